@@ -1,0 +1,5 @@
+/** Checks in code for the victim-blaming rules (and related categories); add each new check to this list. */
+import type { Check } from '../../check';
+
+/** The victim-blaming checks. */
+export const victimBlamingChecks: readonly Check[] = [];

@@ -1,0 +1,362 @@
+/**
+ * Parses Markdown or plain text into the document model in one pass over the lines.
+ * Blocks are found cheaply here; the per-block work (masking, sentences, quotes) is done by
+ * `analyseBlockText`, which is pure in the block's text so callers can cache it per paragraph.
+ */
+import type { Span } from '../types';
+import { readFrontMatter } from './front-matter';
+import { maskComments, maskMarkdownInline } from './inline';
+import type { Block, BlockKind, BlockRole, CellPosition, DisableComment, ParsedDocument, Quote, Section, Sentence } from './model';
+import { findQuotes } from './quotes';
+import { roleForHeading } from './roles';
+import { splitSentences } from './sentences';
+
+/** Languages the parser understands. */
+export type DocumentLanguage = 'markdown' | 'plaintext';
+
+/** The per-block results that depend only on the block's own text and kind. */
+export interface BlockText {
+  prose: string;
+  sentences: Sentence[];
+  quotes: Quote[];
+}
+
+/** A cache for per-block work, keyed by kind and text. Offsets inside are relative to the block. */
+export interface BlockTextCache {
+  get(key: string): BlockText | undefined;
+  set(key: string, value: BlockText): void;
+}
+
+interface RawBlock extends Span {
+  kind: BlockKind;
+  level?: number;
+  /** Offsets (relative to the block) of characters that are block markup, such as '>' or '- '. */
+  markup?: Span[];
+  cell?: CellPosition;
+  title?: string;
+}
+
+const FENCE = /^ {0,3}(`{3,}|~{3,})/;
+const ATX = /^ {0,3}(#{1,6})(?:[ \t]+|$)(.*?)(?:[ \t]+#+)?[ \t]*$/;
+const SETEXT = /^ {0,3}(=+|-+)[ \t]*$/;
+const THEMATIC = /^ {0,3}([-*_])([ \t]*\1){2,}[ \t]*$/;
+const LIST_ITEM = /^([ \t]*)([-*+•▪◦‣]|\d{1,3}[.)]|[a-zA-Z][.)]|\((?:\d{1,3}|[a-zA-Z]|[ivxlc]+)\)|[ivxlc]+[.)])[ \t]+(?=\S)/;
+const BLOCK_QUOTE = /^ {0,3}>[ \t]?/;
+const TABLE_SEPARATOR = /^\s*\|?\s*:?-{1,}:?\s*(\|\s*:?-{1,}:?\s*)*\|?\s*$/;
+const DISABLE = /<!--\s*cspr-lint-(disable-next-line|disable-line|disable-file|disable)\b([\s\S]*?)-->/g;
+
+function computeLineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) starts.push(i + 1);
+    else if (c === 13 && text.charCodeAt(i + 1) !== 10) starts.push(i + 1);
+  }
+  return starts;
+}
+
+/** The zero-based line holding `offset`. */
+export function lineOf(lineStarts: readonly number[], offset: number): number {
+  let lo = 0;
+  let hi = lineStarts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (lineStarts[mid]! <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+function lineEnd(text: string, lineStarts: readonly number[], line: number): number {
+  let end = line + 1 < lineStarts.length ? lineStarts[line + 1]! : text.length;
+  while (end > lineStarts[line]! && (text[end - 1] === '\n' || text[end - 1] === '\r')) end--;
+  return end;
+}
+
+function splitCells(text: string, start: number, end: number): Span[] {
+  const cells: Span[] = [];
+  let s = start;
+  let e = end;
+  while (s < e && /\s/.test(text[s]!)) s++;
+  while (e > s && /\s/.test(text[e - 1]!)) e--;
+  if (text[s] === '|') s++;
+  if (e > s && text[e - 1] === '|' && text[e - 2] !== '\\') e--;
+  let cellStart = s;
+  for (let i = s; i <= e; i++) {
+    if (i === e || (text[i] === '|' && text[i - 1] !== '\\')) {
+      let cs = cellStart;
+      let ce = i;
+      while (cs < ce && /\s/.test(text[cs]!)) cs++;
+      while (ce > cs && /\s/.test(text[ce - 1]!)) ce--;
+      cells.push({ start: cs, end: ce });
+      cellStart = i + 1;
+    }
+  }
+  return cells;
+}
+
+function looksLikePlainHeading(line: string): { level: number } | undefined {
+  const t = line.trim();
+  if (t.length === 0 || t.length > 90 || /[.,;:!?]$/.test(t) && !/^\d+(\.\d+)*\.$/.test(t)) return undefined;
+  if (/[.,;:!?]$/.test(t)) return undefined;
+  const numbered = /^(\d+(?:\.\d+)*)\.?\s+\S/.exec(t);
+  const words = t.split(/\s+/).length;
+  if (numbered && words <= 12) return { level: Math.min(6, numbered[1]!.split('.').length) };
+  if (/^(section|part|chapter|appendix|annex)\b/i.test(t) && words <= 12) return { level: 1 };
+  const letters = t.replace(/[^\p{L}]/gu, '');
+  if (letters.length >= 3 && letters === letters.toUpperCase() && words <= 12) return { level: 1 };
+  if (words <= 8 && roleForHeading(t)) return { level: 2 };
+  return undefined;
+}
+
+function parseDisableComments(text: string, lineStarts: readonly number[]): DisableComment[] {
+  if (!text.includes('cspr-lint-disable')) return [];
+  const out: DisableComment[] = [];
+  DISABLE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = DISABLE.exec(text))) {
+    const body = m[2]!;
+    const sep = body.search(/\s--\s|\s--$|^--\s/);
+    const idsPart = sep >= 0 ? body.slice(0, sep) : body;
+    const reason = sep >= 0 ? body.slice(sep).replace(/^\s*--\s*/, '').trim() : '';
+    const ruleIds = idsPart.split(/[\s,]+/).filter(Boolean);
+    const kind = m[1]!;
+    const commentLine = lineOf(lineStarts, m.index);
+    let targetLine = commentLine;
+    if (kind === 'disable-next-line') {
+      targetLine = lineOf(lineStarts, m.index + m[0].length) + 1;
+      // Skip blank lines so a comment above a paragraph after a blank still applies to it.
+      while (targetLine < lineStarts.length && lineEnd(text, lineStarts, targetLine) === lineStarts[targetLine]) targetLine++;
+    }
+    out.push({
+      start: m.index,
+      end: m.index + m[0].length,
+      ruleIds,
+      reason,
+      scope: kind === 'disable-next-line' ? 'next-line' : kind === 'disable-line' ? 'line' : 'file',
+      targetLine,
+    });
+  }
+  return out;
+}
+
+/** Masks, splits and finds quotations in one block's text; pure in (kind, text). */
+export function analyseBlockText(kind: BlockKind, raw: string, language: DocumentLanguage, markup: readonly Span[] = []): BlockText {
+  if (kind === 'code' || kind === 'front-matter' || kind === 'comment') {
+    return { prose: raw.replace(/[^\r\n]/g, ' '), sentences: [], quotes: [] };
+  }
+  let prose = language === 'markdown' ? maskMarkdownInline(raw) : maskComments(raw);
+  if (markup.length > 0) {
+    const chars = prose.split('');
+    for (const m of markup) for (let i = m.start; i < m.end; i++) if (chars[i] !== '\n' && chars[i] !== '\r') chars[i] = ' ';
+    prose = chars.join('');
+  }
+  const sentences = kind === 'heading' || kind === 'table-cell' ? splitSentences(prose, 0) : splitSentences(prose, 0);
+  const quotes = findQuotes(prose, 0, sentences);
+  return { prose, sentences, quotes };
+}
+
+function findRawBlocks(text: string, lineStarts: readonly number[], language: DocumentLanguage, bodyStart: number): RawBlock[] {
+  const blocks: RawBlock[] = [];
+  const lineCount = lineStarts.length;
+  const md = language === 'markdown';
+  let line = lineOf(lineStarts, bodyStart);
+  if (bodyStart > 0 && lineStarts[line]! < bodyStart) line++;
+  const lineText = (l: number): string => text.slice(lineStarts[l]!, lineEnd(text, lineStarts, l));
+  const isBlank = (l: number): boolean => /^\s*$/.test(lineText(l));
+
+  let para: { start: number; end: number; firstLine: number; lines: number } | undefined;
+  const closePara = (): void => {
+    if (!para) return;
+    const first = lineText(para.firstLine);
+    const heading = !md && para.lines === 1 ? looksLikePlainHeading(first) : undefined;
+    if (heading) blocks.push({ kind: 'heading', start: para.start, end: para.end, level: heading.level, title: first.trim() });
+    else blocks.push({ kind: 'paragraph', start: para.start, end: para.end });
+    para = undefined;
+  };
+
+  while (line < lineCount) {
+    const lt = lineText(line);
+    const ls = lineStarts[line]!;
+    const le = ls + lt.length;
+    if (/^\s*$/.test(lt)) {
+      closePara();
+      line++;
+      continue;
+    }
+    // HTML comments that start a line are never prose.
+    if (/^\s*<!--/.test(lt)) {
+      closePara();
+      const close = text.indexOf('-->', ls);
+      const end = close < 0 ? text.length : close + 3;
+      const endLine = lineOf(lineStarts, end);
+      blocks.push({ kind: 'comment', start: ls + lt.indexOf('<!--'), end });
+      // Text after the comment on its last line is left to the next block.
+      line = endLine + 1;
+      continue;
+    }
+    if (md) {
+      const fence = FENCE.exec(lt);
+      if (fence) {
+        closePara();
+        let l = line + 1;
+        const marker = fence[1]!;
+        while (l < lineCount && !new RegExp(`^ {0,3}${marker[0] === '`' ? '`' : '~'}{${marker.length},}\\s*$`).test(lineText(l))) l++;
+        const endLine = Math.min(l, lineCount - 1);
+        blocks.push({ kind: 'code', start: ls, end: lineEnd(text, lineStarts, endLine) });
+        line = endLine + 1;
+        continue;
+      }
+      const atx = ATX.exec(lt);
+      if (atx) {
+        closePara();
+        const titleStart = ls + lt.indexOf(atx[2]!, atx[1]!.length);
+        blocks.push({ kind: 'heading', start: ls, end: le, level: atx[1]!.length, title: atx[2]!.trim(), markup: [{ start: 0, end: titleStart - ls }] });
+        line++;
+        continue;
+      }
+      if (para && SETEXT.test(lt) && para.lines >= 1) {
+        const level = lt.trim()[0] === '=' ? 1 : 2;
+        blocks.push({ kind: 'heading', start: para.start, end: para.end, level, title: text.slice(para.start, para.end).replace(/\s+/g, ' ').trim() });
+        para = undefined;
+        line++;
+        continue;
+      }
+      if (THEMATIC.test(lt)) {
+        closePara();
+        line++;
+        continue;
+      }
+      if (BLOCK_QUOTE.test(lt)) {
+        closePara();
+        let l = line;
+        const markup: Span[] = [];
+        let end = le;
+        while (l < lineCount && !isBlank(l)) {
+          const t = lineText(l);
+          const q = /^ {0,3}(>[ \t]?)+/.exec(t);
+          if (!q && l !== line && (LIST_ITEM.test(t) || ATX.test(t))) break;
+          if (q) markup.push({ start: lineStarts[l]! - ls, end: lineStarts[l]! - ls + q[0].length });
+          end = lineStarts[l]! + t.length;
+          l++;
+        }
+        blocks.push({ kind: 'block-quote', start: ls, end, markup });
+        line = l;
+        continue;
+      }
+      // A table: a row of cells, then a separator row.
+      if (lt.includes('|') && line + 1 < lineCount && TABLE_SEPARATOR.test(lineText(line + 1)) && lineText(line + 1).includes('-')) {
+        closePara();
+        const headerCells = splitCells(text, ls, le);
+        const headers = headerCells.map((c) => text.slice(c.start, c.end).replace(/[*_`]/g, '').trim());
+        headerCells.forEach((c, column) => {
+          if (c.end > c.start) blocks.push({ kind: 'table-cell', ...c, cell: { row: 0, column, header: headers[column] ?? '', isHeader: true } });
+        });
+        let l = line + 2;
+        let row = 1;
+        while (l < lineCount && !isBlank(l) && lineText(l).includes('|')) {
+          const rs = lineStarts[l]!;
+          splitCells(text, rs, rs + lineText(l).length).forEach((c, column) => {
+            if (c.end > c.start) blocks.push({ kind: 'table-cell', ...c, cell: { row, column, header: headers[column] ?? '', isHeader: false } });
+          });
+          row++;
+          l++;
+        }
+        line = l;
+        continue;
+      }
+    }
+    const item = LIST_ITEM.exec(lt);
+    if (item) {
+      closePara();
+      let l = line + 1;
+      let end = le;
+      while (l < lineCount && !isBlank(l)) {
+        const t = lineText(l);
+        if (LIST_ITEM.test(t) || (md && (ATX.test(t) || BLOCK_QUOTE.test(t) || FENCE.test(t))) || /^\s*<!--/.test(t)) break;
+        end = lineStarts[l]! + t.length;
+        l++;
+      }
+      blocks.push({ kind: 'list-item', start: ls, end, markup: [{ start: 0, end: item[0].length }] });
+      line = l;
+      continue;
+    }
+    if (para) {
+      para.end = le;
+      para.lines++;
+    } else {
+      para = { start: ls, end: le, firstLine: line, lines: 1 };
+    }
+    line++;
+  }
+  closePara();
+  return blocks;
+}
+
+/** Options for parsing. */
+export interface ParseOptions {
+  language?: DocumentLanguage;
+  cache?: BlockTextCache;
+}
+
+/** Parses a draft into blocks, sections, front matter and disable comments. */
+export function parseDocument(text: string, options: ParseOptions = {}): ParsedDocument {
+  const language = options.language ?? 'markdown';
+  const lineStarts = computeLineStarts(text);
+  const frontMatter = readFrontMatter(text);
+  const bodyStart = frontMatter.span?.end ?? 0;
+  const raw = findRawBlocks(text, lineStarts, language, bodyStart);
+  const blocks: Block[] = [];
+  const sections: Section[] = [];
+  const stack: { title: string; level: number; role: BlockRole | undefined; section: Section }[] = [];
+  const currentRole = (): BlockRole => {
+    for (let i = stack.length - 1; i >= 0; i--) if (stack[i]!.role) return stack[i]!.role!;
+    return 'body';
+  };
+  if (frontMatter.span) {
+    blocks.push({ kind: 'front-matter', role: 'body', sectionPath: [], start: 0, end: bodyStart, prose: ' '.repeat(bodyStart), sentences: [], quotes: [], paragraphIndex: -1 });
+  }
+  let paragraphIndex = 0;
+  for (const rb of raw) {
+    const rawText = text.slice(rb.start, rb.end);
+    const key = `${rb.kind}\u0000${language}\u0000${rb.markup?.map((m) => `${m.start}-${m.end}`).join(',') ?? ''}\u0000${rawText}`;
+    let bt = options.cache?.get(key);
+    if (!bt) {
+      bt = analyseBlockText(rb.kind, rawText, language, rb.markup);
+      options.cache?.set(key, bt);
+    }
+    const shift = <T extends Span>(s: T): T => ({ ...s, start: s.start + rb.start, end: s.end + rb.start });
+    const sentences = bt.sentences.map(shift);
+    const quotes = bt.quotes.map((q) => ({ ...shift(q), inner: { start: q.inner.start + rb.start, end: q.inner.end + rb.start } }));
+    if (rb.kind === 'heading') {
+      const level = rb.level ?? 1;
+      while (stack.length > 0 && stack[stack.length - 1]!.level >= level) {
+        const closed = stack.pop()!;
+        closed.section.end = rb.start;
+      }
+      const title = (rb.title ?? bt.prose).replace(/\s+/g, ' ').trim();
+      const ownRole = roleForHeading(title);
+      const parentRole = currentRole();
+      const section: Section = { title, level, role: ownRole ?? parentRole, path: [...stack.map((s) => s.title), title], heading: { start: rb.start, end: rb.end }, start: rb.start, end: text.length };
+      sections.push(section);
+      stack.push({ title, level, role: ownRole, section });
+      blocks.push({ kind: 'heading', role: section.role, sectionPath: section.path, level, start: rb.start, end: rb.end, prose: bt.prose, sentences, quotes, paragraphIndex: -1 });
+      continue;
+    }
+    const role: BlockRole = rb.kind === 'block-quote' ? 'quoted-record' : currentRole();
+    const block: Block = {
+      kind: rb.kind,
+      role,
+      sectionPath: stack.map((s) => s.title),
+      start: rb.start,
+      end: rb.end,
+      prose: bt.prose,
+      sentences,
+      quotes,
+      paragraphIndex: rb.kind === 'comment' || rb.kind === 'code' ? -1 : paragraphIndex++,
+    };
+    if (rb.cell) block.cell = rb.cell;
+    blocks.push(block);
+  }
+  return { text, language, blocks, sections, frontMatter, comments: parseDisableComments(text, lineStarts), lineStarts };
+}

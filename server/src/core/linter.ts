@@ -1,0 +1,290 @@
+/**
+ * The linter: text in, findings out. Rules kept as data run per block and are cached per block;
+ * document-level rules and checks run over the parsed document.
+ */
+import type { Check, CheckContext, Report } from './check';
+import { builtinChecks } from './checks';
+import { findDefinition, isDefinitionAt } from './context/definitions';
+import { subjectBefore } from './context/people';
+import { voiceOf } from './context/voice';
+import type { LintData } from './data';
+import { makeLintData } from './data';
+import type { Block, ParsedDocument } from './document/model';
+import type { BlockText, DocumentLanguage } from './document/parse';
+import { lineOf, parseDocument } from './document/parse';
+import { NON_PROSE_ROLES } from './document/roles';
+import type { CompiledRule } from './rules/compile';
+import { compileRule } from './rules/compile';
+import type { RuleDefinition } from './rules/definition';
+import { applySeverity, suppress } from './suppression';
+import { fill } from './template';
+import type { Finding, Fix, ReviewType, RuleMeta, Severity, SeveritySetting } from './types';
+
+/** Options for one lint. */
+export interface LintOptions {
+  language?: DocumentLanguage;
+  /** The review type to assume when the draft's front matter does not say. */
+  reviewType?: ReviewType;
+  /** A review type that wins over the front matter (the CLI's --review-type). */
+  reviewTypeOverride?: ReviewType;
+  /** Per-rule severity or off. */
+  severities?: Readonly<Record<string, SeveritySetting>>;
+  /** When false, disable comments are ignored and reported. */
+  allowInlineDisable?: boolean;
+  /** Documents longer than this many UTF-16 code units are not analysed. */
+  maxLength?: number;
+}
+
+/** What one lint returns. */
+export interface LintResult {
+  findings: Finding[];
+  document: ParsedDocument;
+  reviewType: ReviewType | undefined;
+}
+
+/** The built linter. */
+export interface Linter {
+  readonly rules: readonly RuleMeta[];
+  meta(id: string): RuleMeta | undefined;
+  lint(text: string, options?: LintOptions): LintResult;
+}
+
+/** Default size limit: about 2 MB of text. */
+export const DEFAULT_MAX_LENGTH = 2_000_000;
+
+interface CachedFinding {
+  ruleId: string;
+  start: number;
+  end: number;
+  message: string;
+  quoted: boolean;
+  fixes: Fix[];
+}
+
+const PROSE_KINDS = new Set(['paragraph', 'list-item', 'table-cell', 'block-quote']);
+
+/** A cache that forgets its oldest half when it grows too big, keeping memory bounded. */
+class BoundedCache<V> {
+  private current = new Map<string, V>();
+  private previous = new Map<string, V>();
+  constructor(private readonly limit: number) {}
+  get(key: string): V | undefined {
+    const hit = this.current.get(key);
+    if (hit !== undefined) return hit;
+    const old = this.previous.get(key);
+    if (old !== undefined) this.set(key, old);
+    return old;
+  }
+  set(key: string, value: V): void {
+    this.current.set(key, value);
+    if (this.current.size > this.limit) {
+      this.previous = this.current;
+      this.current = new Map();
+    }
+  }
+}
+
+function preserveCase(match: string, replacement: string): string {
+  if (!replacement) return replacement;
+  const first = match[0] ?? '';
+  if (first && first === first.toUpperCase() && first !== first.toLowerCase()) return replacement[0]!.toUpperCase() + replacement.slice(1);
+  return replacement;
+}
+
+const META_RULE_IDS = new Set(['rule-failed', 'document-too-large', 'front-matter-invalid']);
+
+/** The metadata of the findings the linter itself reports about the run. */
+const SYSTEM_META: RuleMeta[] = [
+  {
+    id: 'document-too-large', category: 'housekeeping', kind: 'check', severity: 'info', scope: 'document', fix: 'none',
+    summary: 'Very large files are not analysed, to keep the editor responsive.',
+    message: 'This file is too large to check ({{count}} characters; the limit is {{term}}). Split it, or raise the size limit in the settings.',
+    rationale: 'Checking a file of many megabytes would slow the editor for little gain; review drafts are far smaller.',
+    sources: [{ document: 'cspr-lint design' }],
+    examples: { valid: [], invalid: [] },
+  },
+  {
+    id: 'rule-failed', category: 'housekeeping', kind: 'check', severity: 'info', scope: 'document', fix: 'none',
+    summary: 'A rule stopped with an internal error and was switched off for this document.',
+    message: 'The rule {{name}} stopped with an internal error and was switched off for this document; the other rules still ran. Please report it.',
+    rationale: 'One faulty rule should never stop the others from reporting.',
+    sources: [{ document: 'cspr-lint design' }],
+    examples: { valid: [], invalid: [] },
+  },
+  {
+    id: 'front-matter-invalid', category: 'housekeeping', kind: 'check', severity: 'warning', scope: 'document', fix: 'none',
+    summary: 'The front matter at the top of the draft could not be read.',
+    message: '{{reason}}',
+    rationale: 'The front matter tells the checker the review type and pseudonyms; if it cannot be read, defaults are used.',
+    sources: [{ document: 'cspr-lint design' }],
+    examples: { valid: [], invalid: [] },
+  },
+];
+
+/** Creates a linter from rules kept as data, checks in code and reference data. */
+export function createLinter(definitions: readonly RuleDefinition[], options: { checks?: readonly Check[]; data?: LintData } = {}): Linter {
+  const compiled: CompiledRule[] = definitions.map(compileRule);
+  const blockRules = compiled.filter((r) => r.def.kind !== 'conditional');
+  const conditionalRules = compiled.filter((r) => r.def.kind === 'conditional');
+  const checks = options.checks ?? builtinChecks;
+  const data = options.data ?? makeLintData();
+  const metas: RuleMeta[] = [
+    ...definitions.map((d): RuleMeta => ({ ...d, kind: d.kind })),
+    ...checks.map((c) => c.meta),
+    ...SYSTEM_META,
+  ];
+  const byId = new Map(metas.map((m) => [m.id, m]));
+  const textCache = new BoundedCache<BlockText>(20_000);
+  const findingCache = new BoundedCache<CachedFinding[]>(20_000);
+
+  function lintBlock(block: Block, next: Block | undefined, childNames: readonly string[]): CachedFinding[] {
+    const out: CachedFinding[] = [];
+    for (const rule of blockRules) {
+      const def = rule.def;
+      const ctx = def.context ?? {};
+      if (def.scope === 'heading' ? block.kind !== 'heading' : !PROSE_KINDS.has(block.kind)) continue;
+      if (ctx.onlyRoles && !ctx.onlyRoles.includes(block.role)) continue;
+      const skip = ctx.skipRoles ?? [...NON_PROSE_ROLES].filter((r) => r !== 'quoted-record');
+      if (skip.includes(block.role)) continue;
+      rule.any.lastIndex = 0;
+      let m: RegExpExecArray | null;
+      while ((m = rule.any.exec(block.prose))) {
+        if (m[0].length === 0) {
+          rule.any.lastIndex++;
+          continue;
+        }
+        const span = { start: block.start + m.index, end: block.start + m.index + m[0].length };
+        const sentence = block.sentences.find((s) => s.start <= span.start && span.start < s.end);
+        const sentenceText = sentence?.text ?? block.prose;
+        if (rule.unlessSentence.some((r) => r.test(sentenceText))) continue;
+        if (rule.requireSentence.length > 0 && !rule.requireSentence.some((r) => r.test(sentenceText))) continue;
+        if (isDefinitionAt(block, span) && block.role === 'glossary') continue;
+        const voice = voiceOf(block, span, next);
+        if (voice.kind === 'meta' || voice.kind === 'rejected') continue;
+        if (voice.kind === 'quoted' && (voice.challenged || ctx.quoted === 'skip')) continue;
+        if (ctx.about === 'child' && sentence) {
+          const subject = subjectBefore(sentence.text, span.start - sentence.start, childNames);
+          if (subject === 'adult') continue;
+        }
+        const entry = rule.entries.find((e) => e.exact.test(m![0]));
+        const replacement = entry?.replacement !== undefined ? preserveCase(m[0], m[0].replace(entry.exact, entry.replacement)) : undefined;
+        const quoted = voice.kind === 'quoted';
+        const template = quoted ? (def.quotedMessage ?? "'{{match}}' is quoted without comment. Say whose words these are and why the wording matters to the learning.") : def.message;
+        const fixes: Fix[] =
+          replacement !== undefined && def.fix !== 'none' && !quoted
+            ? [{ title: `Replace with "${replacement}"`, kind: def.fix === 'safe' ? 'safe' : 'suggestion', edits: [{ ...span, text: replacement }] }]
+            : [];
+        out.push({ ruleId: def.id, start: span.start, end: span.end, message: fill(template, { match: m[0], replacement }), quoted, fixes });
+      }
+    }
+    return out;
+  }
+
+  function lint(text: string, lintOptions: LintOptions = {}): LintResult {
+    const maxLength = lintOptions.maxLength ?? DEFAULT_MAX_LENGTH;
+    if (text.length > maxLength) {
+      const doc = parseDocument('', { language: lintOptions.language });
+      const meta = byId.get('document-too-large')!;
+      return {
+        document: { ...doc, text },
+        reviewType: lintOptions.reviewTypeOverride ?? lintOptions.reviewType,
+        findings: [{ ruleId: meta.id, category: meta.category, severity: 'info', message: fill(meta.message, { count: text.length, term: maxLength }), span: { start: 0, end: 0 }, fixes: [] }],
+      };
+    }
+    const doc = parseDocument(text, { language: lintOptions.language ?? 'markdown', cache: textCache });
+    const reviewType = lintOptions.reviewTypeOverride ?? doc.frontMatter.reviewType ?? lintOptions.reviewType;
+    const raw: Finding[] = [];
+    const failed = new Set<string>();
+    const add = (meta: RuleMeta, r: Report): void => {
+      raw.push({ ruleId: meta.id, category: meta.category, severity: r.severity ?? meta.severity, message: r.message, span: r.span, fixes: r.fixes ?? [], quote: text.slice(r.span.start, r.span.end) });
+    };
+    if (doc.frontMatter.error && doc.frontMatter.span) {
+      add(byId.get('front-matter-invalid')!, { span: { start: 0, end: 3 }, message: doc.frontMatter.error });
+    }
+
+    const childNames = doc.frontMatter.pseudonyms;
+    const signature = `${childNames.join('|')}`;
+    const prose = doc.blocks.filter((b) => PROSE_KINDS.has(b.kind));
+    for (let i = 0; i < doc.blocks.length; i++) {
+      const block = doc.blocks[i]!;
+      if (block.kind === 'code' || block.kind === 'front-matter' || block.kind === 'comment') continue;
+      const next = doc.blocks.slice(i + 1).find((b) => PROSE_KINDS.has(b.kind));
+      const key = `${block.kind}\u0001${block.role}\u0001${block.cell?.header ?? ''}\u0001${signature}\u0001${next ? text.slice(next.start, Math.min(next.end, next.start + 300)) : ''}\u0001${text.slice(block.start, block.end)}`;
+      let found = findingCache.get(key);
+      if (!found) {
+        // Cache with offsets relative to the block, so a block that moves keeps its entry.
+        found = lintBlock(block, next, childNames).map((f) => ({ ...f, start: f.start - block.start, end: f.end - block.start, fixes: f.fixes.map((x) => ({ ...x, edits: x.edits.map((e) => ({ ...e, start: e.start - block.start, end: e.end - block.start })) })) }));
+        findingCache.set(key, found);
+      }
+      for (const f of found) {
+        const meta = byId.get(f.ruleId)!;
+        const span = { start: f.start + block.start, end: f.end + block.start };
+        raw.push({
+          ruleId: f.ruleId,
+          category: meta.category,
+          severity: f.quoted ? 'info' : meta.severity,
+          message: f.message,
+          span,
+          fixes: f.fixes.map((x) => ({ ...x, edits: x.edits.map((e) => ({ ...e, start: e.start + block.start, end: e.end + block.start })) })),
+          quote: text.slice(span.start, span.end),
+        });
+      }
+    }
+
+    for (const rule of conditionalRules) {
+      const def = rule.def;
+      if (rule.unlessDocument.some((r) => r.test(text))) continue;
+      if (def.unlessDefined && findDefinition(doc, rule.any)) continue;
+      for (let i = 0; i < prose.length; i++) {
+        const block = prose[i]!;
+        if (NON_PROSE_ROLES.has(block.role) && block.role !== 'quoted-record') continue;
+        rule.any.lastIndex = 0;
+        const m = rule.any.exec(block.prose);
+        if (!m) continue;
+        const span = { start: block.start + m.index, end: block.start + m.index + m[0].length };
+        const voice = voiceOf(block, span, prose[i + 1]);
+        // "Not professionally curious" still uses the term, so only quotations and discussion are exempt.
+        if (voice.kind === 'meta' || voice.kind === 'quoted') continue;
+        add({ ...def, kind: def.kind }, { span, message: fill(def.message, { match: m[0], term: m[0] }) });
+        break;
+      }
+    }
+
+    const ctxBase = { doc, reviewType, data, prose };
+    for (const check of checks) {
+      const local: Finding[] = [];
+      const ctx: CheckContext = { ...ctxBase, report: (r) => local.push({ ruleId: check.meta.id, category: check.meta.category, severity: r.severity ?? check.meta.severity, message: r.message, span: r.span, fixes: r.fixes ?? [], quote: text.slice(r.span.start, r.span.end) }) };
+      try {
+        check.run(ctx);
+        raw.push(...local);
+      } catch {
+        failed.add(check.meta.id);
+      }
+    }
+    for (const id of failed) add(byId.get('rule-failed')!, { span: { start: 0, end: 0 }, message: fill(byId.get('rule-failed')!.message, { name: id }) });
+
+    const severityFor = (f: Finding): Severity | 'off' => {
+      if (META_RULE_IDS.has(f.ruleId)) return f.severity;
+      return applySeverity(byId.get(f.ruleId)!, f.severity, reviewType, lintOptions.severities);
+    };
+    const findings = suppress(doc, raw, lintOptions.allowInlineDisable ?? true, byId)
+      .map((f) => ({ ...f, severity: severityFor(f) }))
+      .filter((f): f is Finding => f.severity !== 'off')
+      .map((f) => clampFinding(f, text.length))
+      .sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.ruleId.localeCompare(b.ruleId));
+    return { findings, document: doc, reviewType };
+  }
+
+  return { rules: metas, meta: (id) => byId.get(id), lint };
+}
+
+function clampFinding(f: Finding, length: number): Finding {
+  const c = (n: number): number => Math.max(0, Math.min(length, n));
+  return { ...f, span: { start: c(f.span.start), end: Math.max(c(f.span.start), c(f.span.end)) } };
+}
+
+/** The zero-based line and UTF-16 character of an offset, for adapters that need them. */
+export function positionOf(doc: ParsedDocument, offset: number): { line: number; character: number } {
+  const line = lineOf(doc.lineStarts, offset);
+  return { line, character: offset - doc.lineStarts[line]! };
+}

@@ -33,6 +33,8 @@ export interface LintOptions {
   allowInlineDisable?: boolean;
   /** Documents longer than this many UTF-16 code units are not analysed. */
   maxLength?: number;
+  /** Extra acronyms everyone in this workspace knows, never reported. */
+  acronymAllow?: readonly string[];
 }
 
 /** What one lint returns. */
@@ -91,7 +93,7 @@ function preserveCase(match: string, replacement: string): string {
   return replacement;
 }
 
-const META_RULE_IDS = new Set(['rule-failed', 'document-too-large', 'front-matter-invalid']);
+const META_RULE_IDS = new Set(['rule-failed', 'document-too-large', 'front-matter-invalid', 'inline-disable-forbidden']);
 
 /** The metadata of the findings the linter itself reports about the run. */
 const SYSTEM_META: RuleMeta[] = [
@@ -109,6 +111,14 @@ const SYSTEM_META: RuleMeta[] = [
     message: 'The rule {{name}} stopped with an internal error and was switched off for this document; the other rules still ran. Please report it.',
     rationale: 'One faulty rule should never stop the others from reporting.',
     sources: [{ document: 'cspr-lint design' }],
+    examples: { valid: [], invalid: [] },
+  },
+  {
+    id: 'inline-disable-forbidden', category: 'housekeeping', kind: 'check', severity: 'info', scope: 'document', fix: 'none',
+    summary: 'Inline disable comments are switched off in this workspace.',
+    message: 'Switching checks off in the text is not allowed in this workspace, so this comment has no effect. Ask the review\u2019s editor if a finding is wrong.',
+    rationale: 'Some partnerships want every finding to stay visible to editors and the Panel; the allowInlineDisable setting turns disable comments off.',
+    sources: [{ document: 'cspr-lint design', note: 'As markdownlint\u2019s noInlineConfig option.' }],
     examples: { valid: [], invalid: [] },
   },
   {
@@ -202,6 +212,10 @@ export function createLinter(definitions: readonly RuleDefinition[], options: { 
       add(byId.get('front-matter-invalid')!, { span: { start: 0, end: 3 }, message: doc.frontMatter.error });
     }
 
+    if (lintOptions.allowInlineDisable === false) {
+      const meta = byId.get('inline-disable-forbidden')!;
+      for (const c of doc.comments) add(meta, { span: c, message: meta.message });
+    }
     const childNames = doc.frontMatter.pseudonyms;
     const signature = `${childNames.join('|')}`;
     const prose = doc.blocks.filter((b) => PROSE_KINDS.has(b.kind));
@@ -250,7 +264,8 @@ export function createLinter(definitions: readonly RuleDefinition[], options: { 
       }
     }
 
-    const ctxBase = { doc, reviewType, data, prose };
+    const lintData = lintOptions.acronymAllow?.length ? { ...data, acronymAllow: new Set([...data.acronymAllow, ...lintOptions.acronymAllow]) } : data;
+    const ctxBase = { doc, reviewType, data: lintData, prose };
     for (const check of checks) {
       const local: Finding[] = [];
       const ctx: CheckContext = { ...ctxBase, report: (r) => local.push({ ruleId: check.meta.id, category: check.meta.category, severity: r.severity ?? check.meta.severity, message: r.message, span: r.span, fixes: r.fixes ?? [], quote: text.slice(r.span.start, r.span.end) }) };

@@ -1,6 +1,9 @@
 /** Reports disable comments that give no reason, or that the workspace does not allow. */
 import type { Check } from '../check';
 
+/** The text the editor inserts for the author to replace with a reason. */
+export const DISABLE_REASON_PLACEHOLDER = 'give your reason here';
+
 /** A disable comment must say why, so an editor can judge it later. */
 export const disableCommentReason: Check = {
   meta: {
@@ -23,7 +26,8 @@ export const disableCommentReason: Check = {
   },
   run(ctx) {
     for (const c of ctx.doc.comments) {
-      if (c.reason) continue;
+      // The placeholder the "disable with a reason" code action inserts is not yet a reason.
+      if (c.reason && c.reason !== DISABLE_REASON_PLACEHOLDER) continue;
       ctx.report({ span: c, message: this.meta.message.replace('{{name}}', c.ruleIds.length ? c.ruleIds.join(', ') : 'every check') });
     }
   },

@@ -1,0 +1,3 @@
+#!/usr/bin/env node
+// Starts the bundled language server: cspr-lint-server --stdio
+require('../dist/server.js');

@@ -1,0 +1,127 @@
+/**
+ * Settings shared by the server and the CLI: defaults, the `.cspr-lint.yaml` workspace file
+ * (schema-validated, with messages naming the field) and editor settings, merged in that order.
+ */
+import Ajv from 'ajv';
+import { LineCounter, parseDocument } from 'yaml';
+import type { ReviewType, SeveritySetting } from './core/types';
+
+/** Every setting the tool has. */
+export interface Settings {
+  enable: boolean;
+  reviewType: ReviewType | undefined;
+  rules: Record<string, SeveritySetting>;
+  allowInlineDisable: boolean;
+  maxDocumentSize: number;
+  acronymAllow: string[];
+  logLevel: 'off' | 'error' | 'info' | 'verbose';
+}
+
+/** The defaults, used wherever nothing else is set. */
+export const DEFAULT_SETTINGS: Settings = {
+  enable: true,
+  reviewType: undefined,
+  rules: {},
+  allowInlineDisable: true,
+  maxDocumentSize: 2_000_000,
+  acronymAllow: [],
+  logLevel: 'error',
+};
+
+/** The JSON Schema for `.cspr-lint.yaml` and for the editor settings object. */
+export const SETTINGS_SCHEMA = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    enable: { type: 'boolean' },
+    reviewType: { enum: ['rapid-review', 'lcspr', 'national', null] },
+    rules: { type: 'object', additionalProperties: { enum: ['error', 'warning', 'info', 'hint', 'off'] } },
+    allowInlineDisable: { type: 'boolean' },
+    maxDocumentSize: { type: 'integer', minimum: 1000, maximum: 50_000_000 },
+    acronymAllow: { type: 'array', items: { type: 'string', pattern: '^[A-Za-z0-9&]{2,12}$' } },
+    logLevel: { enum: ['off', 'error', 'info', 'verbose'] },
+  },
+} as const;
+
+let compiled: ReturnType<Ajv['compile']> | undefined;
+const validator = (): ReturnType<Ajv['compile']> => (compiled ??= new Ajv({ allErrors: true, strict: false }).compile(SETTINGS_SCHEMA));
+
+/** The result of reading settings from somewhere: what was usable, and a message per problem. */
+export interface SettingsRead {
+  settings: Partial<Settings>;
+  errors: string[];
+}
+
+/**
+ * Validates a settings object field by field. A bad field is dropped with a message naming it;
+ * the good fields are kept, so one typo never switches everything back to defaults.
+ */
+export function validateSettings(value: unknown, where: string, lineOf?: (path: string) => number | undefined): SettingsRead {
+  if (value === null || value === undefined) return { settings: {}, errors: [] };
+  if (typeof value !== 'object' || Array.isArray(value)) return { settings: {}, errors: [`${where}: the settings should be a list of "name: value" lines; defaults are used.`] };
+  const input = value as Record<string, unknown>;
+  const check = validator();
+  if (check(input)) return { settings: input as Partial<Settings>, errors: [] };
+  const errors: string[] = [];
+  const bad = new Set<string>();
+  for (const e of check.errors ?? []) {
+    const field = e.keyword === 'additionalProperties' ? (e.params as { additionalProperty: string }).additionalProperty : e.instancePath.slice(1).split('/')[0]!;
+    const path = e.keyword === 'additionalProperties' ? field : e.instancePath.slice(1).replace(/\//g, '.');
+    if (bad.has(path)) continue;
+    bad.add(path);
+    const line = lineOf?.(path);
+    const at = line ? `${where}:${line}` : where;
+    if (e.keyword === 'additionalProperties') errors.push(`${at}: '${field}' is not a setting cspr-lint knows; it was ignored.`);
+    else if (e.keyword === 'enum') errors.push(`${at}: '${path}' must be one of ${(e.params as { allowedValues: unknown[] }).allowedValues.filter((v) => v !== null).join(', ')}; it was ignored.`);
+    else errors.push(`${at}: '${path}' ${e.message}; it was ignored.`);
+  }
+  const settings: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(input)) {
+    if (bad.has(k)) continue;
+    if (k === 'rules' && v && typeof v === 'object') {
+      // Keep the good per-rule entries even when one is wrong.
+      settings.rules = Object.fromEntries(Object.entries(v as Record<string, unknown>).filter(([id]) => !bad.has(`rules.${id}`)));
+      continue;
+    }
+    if (k in SETTINGS_SCHEMA.properties && ![...bad].some((b) => b.startsWith(`${k}.`))) settings[k] = v;
+  }
+  return { settings: settings as Partial<Settings>, errors };
+}
+
+/** Reads the text of a `.cspr-lint.yaml` file. */
+export function parseConfigFile(text: string, file: string): SettingsRead {
+  if (text.includes('\u0000')) return { settings: {}, errors: [`${file}: the file is not text; defaults are used.`] };
+  const counter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: counter, prettyErrors: false });
+  if (doc.errors.length > 0) {
+    const e = doc.errors[0]!;
+    return { settings: {}, errors: [`${file}:${e.linePos?.[0]?.line ?? 1}: the file is not valid YAML (${e.message.split('\n')[0]}); defaults are used.`] };
+  }
+  let value: unknown;
+  try {
+    value = doc.toJS({ maxAliasCount: 50 });
+  } catch (e) {
+    return { settings: {}, errors: [`${file}: the file could not be read (${(e as Error).message}); defaults are used.`] };
+  }
+  const lineOf = (path: string): number | undefined => {
+    const node = doc.getIn(path.split('.'), true) as { range?: [number, number] } | undefined;
+    const pair = (doc.contents as { items?: { key: { value?: unknown; range?: [number, number] } }[] } | null)?.items?.find((i) => i.key?.value === path.split('.')[0]);
+    const range = node?.range ?? pair?.key?.range;
+    return range ? counter.linePos(range[0]).line : undefined;
+  };
+  return validateSettings(value, file, lineOf);
+}
+
+/** Merges settings sources, later ones winning; per-rule severities are merged rule by rule. */
+export function mergeSettings(...sources: Partial<Settings>[]): Settings {
+  const out: Settings = { ...DEFAULT_SETTINGS, rules: {}, acronymAllow: [] };
+  for (const s of sources) {
+    for (const [k, v] of Object.entries(s)) {
+      if (v === undefined || v === null) continue;
+      if (k === 'rules') out.rules = { ...out.rules, ...(v as Record<string, SeveritySetting>) };
+      else if (k === 'acronymAllow') out.acronymAllow = [...new Set([...out.acronymAllow, ...(v as string[])])];
+      else (out as unknown as Record<string, unknown>)[k] = v;
+    }
+  }
+  return out;
+}

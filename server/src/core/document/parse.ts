@@ -109,6 +109,12 @@ function looksLikePlainHeading(line: string): { level: number } | undefined {
   return undefined;
 }
 
+// Every word of four letters or more starts with a capital: "Key Practice Episodes".
+function titleCase(line: string): boolean {
+  const words = line.replace(/^\s*[\d.]+\s*/, '').split(/\s+/).filter((w) => w.length >= 4);
+  return words.length > 0 && words.every((w) => /^\p{Lu}/u.test(w)) && line.split(/\s+/).length <= 8;
+}
+
 function parseDisableComments(text: string, lineStarts: readonly number[]): DisableComment[] {
   if (!text.includes('cspr-lint-disable')) return [];
   const out: DisableComment[] = [];
@@ -267,6 +273,14 @@ function findRawBlocks(text: string, lineStarts: readonly number[], language: Do
       }
     }
     const item = LIST_ITEM.exec(lt);
+    // In plain text a short numbered line standing alone ("2. Methodology") is a heading, not a list item.
+    const standalone = !md && !para && (line + 1 >= lineCount || isBlank(line + 1));
+    const plainHeading = item && standalone ? looksLikePlainHeading(lt) : undefined;
+    if (plainHeading && /^\s*\d+(\.\d+)*\.?\s/.test(lt) && (roleForHeading(lt) || titleCase(lt))) {
+      blocks.push({ kind: 'heading', start: ls, end: le, level: plainHeading.level, title: lt.trim() });
+      line++;
+      continue;
+    }
     if (item) {
       closePara();
       let l = line + 1;

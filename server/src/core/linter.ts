@@ -147,15 +147,28 @@ export function createLinter(definitions: readonly RuleDefinition[], options: { 
   const textCache = new BoundedCache<BlockText>(20_000);
   const findingCache = new BoundedCache<CachedFinding[]>(20_000);
 
-  function lintBlock(block: Block, next: Block | undefined, childNames: readonly string[]): CachedFinding[] {
+  function lintBlock(block: Block, next: Block | undefined, childNames: readonly string[], failed: Set<string>): CachedFinding[] {
     const out: CachedFinding[] = [];
     for (const rule of blockRules) {
+      if (failed.has(rule.def.id)) continue;
+      try {
+        runRuleOnBlock(rule, block, next, childNames, out);
+      } catch {
+        // One faulty rule is switched off for this document; the others still report.
+        failed.add(rule.def.id);
+      }
+    }
+    return out;
+  }
+
+  function runRuleOnBlock(rule: CompiledRule, block: Block, next: Block | undefined, childNames: readonly string[], out: CachedFinding[]): void {
+    {
       const def = rule.def;
       const ctx = def.context ?? {};
-      if (def.scope === 'heading' ? block.kind !== 'heading' : !PROSE_KINDS.has(block.kind)) continue;
-      if (ctx.onlyRoles && !ctx.onlyRoles.includes(block.role)) continue;
+      if (def.scope === 'heading' ? block.kind !== 'heading' : !PROSE_KINDS.has(block.kind)) return;
+      if (ctx.onlyRoles && !ctx.onlyRoles.includes(block.role)) return;
       const skip = ctx.skipRoles ?? [...NON_PROSE_ROLES].filter((r) => r !== 'quoted-record');
-      if (skip.includes(block.role)) continue;
+      if (skip.includes(block.role)) return;
       rule.any.lastIndex = 0;
       let m: RegExpExecArray | null;
       while ((m = rule.any.exec(block.prose))) {
@@ -187,7 +200,6 @@ export function createLinter(definitions: readonly RuleDefinition[], options: { 
         out.push({ ruleId: def.id, start: span.start, end: span.end, message: fill(template, { match: m[0], replacement }), quoted, fixes });
       }
     }
-    return out;
   }
 
   function lint(text: string, lintOptions: LintOptions = {}): LintResult {
@@ -205,6 +217,7 @@ export function createLinter(definitions: readonly RuleDefinition[], options: { 
     const reviewType = lintOptions.reviewTypeOverride ?? doc.frontMatter.reviewType ?? lintOptions.reviewType;
     const raw: Finding[] = [];
     const failed = new Set<string>();
+    const failedBefore = failed.size;
     const add = (meta: RuleMeta, r: Report): void => {
       raw.push({ ruleId: meta.id, category: meta.category, severity: r.severity ?? meta.severity, message: r.message, span: r.span, fixes: r.fixes ?? [], quote: text.slice(r.span.start, r.span.end) });
     };
@@ -227,8 +240,9 @@ export function createLinter(definitions: readonly RuleDefinition[], options: { 
       let found = findingCache.get(key);
       if (!found) {
         // Cache with offsets relative to the block, so a block that moves keeps its entry.
-        found = lintBlock(block, next, childNames).map((f) => ({ ...f, start: f.start - block.start, end: f.end - block.start, fixes: f.fixes.map((x) => ({ ...x, edits: x.edits.map((e) => ({ ...e, start: e.start - block.start, end: e.end - block.start })) })) }));
-        findingCache.set(key, found);
+        found = lintBlock(block, next, childNames, failed).map((f) => ({ ...f, start: f.start - block.start, end: f.end - block.start, fixes: f.fixes.map((x) => ({ ...x, edits: x.edits.map((e) => ({ ...e, start: e.start - block.start, end: e.end - block.start })) })) }));
+        // A block where a rule failed is not cached, so the failure is reported again next time.
+        if (failed.size === failedBefore) findingCache.set(key, found);
       }
       for (const f of found) {
         const meta = byId.get(f.ruleId)!;
@@ -247,8 +261,16 @@ export function createLinter(definitions: readonly RuleDefinition[], options: { 
 
     for (const rule of conditionalRules) {
       const def = rule.def;
-      if (rule.unlessDocument.some((r) => r.test(text))) continue;
-      if (def.unlessDefined && findDefinition(doc, rule.any)) continue;
+      try {
+        runConditional(rule);
+      } catch {
+        failed.add(def.id);
+      }
+    }
+    function runConditional(rule: CompiledRule): void {
+      const def = rule.def;
+      if (rule.unlessDocument.some((r) => r.test(text))) return;
+      if (def.unlessDefined && findDefinition(doc, rule.any)) return;
       for (let i = 0; i < prose.length; i++) {
         const block = prose[i]!;
         if (NON_PROSE_ROLES.has(block.role) && block.role !== 'quoted-record') continue;
@@ -260,7 +282,7 @@ export function createLinter(definitions: readonly RuleDefinition[], options: { 
         // "Not professionally curious" still uses the term, so only quotations and discussion are exempt.
         if (voice.kind === 'meta' || voice.kind === 'quoted') continue;
         add({ ...def, kind: def.kind }, { span, message: fill(def.message, { match: m[0], term: m[0] }) });
-        break;
+        return;
       }
     }
 

@@ -8,7 +8,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, join, relative } from 'node:path';
 import { isMap, isSeq, LineCounter, parseDocument } from 'yaml';
 import type { AcronymEntry, LintData } from './core/data';
-import { makeLintData } from './core/data';
+import { jargonFromData, makeLintData, vagueActionsFromData } from './core/data';
 import { compileRule } from './core/rules/compile';
 import type { RuleDefinition } from './core/rules/definition';
 import { placeholdersIn, PLACEHOLDERS } from './core/template';
@@ -98,22 +98,42 @@ export function parseRuleFile(text: string, file: string, schemaPath: string, ca
   return { rule: { ...rule, file }, errors: [] };
 }
 
-function loadData(dir: string, errors: string[]): LintData {
-  const file = join(dir, 'data', 'acronyms.yaml');
-  if (!existsSync(file)) return makeLintData();
+/** Reads an optional data file as plain values; a broken file is reported and treated as absent. */
+function readDataFile(file: string, errors: string[]): unknown {
+  if (!existsSync(file)) return undefined;
   try {
     const doc = parseDocument(readFileSync(file, 'utf8'));
     if (doc.errors.length) throw new Error(doc.errors[0]!.message.split('\n')[0]);
-    const v = doc.toJS() as { acronyms?: Record<string, unknown>; allow?: unknown };
+    return doc.toJS();
+  } catch (e) {
+    errors.push(`${file}: could not be read (${(e as Error).message}); the checks that use it stay quiet.`);
+    return undefined;
+  }
+}
+
+function loadData(dir: string, errors: string[]): LintData {
+  const jargonFile = join(dir, 'data', 'jargon.yaml');
+  const actionsFile = join(dir, 'data', 'vague-actions.yaml');
+  const extra = {
+    jargon: jargonFromData(readDataFile(jargonFile, errors), jargonFile, errors),
+    vagueActions: vagueActionsFromData(readDataFile(actionsFile, errors), actionsFile, errors),
+  };
+  const file = join(dir, 'data', 'acronyms.yaml');
+  if (!existsSync(file)) return makeLintData([], [], extra);
+  try {
+    const doc = parseDocument(readFileSync(file, 'utf8'));
+    if (doc.errors.length) throw new Error(doc.errors[0]!.message.split('\n')[0]);
+    const v = doc.toJS() as { acronyms?: Record<string, unknown>; allow?: unknown; postNominals?: unknown; notAcronyms?: unknown };
     const entries: AcronymEntry[] = Object.entries(v.acronyms ?? {}).map(([acronym, e]) => ({
       acronym,
       expansions: (Array.isArray(e) ? e : [e]).filter((x): x is string => typeof x === 'string'),
     }));
-    const allow = Array.isArray(v.allow) ? v.allow.filter((x): x is string => typeof x === 'string') : [];
-    return makeLintData(entries, allow);
+    // Post-nominals and names written in capitals are never reported either.
+    const allow = [v.allow, v.postNominals, v.notAcronyms].flatMap((l) => (Array.isArray(l) ? l.filter((x): x is string => typeof x === 'string') : []));
+    return makeLintData(entries, allow, extra);
   } catch (e) {
     errors.push(`${file}: the acronym list could not be read (${(e as Error).message}); acronyms are checked without expansions.`);
-    return makeLintData();
+    return makeLintData([], [], extra);
   }
 }
 

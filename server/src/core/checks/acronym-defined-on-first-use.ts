@@ -1,89 +1,393 @@
-/** Reports acronyms a lay reader cannot decode: not spelled out at first use and not in the glossary. */
+/**
+ * Reports acronyms a lay reader cannot decode: not spelled out at first use and not in the glossary.
+ *
+ * One pass collects every capitalised token; a second works out where each acronym is defined (a
+ * glossary list or table anywhere, a bracketed spelling-out, a full name earlier whose initials
+ * match); a third reports the first use of each acronym that comes before any definition. Look-alikes
+ * are left alone: anonymisation codes (Child LM, Adult A, CS-B12), post-nominals and names on the
+ * allow list, roman numerals, capitalised ordinary words, citations, URLs and shouted sentences.
+ */
 import type { Check, CheckContext } from '../check';
+import type { LintData } from '../data';
 import type { Block } from '../document/model';
 import type { Fix, Span } from '../types';
 
-const TOKEN = /(?<![\p{L}\p{N}&\-/.@])([A-Z][A-Z0-9&]*[A-Z0-9])(s|'s|’s|s'|s’)?(?![\p{L}\p{N}&\-/@]|\.[A-Za-z])/gu;
-// Codes that anonymise people ("Child LM", "Adult A") and honorifics before initials are not acronyms.
-const ANON_BEFORE = /\b(child|adult|male|female|mother|father|sibling|person|parent|family|professional|practitioner|worker|officer|mr|mrs|ms|miss|mx|dr|baby|subject|case|participant|young person|carer|partner|grandparent|brother|sister|uncle|aunt|step-?father|step-?mother|agency|school|victim|perpetrator|witness)\.?\s+$/i;
-const ROMAN = /^[IVXLCDM]+$/;
-const SMALL_WORDS = new Set(['of', 'and', 'the', 'for', 'in', 'on', 'to', '&', 'a', 'an', 'at', 'with', 'by']);
+// A run of capitals (with digits or '&') and an optional plural or possessive ending.
+const TOKEN = /(?<![\p{L}\p{N}&\-/.@_])([A-Z][A-Z0-9&]*[A-Z0-9])(s|'s|’s|s'|s’)?(?![\p{L}\p{N}&\-/@_]|\.[A-Za-z])/gu;
+// Words that introduce an anonymisation code ("Child LM", "Adult A", "Mr AB", "Social Worker 1").
+const ANON_WORDS =
+  'child|adult|male|female|mother|father|sibling|person|parent|family|practitioner|mr|mrs|ms|miss|mx|dr|baby|infant|subject|participant|young person|carer|partner|grandparent|grandmother|grandfather|brother|sister|uncle|aunt|step-?father|step-?mother|victim|perpetrator|witness|household|boy|girl';
+const ANON_BEFORE = new RegExp(`\\b(?:${ANON_WORDS})\\.?\\s+$`, 'i');
+const ANON_CODE = new RegExp(`\\b(?:${ANON_WORDS})\\.?\\s+([A-Z][A-Z0-9]{1,5})\\b`, 'gi');
+// Roman numerals as used for parts and list items (ii, IV, XII); not C, D, L or M, which make real acronyms.
+const ROMAN = /^(?:X{0,3})(?:IX|IV|V?I{0,3})$/;
+// Ordinary words written in capitals for emphasis.
+const CAPITAL_WORDS = new Set(
+  'NOT NO ALL AND THE OR BUT IF ONLY NEVER MUST NOTE YES NOW ANY NONE URGENT IMPORTANT WARNING SHOULD WILL DID WAS WERE HAS HAD HE SHE THEY HIS HER WE OF TO IN ON AT BY FOR IS ARE BE AS AN DO SO UP OUT END NEW STOP HELP PLEASE SEE DRAFT FINAL CONFIDENTIAL OFFICIAL SENSITIVE TBC TBD'.split(' '),
+);
+const SMALL_WORDS = new Set(['of', 'and', 'the', 'for', 'in', 'on', 'to', '&', 'a', 'an', 'at', 'with', 'by', 'or']);
+const GLOSSARY_ACRONYM_HEADER = /\b(acronyms?|abbreviations?|abbrev|short ?(form|name)?|initials)\b/i;
+const GLOSSARY_TERM_HEADER = /\b(terms?|words?|phrases?)\b/i;
+const GLOSSARY_MEANING_HEADER = /\b(meaning|stands for|in full|full (name|term|form|title)|expansion|definition|description|explanation|what it means)\b/i;
+const YEAR = /\b(19|20)\d\d\b/;
 
 interface Use {
   block: Block;
+  /** The acronym itself, without any plural or possessive ending. */
   span: Span;
+  /** The acronym with its ending. */
+  whole: Span;
   acronym: string;
+  suffix: string;
 }
 
-function escape(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+interface Expansion {
+  text: string;
+  /** True when the expansion is certain: initials match and there is only one. */
+  safe: boolean;
 }
 
-/** True when `words` (an expansion) has initials that make up `acronym`. */
-export function initialsMatch(words: string, acronym: string): boolean {
+function words(text: string): string[] {
+  return text.split(/[\s\-–/]+/).filter(Boolean);
+}
+
+/** True when `text` (an expansion) has initials that make up `acronym`. */
+export function initialsMatch(text: string, acronym: string): boolean {
   const letters = acronym.replace(/[^A-Z]/g, '');
-  const parts = words.split(/[\s\-–]+/).filter((w) => w && !SMALL_WORDS.has(w.toLowerCase()));
-  const initials = parts.map((w) => w[0]!.toUpperCase()).join('');
-  if (initials === letters) return true;
-  // Allow words that give two letters ("Multi-Agency" gives MA) and small words counted in ("Child In Need").
-  const all = words.split(/[\s\-–]+/).filter(Boolean).map((w) => w[0]!.toUpperCase()).join('');
-  return all === letters || (letters.length >= 2 && initials.startsWith(letters) && parts.length - letters.length <= 1);
+  if (letters.length < 2) return false;
+  const all = words(text.replace(/[()[\]"“”‘’,.:;]/g, ' ')).filter((w) => /^[\p{L}&]/u.test(w));
+  const content = all.filter((w) => !SMALL_WORDS.has(w.toLowerCase()));
+  const initials = (ws: string[]): string => ws.map((w) => w[0]!.toUpperCase()).join('');
+  if (initials(content) === letters || initials(all) === letters) return true;
+  // Some acronyms take two letters from one word (CAMHS, DfE) or skip a word: accept the letters in order.
+  return subsequence(letters, content) && content.length <= letters.length + 1 && content.length >= Math.ceil(letters.length / 2);
 }
 
-function inCitation(block: Block, span: Span): boolean {
-  const rel = span.start - block.start;
-  const open = block.prose.lastIndexOf('(', rel);
-  const close = block.prose.indexOf(')', rel);
-  if (open < 0 || close < 0 || block.prose.lastIndexOf(')', rel) > open) return false;
-  return /\b(19|20)\d\d\b/.test(block.prose.slice(open, close));
+/** True when the acronym's letters appear in order as word initials or word starts. */
+function subsequence(letters: string, ws: string[]): boolean {
+  let i = 0;
+  for (const w of ws) {
+    const up = w.toUpperCase();
+    if (i < letters.length && up[0] === letters[i]) {
+      i++;
+      // A second letter from the same word ("Hub" does not, "Adolescent Mental" does by word).
+      let j = 1;
+      while (i < letters.length && j < up.length && up[j] === letters[i] && /[A-Z]/.test(w[j]!)) {
+        i++;
+        j++;
+      }
+    }
+  }
+  return i === letters.length;
 }
 
-function shouting(block: Block, span: Span): boolean {
-  const s = block.sentences.find((x) => x.start <= span.start && span.start < x.end);
-  const text = s?.text ?? block.prose;
-  const letters = text.replace(/[^\p{L}]/gu, '');
-  return letters.length >= 8 && letters.replace(/[^\p{Lu}]/gu, '').length / letters.length > 0.8;
+const upperAllow = new WeakMap<ReadonlySet<string>, ReadonlySet<string>>();
+function allowSet(data: LintData): ReadonlySet<string> {
+  let s = upperAllow.get(data.acronymAllow);
+  if (!s) {
+    s = new Set([...data.acronymAllow].map((a) => a.toUpperCase()));
+    upperAllow.set(data.acronymAllow, s);
+  }
+  return s;
 }
 
-/** Is this use itself a spelling-out: "child sexual exploitation (CSE)", "CSE (child sexual exploitation)", "CSE: …"? */
-function definesHere(block: Block, span: Span, acronym: string): boolean {
-  const rel = span.start - block.start;
-  const relEnd = span.end - block.start;
-  const before = block.prose.slice(Math.max(0, rel - 120), rel);
-  const after = block.prose.slice(relEnd, relEnd + 160);
-  const bracketAfter = /^\s*[([]\s*([^)\]]{3,150})[)\]]/.exec(after);
-  if (bracketAfter && /\p{Ll}|\s/u.test(bracketAfter[1]!)) return true;
-  const bracketBefore = /([\p{L}'’\-]+(?:\s+[\p{L}'’\-&]+){0,9})\s*[([]\s*$/u.exec(before);
-  if (bracketBefore && /^\s*[)\]]/.test(after)) return true;
-  // "CSE means…", "CSE – child sexual exploitation" at the start of a list item or cell.
-  const atStart = /^\s*$/.test(block.prose.slice(0, rel));
-  if (atStart && /^\s*(:|–|—|-|=|\|)\s*\S/.test(after)) return true;
-  if (/^\s*(stands for|is short for|means)\b/i.test(after)) return true;
-  // "the Multi-Agency Safeguarding Hub, or MASH," and "known as MASH".
-  if (/\b(or|known as|called|referred to as)\s*["'“‘]?$/i.test(before.trimEnd()) && initialsMatch(before.replace(/,?\s*(or|known as|called|referred to as)\s*["'“‘]?\s*$/i, '').split(/[,.(;:]/).pop() ?? '', acronym)) return true;
-  return false;
+function isAllowed(acronym: string, allow: ReadonlySet<string>): boolean {
+  return allow.has(acronym) || allow.has(acronym.toUpperCase());
 }
 
-function collectUses(ctx: CheckContext): Use[] {
+function collectUses(blocks: readonly Block[]): Use[] {
   const uses: Use[] = [];
-  for (const block of ctx.prose) {
-    if (block.role === 'references' || block.role === 'contents') continue;
-    if (!/[A-Z]{2}|[A-Z]&[A-Z]/.test(block.prose)) continue;
+  for (const block of blocks) {
+    if (!/[A-Z][A-Z0-9&]*[A-Z0-9]/.test(block.prose)) continue;
     TOKEN.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = TOKEN.exec(block.prose))) {
       const acronym = m[1]!;
-      if (acronym.replace(/[^A-Z]/g, '').length < 2 || /^\d/.test(acronym)) continue;
-      const span = { start: block.start + m.index, end: block.start + m.index + acronym.length };
-      uses.push({ block, span, acronym });
+      if (acronym.replace(/[^A-Z]/g, '').length < 2) continue;
+      const start = block.start + m.index;
+      uses.push({ block, acronym, suffix: m[2] ?? '', span: { start, end: start + acronym.length }, whole: { start, end: start + m[0].length } });
     }
   }
   return uses;
 }
 
-function expansionFor(ctx: CheckContext, acronym: string, glossary: Map<string, string>): { text: string; safe: boolean } | undefined {
-  const own = glossary.get(acronym);
-  if (own) return { text: own, safe: true };
+function rel(block: Block, at: number): number {
+  return at - block.start;
+}
+
+/** The text of a block's prose between two absolute offsets. */
+function slice(block: Block, from: number, to: number): string {
+  return block.prose.slice(Math.max(0, rel(block, from)), Math.max(0, rel(block, to)));
+}
+
+function inCitation(u: Use): boolean {
+  const { block } = u;
+  const at = rel(block, u.span.start);
+  const open = block.prose.lastIndexOf('(', at);
+  const close = block.prose.indexOf(')', at);
+  if (open >= 0 && close >= 0 && block.prose.lastIndexOf(')', at) < open && YEAR.test(block.prose.slice(open, close))) return true;
+  // "Northshire LSCB (2019)" and "Northshire LSCB, 2019".
+  return /^\s*(\(\s*|,\s*)(19|20)\d\d\b/.test(block.prose.slice(rel(block, u.whole.end), rel(block, u.whole.end) + 12));
+}
+
+function inUrl(u: Use): boolean {
+  const p = u.block.prose;
+  let s = rel(u.block, u.span.start);
+  let e = rel(u.block, u.whole.end);
+  while (s > 0 && !/\s/.test(p[s - 1]!)) s--;
+  while (e < p.length && !/\s/.test(p[e]!)) e++;
+  return /:\/\/|www\.|@|\.(uk|com|org|net|gov)\b/i.test(p.slice(s, e));
+}
+
+function shouting(u: Use): boolean {
+  const s = u.block.sentences.find((x) => x.start <= u.span.start && u.span.start < x.end);
+  const text = s?.text ?? u.block.prose;
+  const letters = text.replace(/[^\p{L}]/gu, '');
+  return letters.length >= 12 && letters.replace(/[^\p{Lu}]/gu, '').length / letters.length > 0.8;
+}
+
+/** The leading phrase of `text` that spells out `acronym`, if there is one. */
+function leadingExpansion(text: string, acronym: string): Expansion | undefined {
+  const clause = text.replace(/^[\s:–—=|)\].-]+/, '').split(/\n|[.;:(]|\s[–—-]\s|,\s(?:the |a |an |which |who |is |are )/)[0]!.trim();
+  if (!clause) return undefined;
+  const ws = clause.split(/\s+/);
+  // The shortest prefix whose initials match.
+  for (let n = 1; n <= Math.min(ws.length, 12); n++) {
+    const cand = ws.slice(0, n).join(' ').replace(/[,]$/, '');
+    if (initialsMatch(cand, acronym)) return { text: cand, safe: true };
+  }
+  if (ws.length <= 8 && clause.length <= 80 && /\p{Ll}/u.test(clause)) return { text: clause.replace(/[,]$/, ''), safe: false };
+  return undefined;
+}
+
+/** The trailing phrase of `text` (words before a bracket) that spells out `acronym`. */
+function trailingExpansion(text: string, acronym: string): Expansion | undefined {
+  const clause = text.split(/[.;:(),\n]|\s[–—-]\s/).pop()!.trim();
+  const ws = clause.split(/\s+/).filter(Boolean);
+  for (let n = 1; n <= Math.min(ws.length, 12); n++) {
+    const cand = ws.slice(ws.length - n).join(' ');
+    if (initialsMatch(cand, acronym)) return { text: cand.replace(/^(the|a|an)\s+/i, ''), safe: true };
+  }
+  return undefined;
+}
+
+/** Does this use spell the acronym out: "child sexual exploitation (CSE)", "CSE (child sexual exploitation)", "CSE: …"? */
+function definesHere(u: Use): { expansion?: Expansion } | undefined {
+  const { block, acronym } = u;
+  const before = slice(block, u.span.start - 160, u.span.start);
+  const after = block.prose.slice(rel(block, u.whole.end), rel(block, u.whole.end) + 170);
+  // "CSE (child sexual exploitation)" or "CSE [child sexual exploitation]".
+  const bracketAfter = /^\s*[([]\s*([^)\]]{2,150})[)\]]/.exec(after);
+  if (bracketAfter) {
+    const inner = bracketAfter[1]!;
+    if (initialsMatch(inner, acronym)) return { expansion: { text: inner.trim().replace(/^(the|a|an)\s+/i, ''), safe: true } };
+    if (/\p{Ll}/u.test(inner) && !YEAR.test(inner)) return {};
+  }
+  // "child sexual exploitation (CSE)": the acronym alone in brackets after some words.
+  if (/[([]\s*$/.test(before) && /^\s*[)\]]/.test(after) && /[\p{L}]\s*[([]\s*$/u.test(before)) {
+    return { expansion: trailingExpansion(before.replace(/\s*[([]\s*$/, ''), acronym) };
+  }
+  // "CSE: child sexual exploitation" or "CSE – …" at the start of a list item, cell or paragraph.
+  const atStart = /^[\s*_"'“‘]*$/.test(block.prose.slice(0, rel(block, u.span.start)));
+  if (atStart && /^\s*(:|–|—|-|=|\||\t)\s*\S/.test(after)) return { expansion: leadingExpansion(after, acronym) };
+  if (/^\s*(stands for|is short for|is an abbreviation for|means|refers to)\b/i.test(after)) {
+    return { expansion: leadingExpansion(after.replace(/^\s*(stands for|is short for|is an abbreviation for|means|refers to)\s*/i, ''), acronym) };
+  }
+  // "the Multi-Agency Safeguarding Hub, or MASH," / "known as MASH" / "hereafter NSCP".
+  const lead = /(,?\s*(?:or|known as|called|referred to as|hereafter(?: referred to as)?|henceforth)\s*["'“‘]?)$/i.exec(before.trimEnd());
+  if (lead) {
+    const exp = trailingExpansion(before.trimEnd().slice(0, before.trimEnd().length - lead[1]!.length), acronym);
+    if (exp) return { expansion: exp };
+  }
+  // "MASH, the Multi-Agency Safeguarding Hub, …"
+  const appositive = /^\s*(?:,|–|—|\s-)\s*(?:the\s+|a\s+|an\s+)?([^,.;()]{3,90})/.exec(after);
+  if (appositive && initialsMatch(appositive[1]!.trim(), acronym)) return { expansion: leadingExpansion(appositive[1]!, acronym) };
+  return undefined;
+}
+
+interface Definitions {
+  /** Acronyms defined for the whole review (glossary), with any expansion found. */
+  glossary: Map<string, Expansion | undefined>;
+  /** The first offset at which each acronym is spelled out in the text. */
+  firstDefined: Map<string, number>;
+  expansions: Map<string, Expansion>;
+}
+
+function note(defs: Definitions, acronym: string, at: number, exp: Expansion | undefined, glossary: boolean): void {
+  if (glossary) {
+    if (!defs.glossary.has(acronym) || (exp && !defs.glossary.get(acronym))) defs.glossary.set(acronym, exp);
+  } else if (!defs.firstDefined.has(acronym)) defs.firstDefined.set(acronym, at);
+  if (exp && (!defs.expansions.has(acronym) || (exp.safe && !defs.expansions.get(acronym)!.safe))) defs.expansions.set(acronym, exp);
+}
+
+/** Groups table cells into tables (consecutive cells) and rows. */
+function tables(blocks: readonly Block[]): Block[][][] {
+  const out: Block[][][] = [];
+  let current: Block[][] | undefined;
+  let prev: Block | undefined;
+  for (const b of blocks) {
+    if (!b.cell) {
+      current = undefined;
+      prev = b;
+      continue;
+    }
+    if (!current || !prev?.cell || (b.cell.isHeader && b.cell.column === 0) || b.cell.row < prev.cell.row) {
+      current = [];
+      out.push(current);
+    }
+    (current[b.cell.row] ??= []).push(b);
+    prev = b;
+  }
+  return out;
+}
+
+function findDefinitions(uses: readonly Use[], blocks: readonly Block[]): Definitions {
+  const defs: Definitions = { glossary: new Map(), firstDefined: new Map(), expansions: new Map() };
+  const glossaryColumns = new Set<Block>();
+  const tableExpansion = new Map<Block, Block>();
+  for (const table of tables(blocks)) {
+    const header = table[0] ?? [];
+    const headerText = (col: number): string => header.find((c) => c.cell!.column === col)?.cell?.header ?? table.flat().find((c) => c.cell!.column === col)?.cell?.header ?? '';
+    const columns = new Set(table.flat().map((c) => c.cell!.column));
+    let acrCol = [...columns].find((c) => GLOSSARY_ACRONYM_HEADER.test(headerText(c)));
+    const meaningCol = [...columns].find((c) => c !== acrCol && GLOSSARY_MEANING_HEADER.test(headerText(c)));
+    const termCol = [...columns].find((c) => c !== acrCol && GLOSSARY_TERM_HEADER.test(headerText(c)));
+    const inGlossary = table.flat().some((c) => c.role === 'glossary');
+    if (acrCol === undefined && termCol !== undefined && (meaningCol !== undefined || inGlossary)) acrCol = termCol;
+    if (acrCol === undefined) continue;
+    const expCol = acrCol === termCol ? meaningCol : (termCol ?? meaningCol);
+    for (const row of table.slice(1)) {
+      if (!row) continue;
+      const acr = row.find((c) => c.cell!.column === acrCol);
+      if (!acr) continue;
+      glossaryColumns.add(acr);
+      const exp = row.find((c) => c.cell!.column === expCol);
+      if (exp) tableExpansion.set(acr, exp);
+    }
+  }
+  for (const u of uses) {
+    const b = u.block;
+    if (b.role === 'glossary' || glossaryColumns.has(b)) {
+      let exp: Expansion | undefined;
+      const here = definesHere(u);
+      if (here?.expansion) exp = here.expansion;
+      else if (glossaryColumns.has(b)) {
+        const cell = tableExpansion.get(b);
+        const text = cell?.prose.trim().replace(/[.;]$/, '') ?? '';
+        if (text && initialsMatch(text, u.acronym)) exp = { text, safe: true };
+        else if (text) exp = leadingExpansion(text, u.acronym);
+      } else if (/^[\s*_"'“‘]*$/.test(b.prose.slice(0, rel(b, u.span.start)))) {
+        exp = leadingExpansion(b.prose.slice(rel(b, u.whole.end)), u.acronym);
+      }
+      note(defs, u.acronym, -1, exp, true);
+      continue;
+    }
+    const here = definesHere(u);
+    if (here) note(defs, u.acronym, u.span.start, here.expansion, false);
+  }
+  return defs;
+}
+
+/**
+ * Initials of runs of capitalised words ("the Northshire Safeguarding Children Partnership"), each
+ * with the offset where the run ends; the earliest for each initials string.
+ */
+function capitalisedRuns(blocks: readonly Block[]): Map<string, number> {
+  const runs = new Map<string, number>();
+  const WORD = /[\p{L}][\p{L}'’]*(?:-[\p{L}][\p{L}'’]*)*|&/gu;
+  for (const b of blocks) {
+    if (!/\p{Lu}\p{Ll}+[\s-]+(?:(?:of|and|the|for|in|on|&)\s+)*\p{Lu}\p{Ll}/u.test(b.prose)) continue;
+    let run: { initials: string[]; ends: number[] } = { initials: [], ends: [] };
+    let lastEnd = -1;
+    const flush = (): void => {
+      const { initials, ends } = run;
+      for (let i = 0; i < initials.length; i++) {
+        let acc = '';
+        for (let j = i; j < Math.min(initials.length, i + 10); j++) {
+          acc += initials[j];
+          if (acc.length >= 3) {
+            const end = ends[j]!;
+            const prev = runs.get(acc);
+            if (prev === undefined || end < prev) runs.set(acc, end);
+          }
+        }
+      }
+      run = { initials: [], ends: [] };
+    };
+    WORD.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = WORD.exec(b.prose))) {
+      const gap = lastEnd >= 0 ? b.prose.slice(lastEnd, m.index) : '';
+      if (lastEnd >= 0 && !/^[\s]*$/.test(gap)) flush();
+      lastEnd = m.index + m[0].length;
+      const w = m[0];
+      if (SMALL_WORDS.has(w.toLowerCase()) && run.initials.length > 0) continue;
+      if (/^\p{Lu}/u.test(w) && !/^[\p{Lu}]+$/u.test(w)) {
+        for (const part of w.split('-')) if (/^\p{Lu}/u.test(part)) {
+          run.initials.push(part[0]!.toUpperCase());
+          run.ends.push(b.start + m.index + w.length);
+        }
+      } else flush();
+    }
+    flush();
+  }
+  return runs;
+}
+
+/** Codes the review uses for people ("Child LM" makes "LM" a code everywhere), and front-matter pseudonyms. */
+function anonymisationCodes(ctx: CheckContext): Set<string> {
+  // A code is short and is not a known acronym: "adult CAMHS" is a service, "Adult AB" a person.
+  const isCode = (w: string): boolean => /^[A-Z]{1,3}[0-9]{0,3}$/.test(w) && !ctx.data.acronyms.has(w);
+  const codes = new Set<string>();
+  for (const p of ctx.doc.frontMatter.pseudonyms) for (const w of p.split(/\s+/)) if (isCode(w)) codes.add(w);
+  for (const b of ctx.doc.blocks) {
+    if (b.kind === 'code' || b.kind === 'front-matter' || b.kind === 'comment') continue;
+    if (!/[A-Z]{2}/.test(b.prose)) continue;
+    ANON_CODE.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = ANON_CODE.exec(b.prose))) if (isCode(m[1]!)) codes.add(m[1]!);
+  }
+  return codes;
+}
+
+function article(word: string): 'a' | 'an' {
+  return /^(?:[aeio]|u(?![nk]i|s[eu]|ti|ro))/i.test(word) && !/^(?:one|eu)/i.test(word) ? 'an' : 'a';
+}
+
+function pluralise(text: string): string {
+  return /s$/i.test(text) ? text : `${text}s`;
+}
+
+function buildFix(u: Use, expansion: Expansion): Fix {
+  const { block, acronym, suffix } = u;
+  const plural = suffix === 's';
+  let text = plural ? pluralise(expansion.text) : expansion.text;
+  const sentence = block.sentences.find((s) => s.start <= u.span.start && u.span.start < s.end);
+  const sentenceStart = sentence ? /^[\s*_"'“‘(]*$/.test(slice(block, sentence.start, u.span.start)) : false;
+  if (sentenceStart) text = text[0]!.toUpperCase() + text.slice(1);
+  let start = u.span.start;
+  let prefix = '';
+  const articleBefore = /(?<![\p{L}])(a|an|A|An)\s+$/u.exec(slice(block, u.span.start - 4, u.span.start));
+  if (articleBefore) {
+    const wanted = article(text);
+    const had = articleBefore[1]!;
+    if (had.toLowerCase() !== wanted) {
+      start = u.span.start - articleBefore[0].length;
+      prefix = (had[0] === had[0]!.toUpperCase() ? wanted[0]!.toUpperCase() + wanted.slice(1) : wanted) + ' ';
+    }
+  }
+  const replacement = plural ? `${prefix}${text} (${acronym}s)` : `${prefix}${text} (${acronym})${suffix}`;
+  const safe = expansion.safe && !plural && suffix === '';
+  return {
+    title: `Spell out as "${plural ? `${text} (${acronym}s)` : `${text} (${acronym})`}"`,
+    kind: safe ? 'safe' : 'suggestion',
+    edits: [{ start, end: u.whole.end, text: replacement }],
+  };
+}
+
+function expansionFor(ctx: CheckContext, acronym: string, defs: Definitions): Expansion | undefined {
+  const own = defs.glossary.get(acronym) ?? defs.expansions.get(acronym);
+  if (own) return own;
   const entry = ctx.data.acronyms.get(acronym);
   if (!entry || entry.expansions.length === 0) return undefined;
   return { text: entry.expansions[0]!, safe: entry.expansions.length === 1 };
@@ -102,22 +406,33 @@ export const acronymDefinedOnFirstUse: Check = {
     summary: 'Spell out each acronym the first time it is used, or define it in the glossary.',
     message: "'{{term}}' is not spelled out where it is first used. Families and the public read published reviews and cannot decode agency shorthand; write it in full the first time{{expansion}}, or add it to the glossary.",
     rationale:
-      'Published reviews are read by families, elected members and the public, not only by safeguarding professionals. The national Panel asks that reviews are written so a lay reader can follow them, and the annual review of local reviews found reports that left agency shorthand unexplained. Spelling an acronym out at first use, or listing it in a glossary, costs a few words and removes a barrier for every reader. Later uses after the definition are fine, and so are acronyms everyone knows (GP, NHS, UK), which a workspace can extend.',
+      'Published reviews are read by families, elected members and the public, not only by safeguarding professionals. The national Panel asks that reviews are written so a lay reader can follow them, with a glossary of terms and acronyms, and the annual review of local reviews found reports that left agency shorthand unexplained. Spelling an acronym out at first use, or listing it in a glossary (a list or a table, anywhere in the review), costs a few words and removes a barrier for every reader. Later uses after the definition are fine. So are acronyms everyone knows (GP, NHS, UK), which a workspace can extend, letters after a name, anonymisation codes such as Child LM, and citations such as (Northshire LSCB, 2019).',
     good: 'The Multi-Agency Safeguarding Hub (MASH) received the referral. Later the MASH shared it with health.',
     sources: [
-      { document: '002_b8b48b6c7b99a00f.txt', year: 2022, section: 'Annual review of LCSPRs: clarity and accessibility of reports (digest section 1.3, rule 16)' },
-      { document: '004_0bedcfebabdff59e.txt', year: 2023, section: 'Panel annual report 2022 to 2023: writing reports the public can understand' },
+      { document: '002_b8b48b6c7b99a00f.txt', year: 2022, section: 'Chapter 4, "Features of the most helpful reviews" (clarity for readers; digest section 1.3, rule 16)' },
+      { document: '004_0bedcfebabdff59e.txt', year: 2023, section: 'Introduction, para 1.14 and Appendix A (a glossary of terms and acronyms)' },
+      { document: 'research/real-text-pitfalls.md', section: 'Acronym look-alikes' },
     ],
     examples: {
       valid: [
         { text: 'The Multi-Agency Safeguarding Hub (MASH) received the referral. The MASH passed it on the same day.' },
         { text: 'Child sexual exploitation (CSE) was not recognised. Later, CSE was discussed at the strategy meeting.' },
         { text: 'CSE (child sexual exploitation) was not recognised.' },
+        { text: 'CSE [child sexual exploitation] was not recognised.', note: 'square brackets' },
         { text: 'Child B saw the GP twice and attended A&E once.' },
-        { text: 'Adult A and Child LM lived with Mr AB in the UK.' },
-        { text: 'Local guidance (Northshire LSCB, 2019) sets out the threshold.' },
-        { text: 'Child B was seen by CAMHS.\n\n## Glossary\n\n| Acronym | Meaning |\n| --- | --- |\n| CAMHS | Child and Adolescent Mental Health Services |' },
-        { text: '# MASH response\n\nThe Multi-Agency Safeguarding Hub (MASH) met.' },
+        { text: 'Adult A and Child LM lived with Mr AB in the UK. LM was then 14.', note: 'anonymisation codes, also bare once introduced' },
+        { text: 'The worker from CS-B12 visited.', note: 'a code with a hyphen' },
+        { text: 'Local guidance (Northshire LSCB, 2019) sets out the threshold. Northshire LSCB (2017) said the same.', note: 'citations' },
+        { text: 'The report was written by Dr Jane Doe MA QPM OBE.', note: 'post-nominals' },
+        { text: 'Ofsted, Cafcass and Barnardo’s were consulted. CAFCASS attended the meeting.', note: 'organisations written as words' },
+        { text: 'Child B was seen by CAMHS.\n\n## Glossary\n\n| Acronym | Meaning |\n| --- | --- |\n| CAMHS | Child and Adolescent Mental Health Services |', note: 'a glossary table after the first use' },
+        { text: 'Two ICPCs were held.\n\n## Abbreviations\n\n- ICPC: initial child protection conference', note: 'a plural, defined in a glossary list' },
+        { text: 'The MASH’s decision was quick.\n\n| Term | Acronym | Definition |\n| --- | --- | --- |\n| Multi-Agency Safeguarding Hub | MASH | The team that screens referrals |', note: 'a possessive, and a three-column glossary table outside a glossary section' },
+        { text: '# MASH response\n\nThe Multi-Agency Safeguarding Hub (MASH) met.', note: 'an acronym in a heading' },
+        { text: 'The Northshire Safeguarding Children Partnership commissioned the review. NSCP agreed the terms of reference.', note: 'a full name earlier whose initials match' },
+        { text: 'See https://example.org/NSCP/reports for the NSCP-2021 report.', note: 'inside a URL and a code' },
+        { text: 'She was NOT seen alone. This was Part II of the plan.', note: 'emphasis and a roman numeral' },
+        { text: 'The designated safeguarding lead, or DSL, made the referral.', note: '"or" form' },
       ],
       invalid: [
         {
@@ -125,59 +440,56 @@ export const acronymDefinedOnFirstUse: Check = {
           match: 'MASH',
           output: 'The Multi-Agency Safeguarding Hub (MASH) received the referral.',
         },
-        { text: 'Two ICPCs were held. An initial child protection conference (ICPC) was held in May.', match: 'ICPC' },
+        { text: 'Two ICPCs were held. An initial child protection conference (ICPC) was held in May.', match: 'ICPC', note: 'defined only after its first use' },
         { text: 'The case was discussed at the ZXQ panel.', match: 'ZXQ' },
+        { text: 'CSE was not recognised.', match: 'CSE', output: 'Child sexual exploitation (CSE) was not recognised.', note: 'capitalised at the start of a sentence' },
+        { text: 'She was referred to an LADO.', match: 'LADO', output: 'She was referred to a Local Authority Designated Officer (LADO).', note: 'the article follows the expansion' },
+        { text: 'The Northshire Safeguarding Partnership was told. NSCP agreed.', match: 'NSCP', note: 'the initials do not match the earlier name' },
+        { text: 'The WZP was told. Later the TQL met.\n\n## Glossary\n\n- WZP: Wider Zone Panel', match: 'TQL', note: 'only acronyms the glossary lists are defined by it' },
       ],
     },
   },
   run(ctx) {
-    const uses = collectUses(ctx);
+    const blocks = ctx.doc.blocks.filter((b) => b.kind !== 'code' && b.kind !== 'front-matter' && b.kind !== 'comment' && b.role !== 'references' && b.role !== 'contents');
+    const uses = collectUses(blocks);
     if (uses.length === 0) return;
-    const glossary = new Map<string, string>();
-    const defined = new Set<string>();
-    // Glossary entries anywhere define an acronym for the whole review.
-    for (const u of uses) {
-      const b = u.block;
-      const isGlossaryCell = b.cell && /\b(acronym|abbreviation|term|short|initials)\b/i.test(b.cell.header);
-      if (b.role === 'glossary' || isGlossaryCell) {
-        defined.add(u.acronym);
-        const after = b.prose.slice(u.span.end - b.start).replace(/^\s*(:|–|—|-|=|\))\s*/, '').split(/\n/)[0]!.trim();
-        if (after && after.length < 120 && !b.cell) glossary.set(u.acronym, after.replace(/[.;]$/, ''));
-      }
-    }
-    // Table glossaries: the cell beside the acronym.
-    for (const b of ctx.prose) {
-      if (!b.cell || b.cell.column !== 1) continue;
-      const left = ctx.prose.find((x) => x.cell && x.cell.row === b.cell!.row && x.cell.column === 0 && x.end <= b.start && b.start - x.end < 400 && x.sectionPath.join() === b.sectionPath.join());
-      if (!left) continue;
-      const acr = left.prose.trim();
-      if (/^[A-Z][A-Z0-9&]+$/.test(acr) && (defined.has(acr) || /\b(meaning|stands for|full|definition|description|expansion)\b/i.test(b.cell.header))) {
-        defined.add(acr);
-        glossary.set(acr, b.prose.trim().replace(/[.;]$/, ''));
-      }
-    }
+    const defs = findDefinitions(uses, blocks);
+    const allow = allowSet(ctx.data);
+    const codes = anonymisationCodes(ctx);
+    let runs: Map<string, number> | undefined;
     const seen = new Set<string>();
     for (const u of uses) {
       const { block, span, acronym } = u;
-      if (seen.has(acronym) || defined.has(acronym)) continue;
+      if (seen.has(acronym)) continue;
       if (block.kind === 'heading' || block.role === 'glossary' || block.role === 'quoted-record') continue;
-      if (ctx.data.acronymAllow.has(acronym) || ROMAN.test(acronym)) continue;
-      const before = block.prose.slice(Math.max(0, span.start - block.start - 30), span.start - block.start);
-      if (ANON_BEFORE.test(before)) continue;
-      if (inCitation(block, span) || shouting(block, span)) continue;
-      seen.add(acronym);
-      if (definesHere(block, span, acronym)) continue;
+      if (defs.glossary.has(acronym)) continue;
+      if (isAllowed(acronym, allow) || ROMAN.test(acronym) || (CAPITAL_WORDS.has(acronym) && !ctx.data.acronyms.has(acronym))) continue;
+      if (codes.has(acronym) || (!ctx.data.acronyms.has(acronym) && ANON_BEFORE.test(slice(block, span.start - 30, span.start)))) continue;
+      // A role code with a number ("HV2", "GP1") is understood once its letters are.
+      const base = acronym.replace(/\d+$/, '');
+      if (base !== acronym && (isAllowed(base, allow) || defs.glossary.has(base) || (defs.firstDefined.get(base) ?? Infinity) <= span.start)) continue;
+      if (inCitation(u) || inUrl(u) || shouting(u)) continue;
+      const definedAt = defs.firstDefined.get(acronym);
+      if (definedAt !== undefined && definedAt <= span.start) {
+        seen.add(acronym);
+        continue;
+      }
       // A full name written earlier with matching initials counts ("the Northshire Safeguarding Children Partnership … NSCP").
-      const earlier = ctx.doc.text.slice(0, span.start);
-      if (acronym.length >= 3 && new RegExp(acronym.replace(/[^A-Z]/g, '').split('').map((c) => `\\b${escape(c)}[\\p{L}'’-]*`).join("(?:\\s+(?:of|and|the|for|in|on|&))*\\s+"), 'u').test(earlier)) continue;
-      const expansion = expansionFor(ctx, acronym, glossary);
-      const fixes: Fix[] = expansion
-        ? [{ title: `Spell out as "${expansion.text} (${acronym})"`, kind: expansion.safe ? 'safe' : 'suggestion', edits: [{ ...span, text: `${expansion.text} (${acronym})` }] }]
-        : [];
+      const letters = acronym.replace(/[^A-Z]/g, '');
+      if (letters.length >= 3) {
+        runs ??= capitalisedRuns(blocks);
+        const end = runs.get(letters);
+        if (end !== undefined && end <= span.start) {
+          seen.add(acronym);
+          continue;
+        }
+      }
+      seen.add(acronym);
+      const expansion = expansionFor(ctx, acronym, defs);
       ctx.report({
         span,
         message: this.meta.message.replace('{{term}}', acronym).replace('{{expansion}}', expansion ? `, for example '${expansion.text} (${acronym})'` : ''),
-        fixes,
+        fixes: expansion ? [buildFix(u, expansion)] : [],
       });
     }
   },

@@ -4,6 +4,8 @@
  */
 import type { Check, CheckContext, Report } from './check';
 import { builtinChecks } from './checks';
+import type { CompiledCustomTerms } from './custom-terms';
+import { CUSTOM_TERM_META } from './custom-terms';
 import { findDefinition, isDefinitionAt } from './context/definitions';
 import { subjectBefore } from './context/people';
 import { voiceOf } from './context/voice';
@@ -35,6 +37,8 @@ export interface LintOptions {
   maxLength?: number;
   /** Extra acronyms everyone in this workspace knows, never reported. */
   acronymAllow?: readonly string[];
+  /** The workspace's own terms (setting `customTerms`), compiled once with `compileCustomTerms`; run as one more check. */
+  customTerms?: CompiledCustomTerms;
 }
 
 /** What one lint returns. */
@@ -141,6 +145,7 @@ export function createLinter(definitions: readonly RuleDefinition[], options: { 
   const metas: RuleMeta[] = [
     ...definitions.map((d): RuleMeta => ({ ...d, kind: d.kind })),
     ...checks.map((c) => c.meta),
+    CUSTOM_TERM_META,
     ...SYSTEM_META,
   ];
   const byId = new Map(metas.map((m) => [m.id, m]));
@@ -186,7 +191,7 @@ export function createLinter(definitions: readonly RuleDefinition[], options: { 
         if (voice.kind === 'meta' || voice.kind === 'rejected') continue;
         if (voice.kind === 'quoted' && (voice.challenged || ctx.quoted === 'skip')) continue;
         if (ctx.about === 'child' && sentence) {
-          const subject = subjectBefore(sentence.text, span.start - sentence.start, childNames);
+          const subject = subjectBefore(sentence.text, span.start - sentence.start, childNames, block.prose.slice(0, sentence.start - block.start));
           if (subject === 'adult') continue;
         }
         const entry = rule.entries.find((e) => e.exact.test(m![0]));
@@ -288,7 +293,7 @@ export function createLinter(definitions: readonly RuleDefinition[], options: { 
 
     const lintData = lintOptions.acronymAllow?.length ? { ...data, acronymAllow: new Set([...data.acronymAllow, ...lintOptions.acronymAllow]) } : data;
     const ctxBase = { doc, reviewType, data: lintData, prose };
-    for (const check of checks) {
+    for (const check of lintOptions.customTerms ? [...checks, lintOptions.customTerms] : checks) {
       const local: Finding[] = [];
       const ctx: CheckContext = { ...ctxBase, report: (r) => local.push({ ruleId: check.meta.id, category: check.meta.category, severity: r.severity ?? check.meta.severity, message: r.message, span: r.span, fixes: r.fixes ?? [], quote: text.slice(r.span.start, r.span.end) }) };
       try {

@@ -4,6 +4,8 @@
  */
 import Ajv from 'ajv';
 import { LineCounter, parseDocument } from 'yaml';
+import type { CustomTerm } from './core/custom-terms';
+import { validateAllowList, validateCustomTerms } from './core/custom-terms';
 import type { ReviewType, SeveritySetting } from './core/types';
 
 /** Every setting the tool has. */
@@ -15,6 +17,10 @@ export interface Settings {
   maxDocumentSize: number;
   acronymAllow: string[];
   logLevel: 'off' | 'error' | 'info' | 'verbose';
+  /** The partnership's own terms to report (RE2 patterns, see core/custom-terms.ts). */
+  customTerms: CustomTerm[];
+  /** Words or patterns never reported by any rule (RE2 patterns matched against the flagged words). */
+  allow: string[];
 }
 
 /** The defaults, used wherever nothing else is set. */
@@ -26,6 +32,8 @@ export const DEFAULT_SETTINGS: Settings = {
   maxDocumentSize: 2_000_000,
   acronymAllow: [],
   logLevel: 'error',
+  customTerms: [],
+  allow: [],
 };
 
 /** The JSON Schema for `.cspr-lint.yaml` and for the editor settings object. */
@@ -40,6 +48,9 @@ export const SETTINGS_SCHEMA = {
     maxDocumentSize: { type: 'integer', minimum: 1000, maximum: 50_000_000 },
     acronymAllow: { type: 'array', items: { type: 'string', pattern: '^[A-Za-z0-9&]{2,12}$' } },
     logLevel: { enum: ['off', 'error', 'info', 'verbose'] },
+    // Checked entry by entry, and compiled with re2js, in validatePatternSettings.
+    customTerms: {},
+    allow: {},
   },
 } as const;
 
@@ -59,7 +70,34 @@ export interface SettingsRead {
 export function validateSettings(value: unknown, where: string, lineOf?: (path: string) => number | undefined): SettingsRead {
   if (value === null || value === undefined) return { settings: {}, errors: [] };
   if (typeof value !== 'object' || Array.isArray(value)) return { settings: {}, errors: [`${where}: the settings should be a list of "name: value" lines; defaults are used.`] };
-  const input = value as Record<string, unknown>;
+  const { customTerms, allow, ...rest } = value as Record<string, unknown>;
+  const patterns = validatePatternSettings({ customTerms, allow }, where, lineOf);
+  const fields = validateFields(rest, where, lineOf);
+  return { settings: { ...fields.settings, ...patterns.settings }, errors: [...patterns.errors, ...fields.errors] };
+}
+
+/** User-supplied patterns: each entry is checked and compiled with re2js; a bad entry is dropped and named (`customTerms[2].pattern`). */
+function validatePatternSettings(input: { customTerms?: unknown; allow?: unknown }, where: string, lineOf?: (path: string) => number | undefined): SettingsRead {
+  const errors: string[] = [];
+  const settings: Partial<Settings> = {};
+  const say = (path: string, message: string): void => {
+    const line = lineOf?.(path.replace(/\[(\d+)\]/g, '.$1'));
+    errors.push(`${line ? `${where}:${line}` : where}: '${path}' ${message}; it was ignored.`);
+  };
+  if (input.customTerms !== undefined && input.customTerms !== null) {
+    const read = validateCustomTerms(input.customTerms);
+    read.problems.forEach((p) => say(p.path, p.message));
+    settings.customTerms = read.terms;
+  }
+  if (input.allow !== undefined && input.allow !== null) {
+    const read = validateAllowList(input.allow);
+    read.problems.forEach((p) => say(p.path, p.message));
+    settings.allow = read.patterns;
+  }
+  return { settings, errors };
+}
+
+function validateFields(input: Record<string, unknown>, where: string, lineOf?: (path: string) => number | undefined): SettingsRead {
   const check = validator();
   if (check(input)) return { settings: input as Partial<Settings>, errors: [] };
   const errors: string[] = [];
@@ -114,12 +152,15 @@ export function parseConfigFile(text: string, file: string): SettingsRead {
 
 /** Merges settings sources, later ones winning; per-rule severities are merged rule by rule. */
 export function mergeSettings(...sources: Partial<Settings>[]): Settings {
-  const out: Settings = { ...DEFAULT_SETTINGS, rules: {}, acronymAllow: [] };
+  const out: Settings = { ...DEFAULT_SETTINGS, rules: {}, acronymAllow: [], customTerms: [], allow: [] };
   for (const s of sources) {
     for (const [k, v] of Object.entries(s)) {
       if (v === undefined || v === null) continue;
       if (k === 'rules') out.rules = { ...out.rules, ...(v as Record<string, SeveritySetting>) };
       else if (k === 'acronymAllow') out.acronymAllow = [...new Set([...out.acronymAllow, ...(v as string[])])];
+      else if (k === 'allow') out.allow = [...new Set([...out.allow, ...(v as string[])])];
+      // Terms from user settings and the workspace file both apply; the same pattern listed twice keeps the later entry.
+      else if (k === 'customTerms') out.customTerms = [...out.customTerms.filter((t) => !(v as CustomTerm[]).some((n) => n.pattern === t.pattern)), ...(v as CustomTerm[])];
       else (out as unknown as Record<string, unknown>)[k] = v;
     }
   }

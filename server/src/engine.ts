@@ -2,6 +2,8 @@
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Settings } from './config';
+import type { CompiledCustomTerms } from './core/custom-terms';
+import { compileAllowList, compileCustomTerms } from './core/custom-terms';
 import type { LintResult, Linter } from './core/linter';
 import { createLinter } from './core/linter';
 import { findRulesDir, loadRules } from './rules-loader';
@@ -22,12 +24,26 @@ export function createEngine(rulesDir: string = findRulesDir()): Engine {
   const loaded = loadRules(rulesDir);
   const linter = createLinter(loaded.definitions, { data: loaded.data });
   const docPath = (id: string): string => join(rulesDir, 'docs', `${id}.md`);
+  // User patterns are compiled once per distinct setting value, not per keystroke.
+  const compiledTerms = new Map<string, CompiledCustomTerms>();
+  const compiledAllow = new Map<string, ReturnType<typeof compileAllowList>>();
+  const once = <T>(cache: Map<string, T>, value: unknown, make: () => T): T => {
+    const key = JSON.stringify(value);
+    let hit = cache.get(key);
+    if (!hit) {
+      if (cache.size > 20) cache.clear();
+      hit = make();
+      cache.set(key, hit);
+    }
+    return hit;
+  };
   return {
     linter,
     rulesDir,
     loadErrors: loaded.errors,
     lint(text, language, settings, reviewTypeOverride) {
-      return linter.lint(text, {
+      const customTerms = settings.customTerms?.length ? once(compiledTerms, settings.customTerms, () => compileCustomTerms(settings.customTerms)) : undefined;
+      const result = linter.lint(text, {
         language,
         reviewType: settings.reviewType,
         reviewTypeOverride,
@@ -35,7 +51,11 @@ export function createEngine(rulesDir: string = findRulesDir()): Engine {
         allowInlineDisable: settings.allowInlineDisable,
         maxLength: settings.maxDocumentSize,
         acronymAllow: settings.acronymAllow,
+        customTerms,
       });
+      if (!settings.allow?.length) return result;
+      const allowed = once(compiledAllow, settings.allow, () => compileAllowList(settings.allow));
+      return { ...result, findings: result.findings.filter((f) => !allowed(f)) };
     },
     docPath,
     docUri: (id) => pathToFileURL(docPath(id)).href,

@@ -132,6 +132,8 @@ export function compileUserPattern(source: string, wrapped: boolean): { ok: true
   let alone: RE2JS;
   let re: RE2JS;
   try {
+    // Compiled as written first, so an error message quotes the user's own text.
+    RE2JS.compile(source);
     alone = RE2JS.compile(`(?:${prepared.source})`, FLAGS);
     re = wrapped ? RE2JS.compile(`(?:^|[^\\pL\\pN])(${prepared.source})(?:[^\\pL\\pN]|$)`, FLAGS) : alone;
   } catch (e) {

@@ -1,5 +1,7 @@
 /** Checks in code for the jargon rules (and related categories); add each new check to this list. */
 import type { Check } from '../../check';
+import { hindsightIndividualBlame, verdictWithoutAnalysis } from './analysis';
+import { jargonDefinedOnFirstUse, jargonDiscreditedTerm } from './terms';
 
-/** The jargon checks. */
-export const jargonChecks: readonly Check[] = [];
+/** The jargon checks, and the analysis and recommendation checks that share their helpers. */
+export const jargonChecks: readonly Check[] = [jargonDefinedOnFirstUse, jargonDiscreditedTerm, verdictWithoutAnalysis, hindsightIndividualBlame];

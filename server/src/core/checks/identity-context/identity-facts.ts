@@ -1,0 +1,447 @@
+/**
+ * What a draft says about the child's identity: which of ethnicity, religion or faith, first
+ * language and disability it states (and where, and about whom), which it gives as not known or
+ * withholds, and whether identity comes back in the analysis. Pure and cached per parsed document.
+ *
+ * Other features rely on this: the quality report lists the facts, and the anonymisation feature
+ * must never ask an author to delete a span in `protectedSpans`, because these rules ask for it.
+ */
+import type { Block, BlockRole, ParsedDocument } from '../../document/model';
+import type { Span } from '../../types';
+import type { Characteristic } from './lexicon';
+import {
+  ANONYMITY_REASON,
+  CHARACTERISTICS,
+  EFFORT,
+  EVASION,
+  HARM_TEST,
+  HYPOTHETICAL,
+  IDENTITY_ANALYSIS,
+  MAJORITY_PEOPLES,
+  NEGATED_OMISSION,
+  NOT_KNOWN,
+  OMISSION,
+  OMITTED_IDENTITY,
+  VALUES,
+} from './lexicon';
+import type { IdentitySubject } from './subject';
+import { subjectOf } from './subject';
+
+export type { Characteristic } from './lexicon';
+export type { IdentitySubject } from './subject';
+
+/** What one statement does with a characteristic. */
+export type StatementKind = 'stated' | 'not-known' | 'not-known-explained' | 'withheld' | 'evasive';
+
+/** One place the draft speaks to a characteristic. */
+export interface IdentityStatement {
+  characteristic: Characteristic;
+  kind: StatementKind;
+  /** The words that state it. */
+  span: Span;
+  /** The sentence, table cell or front-matter line holding it: what an anonymiser must keep. */
+  sentence: Span;
+  source: 'prose' | 'table' | 'front-matter';
+  subject: IdentitySubject;
+  role: BlockRole;
+  /** For ethnicity: the heritage stated is a Black, Asian, mixed, Gypsy, Roma, Traveller or other minoritised one. */
+  minoritised?: boolean;
+}
+
+/** The overall standing of one characteristic in the draft. */
+export type CharacteristicStatus = 'stated' | 'parent-only' | 'withheld' | 'not-known-explained' | 'not-known' | 'evasive' | 'absent';
+
+/** One characteristic's standing and the statements behind it. */
+export interface CharacteristicFacts {
+  status: CharacteristicStatus;
+  statements: IdentityStatement[];
+}
+
+/** Where the child is introduced: where absence findings go and where a sentence can be inserted. */
+export interface Introduction {
+  span: Span;
+  /** Offset at which to insert a sentence, and the text to put before it. */
+  insertAt: number;
+  insertPrefix: string;
+}
+
+/** Everything the identity-context rules know about a draft. */
+export interface IdentityFacts {
+  characteristics: Record<Characteristic, CharacteristicFacts>;
+  /** Characteristics whose status is 'stated'. */
+  stated: Characteristic[];
+  /** True when an analysis or findings section discusses identity (any characteristic, culture, racism, bias). */
+  usedInAnalysis: boolean;
+  analysisMentions: Span[];
+  hasAnalysisSection: boolean;
+  /** The child or family is described as Black, Asian, mixed heritage, Gypsy, Roma, Traveller or otherwise minoritised. */
+  minoritised: boolean;
+  minoritisedSpans: Span[];
+  /** How the rules refer to the child: the pseudonym, or "the child". */
+  childName: string;
+  /** Names the draft uses for children (pseudonyms, Child X). */
+  childNames: string[];
+  introduction: Introduction | undefined;
+  /** Sentences, cells and lines that state identity; never ask for them to be removed. */
+  protectedSpans: Span[];
+}
+
+const PROSE_KINDS = new Set(['paragraph', 'list-item', 'table-cell', 'block-quote']);
+/** Roles whose words are not statements about this family. */
+const NOT_STATEMENTS: ReadonlySet<BlockRole> = new Set(['glossary', 'references', 'contents', 'recommendations']);
+const ANALYSIS_ROLES: ReadonlySet<BlockRole> = new Set(['analysis', 'findings']);
+const COUNTING: ReadonlySet<IdentitySubject> = new Set(['child', 'family', 'unknown']);
+
+const HEADER_CHARACTERISTIC: ReadonlyArray<[Characteristic, RegExp]> = [
+  ['ethnicity', /\b(?:ethnic\w*|heritage|race|nationality|origin|cultural background)\b/i],
+  ['religion', /\b(?:religio\w*|faith|belief)\b/i],
+  ['language', /\blanguages?\b|\bcommunication\b/i],
+  ['disability', /\b(?:disabilit\w*|disabled|SEND?|special educational|additional needs|needs)\b/i],
+];
+const CELL_UNKNOWN = /^\s*(?:not\s+known|unknown|n\/?k|not\s+recorded|not\s+stated|unclear|-+|—|–|\?+|tbc|to be confirmed)\s*\.?\s*$/i;
+const CHILD_MENTION_WORDS = /\b(?:the\s+(?:child|baby|infant|young\s+person|boy|girl|children|siblings))\b|\b(?:Child|Baby|Young\s+Person|Sibling)\s+[A-Z0-9]{1,3}\b/u;
+const NAME_INTRO = /\b(?:referred\s+to\s+(?:in\s+this\s+(?:review|report)\s+)?as|known\s+(?:in\s+this\s+(?:review|report)\s+)?as|called)\s+['"“‘]?([\p{Lu}][\p{L}'’-]+(?:\s+[A-Z]{1,2}\b)?)|\b([\p{Lu}][\p{L}'’-]+)\s+\((?:not\s+(?:his|her|their)\s+real\s+name|a\s+pseudonym|pseudonym)\)/u;
+const CHILD_CODE = /\b(?:Child|Baby|Young\s+Person)\s+[A-Z]{1,3}\b/u;
+const MINORITISED_EXTRA = /\b(?:asylum[\s-]+seek\w*|refugees?|unaccompanied|migrants?|no\s+recourse\s+to\s+public\s+funds)\b/iu;
+const MINORITISED_WORD = /\b(?:black|asian|mixed|dual|bi-?racial|gypsy|gypsies|roma|romany|romani|romanichal|sinti|travell?ers?|arab|other|eastern|asylum|refugee)\b/iu;
+const MAJORITY_WORDS = /\b(?:white|british|english|scottish|welsh|irish|cornish|uk|european|of|heritage|origin|origins|descent|background|ethnicity|extraction|parentage|nationality|ancestry|is|are|was|were|an?|the|and|family|families|household|boy|girl|child|children|mother|father|parents?|man|woman|national|citizens?|community|born|in|from|grew|up|raised|lived|arrived|came|moved|to|england|britain|united|kingdom|identif\w*|describes?|described|as|himself|herself|themselves|sees?)\b/giu;
+
+const REASON = /\b(?:because|due\s+to|in\s+order\s+to|so\s+as\s+to|to\s+(?:protect|avoid|prevent|respect)|at\s+(?:the\s+)?(?:his|her|their|family['’]s)?\s*request|as\s+(?:she|he|they|the\s+family)\s+(?:asked|wished|preferred))\b/iu;
+
+const cache = new WeakMap<ParsedDocument, IdentityFacts>();
+
+function overlaps(a: Span, b: Span): boolean {
+  return a.start < b.end && b.start < a.end;
+}
+
+function escape(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Names the draft uses for children: front matter first, then "Child X" codes and "known as" names. */
+function findChildNames(doc: ParsedDocument): string[] {
+  const names: string[] = [];
+  const raw = doc.frontMatter.raw;
+  const add = (v: unknown): void => {
+    if (typeof v === 'string' && v.trim() && v.length < 40) names.push(v.trim());
+    else if (Array.isArray(v)) v.forEach(add);
+  };
+  add(raw['child']);
+  add(raw['children']);
+  const ps = raw['pseudonyms'] ?? raw['pseudonym'];
+  if (typeof ps === 'string' || Array.isArray(ps)) add(ps);
+  else if (ps && typeof ps === 'object') {
+    for (const [k, v] of Object.entries(ps as Record<string, unknown>)) {
+      if (/^(?:child|children|sibling|baby|young|subject|brother|sister|son|daughter)/i.test(k)) add(v);
+      else if (typeof v === 'string' && /\b(?:child|sibling|baby|son|daughter|boy|girl|young person)\b/i.test(v)) names.push(k);
+    }
+  }
+  if (names.length === 0) {
+    for (const b of doc.blocks) {
+      if (!PROSE_KINDS.has(b.kind) || NOT_STATEMENTS.has(b.role)) continue;
+      const code = CHILD_CODE.exec(b.prose);
+      const intro = NAME_INTRO.exec(b.prose);
+      if (intro) {
+        names.push((intro[1] ?? intro[2])!);
+        break;
+      }
+      if (code) {
+        names.push(code[0].replace(/\s+/g, ' '));
+        break;
+      }
+    }
+  }
+  return [...new Set(names)];
+}
+
+function isMinoritisedValue(text: string): boolean {
+  if (MINORITISED_WORD.test(text)) return !/^\s*(?:white|White)\s+(?:British|UK|English|Scottish|Welsh|Irish)\b/.test(text) || /\b(?:black|asian|mixed|arab)\b/i.test(text);
+  const rest = text.replace(MAJORITY_WORDS, ' ').replace(/[^\p{L}]+/gu, ' ').trim();
+  if (rest === '') return false;
+  return !MAJORITY_PEOPLES.test(rest);
+}
+
+function emptyFacts(): Record<Characteristic, CharacteristicFacts> {
+  return { ethnicity: { status: 'absent', statements: [] }, religion: { status: 'absent', statements: [] }, language: { status: 'absent', statements: [] }, disability: { status: 'absent', statements: [] } };
+}
+
+function sentenceScan(block: Block, childNames: readonly string[], out: IdentityStatement[]): void {
+  const sentences = block.sentences.length > 0 ? block.sentences : [{ start: block.start, end: block.end, text: block.prose.slice(0) }];
+  for (let i = 0; i < sentences.length; i++) {
+    const s = sentences[i]!;
+    const text = s.text;
+    if (text.trim().length < 3) continue;
+    const next = sentences[i + 1]?.text ?? '';
+    const sentenceSpan = { start: s.start, end: s.end };
+    const source = block.kind === 'table-cell' ? 'table' : 'prose';
+    const push = (characteristic: Characteristic, kind: StatementKind, at: number, len: number, subject: IdentitySubject, extra: Partial<IdentityStatement> = {}): void => {
+      out.push({ characteristic, kind, span: { start: s.start + at, end: s.start + at + len }, sentence: sentenceSpan, source, subject, role: block.role, ...extra });
+    };
+    // Withheld: an omission, a reason of anonymity, and identity words.
+    const withheld = new Set<Characteristic>();
+    OMISSION.lastIndex = 0;
+    const omission = OMISSION.exec(text);
+    if (omission && !NEGATED_OMISSION.test(text) && (ANONYMITY_REASON.test(text) || HARM_TEST.test(text) || REASON.test(text))) {
+      for (const [c, re] of OMITTED_IDENTITY) {
+        const m = re.exec(text);
+        if (!m) continue;
+        for (const ch of c === 'all' ? CHARACTERISTICS : [c]) {
+          if (withheld.has(ch)) continue;
+          withheld.add(ch);
+          push(ch, 'withheld', m.index, m[0].length, 'unknown');
+        }
+      }
+    }
+    for (const c of CHARACTERISTICS) {
+      if (withheld.has(c)) continue;
+      let unknownSpan: Span | undefined;
+      const nk = NOT_KNOWN[c].exec(text);
+      if (nk) {
+        unknownSpan = { start: nk.index, end: nk.index + nk[0].length };
+        const explained = EFFORT.test(text) || EFFORT.test(next);
+        const subject = subjectOf(text, nk.index, nk.index + nk[0].length, childNames);
+        if (subject !== 'other' && subject !== 'generic') push(c, explained ? 'not-known-explained' : 'not-known', nk.index, nk[0].length, subject);
+      }
+      if (c === 'ethnicity') {
+        EVASION.lastIndex = 0;
+        const ev = EVASION.exec(text);
+        if (ev) push(c, 'evasive', ev.index, ev[0].length, 'family');
+      }
+      for (const re of VALUES[c]) {
+        re.lastIndex = 0;
+        let m: RegExpExecArray | null;
+        while ((m = re.exec(text))) {
+          if (m[0].length === 0) {
+            re.lastIndex++;
+            continue;
+          }
+          const span = { start: m.index, end: m.index + m[0].length };
+          if (unknownSpan && overlaps(span, unknownSpan)) continue;
+          const prefix = text.slice(Math.max(0, text.lastIndexOf(';', m.index) + 1), m.index);
+          if (HYPOTHETICAL.test(prefix)) continue;
+          const subject = subjectOf(text, span.start, span.end, childNames);
+          if (subject === 'other' || subject === 'generic') continue;
+          const extra: Partial<IdentityStatement> = {};
+          if (c === 'ethnicity') {
+            const label = /[:–—=]\s*$|\bas\s*$/u.test(m[0]);
+            const valueText = label ? text.slice(span.end, span.end + 60).split(/[.;,(]/)[0]! : m[0];
+            if (label && CELL_UNKNOWN.test(valueText)) continue;
+            extra.minoritised = isMinoritisedValue(valueText);
+          }
+          push(c, 'stated', span.start, span.end - span.start, subject, extra);
+        }
+      }
+    }
+    if (MINORITISED_EXTRA.test(text)) {
+      const m = MINORITISED_EXTRA.exec(text)!;
+      const subject = subjectOf(text, m.index, m.index + m[0].length, childNames);
+      if (COUNTING.has(subject) || subject === 'parent') out.push({ characteristic: 'ethnicity', kind: 'stated', span: { start: s.start + m.index, end: s.start + m.index + m[0].length }, sentence: sentenceSpan, source, subject, role: block.role, minoritised: true });
+    }
+  }
+}
+
+function rowSubject(label: string, childNames: readonly string[]): IdentitySubject {
+  const s = subjectOf(label, label.length, label.length, childNames);
+  if (s === 'child' || s === 'parent' || s === 'family') return s;
+  if (childNames.some((n) => label.includes(n))) return 'child';
+  return 'family';
+}
+
+/** Reads tables: a column headed Ethnicity, Religion, Language or Disability, or a row labelled so. */
+function tableScan(cells: readonly Block[], childNames: readonly string[], out: IdentityStatement[]): void {
+  const byRow = new Map<number, Block[]>();
+  const headers = new Map<number, Block>();
+  for (const c of cells) {
+    if (c.cell!.isHeader) headers.set(c.cell!.column, c);
+    else {
+      const row = byRow.get(c.cell!.row) ?? [];
+      row.push(c);
+      byRow.set(c.cell!.row, row);
+    }
+  }
+  const characteristicOf = (label: string): Characteristic | undefined => {
+    const t = label.trim();
+    if (t.length === 0 || t.length > 60) return undefined;
+    for (const [c, re] of HEADER_CHARACTERISTIC) if (re.test(t)) return c;
+    return undefined;
+  };
+  for (const [, row] of byRow) {
+    row.sort((a, b) => a.cell!.column - b.cell!.column);
+    const first = row.find((c) => c.cell!.column === 0);
+    const rowLabel = first?.prose.trim() ?? '';
+    const labelled = characteristicOf(rowLabel);
+    for (const cell of row) {
+      const value = cell.prose.trim();
+      if (!value) continue;
+      let c: Characteristic | undefined;
+      let subject: IdentitySubject;
+      if (labelled && cell !== first) {
+        // A key-value table: "| Ethnicity | White British |", columns named by person.
+        c = labelled;
+        subject = rowSubject(cell.cell!.header, childNames);
+      } else {
+        c = characteristicOf(cell.cell!.header);
+        subject = rowSubject(rowLabel, childNames);
+      }
+      if (!c) continue;
+      if (c === 'disability' && /^\s*needs?\s*$/i.test(cell.cell!.header) && !/disab|SEN|special|autis|learning/i.test(value)) continue;
+      const span = { start: cell.start + (cell.prose.length - cell.prose.trimStart().length), end: cell.start + cell.prose.trimEnd().length };
+      const kind: StatementKind = CELL_UNKNOWN.test(value) ? 'not-known' : 'stated';
+      const statement: IdentityStatement = { characteristic: c, kind, span, sentence: { start: cell.start, end: cell.end }, source: 'table', subject, role: cell.role };
+      if (c === 'ethnicity' && kind === 'stated') statement.minoritised = isMinoritisedValue(value);
+      out.push(statement);
+    }
+  }
+}
+
+/** Reads front matter fields such as `ethnicity:`, `religion:`, `first-language:` or `disability:`. */
+function frontMatterScan(doc: ParsedDocument, out: IdentityStatement[]): void {
+  const fm = doc.frontMatter;
+  if (!fm.span || !fm.raw) return;
+  const fmText = doc.text.slice(fm.span.start, fm.span.end);
+  const visit = (value: unknown, path: string[], depth: number): void => {
+    if (depth > 4 || value === null || value === undefined) return;
+    if (Array.isArray(value)) {
+      value.forEach((v) => visit(v, path, depth + 1));
+      return;
+    }
+    if (typeof value === 'object') {
+      for (const [k, v] of Object.entries(value as Record<string, unknown>)) visit(v, [...path, k], depth + 1);
+      return;
+    }
+    const key = path[path.length - 1] ?? '';
+    let c: Characteristic | undefined;
+    for (const [ch, re] of HEADER_CHARACTERISTIC) if (ch !== 'disability' ? re.test(key.replace(/[-_]/g, ' ')) : /disab|^sen$|^send$|special.?educational|additional.?needs/i.test(key)) {
+      c = ch;
+      break;
+    }
+    if (!c) return;
+    const text = String(value).trim();
+    if (!text) return;
+    const owner = path.slice(0, -1).join(' ');
+    const subject: IdentitySubject = /\b(?:mother|father|mum|dad|parent|carer|partner|adult|step)/i.test(owner) && !/\bparents\b/i.test(owner) ? 'parent' : /\bfamily|parents\b/i.test(owner) ? 'family' : 'child';
+    const keyAt = new RegExp(`^[ \\t-]*['"]?${escape(key)}['"]?\\s*:`, 'mi').exec(fmText);
+    const lineStart = keyAt ? fm.span!.start + keyAt.index : fm.span!.start;
+    const lineEnd = keyAt ? fm.span!.start + (fmText.indexOf('\n', keyAt.index) < 0 ? fmText.length : fmText.indexOf('\n', keyAt.index)) : fm.span!.end;
+    const span = { start: lineStart, end: Math.max(lineStart, lineEnd) };
+    const kind: StatementKind = CELL_UNKNOWN.test(text) ? (EFFORT.test(text) ? 'not-known-explained' : 'not-known') : 'stated';
+    const statement: IdentityStatement = { characteristic: c, kind, span, sentence: span, source: 'front-matter', subject, role: 'body' };
+    if (c === 'ethnicity' && kind === 'stated') statement.minoritised = isMinoritisedValue(text);
+    out.push(statement);
+  };
+  visit(fm.raw, [], 0);
+}
+
+function statusOf(c: Characteristic, statements: readonly IdentityStatement[]): CharacteristicStatus {
+  const counting = (s: IdentityStatement): boolean => COUNTING.has(s.subject) || (s.subject === 'parent' && (c === 'religion' || c === 'language'));
+  if (statements.some((s) => s.kind === 'stated' && counting(s))) return 'stated';
+  if (statements.some((s) => s.kind === 'stated' && s.subject === 'parent')) return 'parent-only';
+  if (statements.some((s) => s.kind === 'withheld')) return 'withheld';
+  if (statements.some((s) => s.kind === 'not-known-explained')) return 'not-known-explained';
+  if (statements.some((s) => s.kind === 'not-known')) return 'not-known';
+  if (statements.some((s) => s.kind === 'evasive')) return 'evasive';
+  return 'absent';
+}
+
+function findIntroduction(doc: ParsedDocument, childNames: readonly string[]): Introduction | undefined {
+  const mention = (b: Block): Span | undefined => {
+    let best: Span | undefined;
+    for (const n of childNames) {
+      const m = new RegExp(`(?<![\\p{L}])${escape(n)}(?![\\p{L}])`, 'u').exec(b.prose);
+      if (m && (!best || b.start + m.index < best.start)) best = { start: b.start + m.index, end: b.start + m.index + m[0].length };
+    }
+    if (best) return best;
+    const m = CHILD_MENTION_WORDS.exec(b.prose);
+    return m ? { start: b.start + m.index, end: b.start + m.index + m[0].length } : undefined;
+  };
+  const paragraphs = doc.blocks.filter((b) => (b.kind === 'paragraph' || b.kind === 'list-item') && !NOT_STATEMENTS.has(b.role) && b.role !== 'quoted-record');
+  const firstSentence = (b: Block): Span => {
+    const s = b.sentences[0];
+    return s ? { start: s.start, end: s.end } : { start: b.start, end: b.end };
+  };
+  const bgParas = paragraphs.filter((b) => b.role === 'background');
+  const bg = bgParas.find((b) => mention(b)) ?? bgParas[0];
+  if (bg) {
+    const m = mention(bg);
+    const heading = doc.sections.find((s) => s.role === 'background' && s.start <= bg.start && bg.start < s.end);
+    return { span: m ?? (heading ? heading.heading : firstSentence(bg)), insertAt: bg.end, insertPrefix: ' ' };
+  }
+  const named = paragraphs.find((b) => mention(b));
+  if (named) return { span: mention(named)!, insertAt: named.end, insertPrefix: ' ' };
+  const first = paragraphs[0];
+  if (first) return { span: firstSentence(first), insertAt: first.end, insertPrefix: ' ' };
+  return undefined;
+}
+
+/** The identity facts of a parsed draft; computed once per document. */
+export function identityFacts(doc: ParsedDocument): IdentityFacts {
+  const hit = cache.get(doc);
+  if (hit) return hit;
+  const childNames = findChildNames(doc);
+  const statements: IdentityStatement[] = [];
+  frontMatterScan(doc, statements);
+  const analysisMentions: Span[] = [];
+  let hasAnalysisSection = false;
+  let table: Block[] = [];
+  const flushTable = (): void => {
+    if (table.length) tableScan(table, childNames, statements);
+    table = [];
+  };
+  for (const b of doc.blocks) {
+    if (b.kind !== 'table-cell') flushTable();
+    if (!PROSE_KINDS.has(b.kind)) continue;
+    if (ANALYSIS_ROLES.has(b.role)) {
+      hasAnalysisSection = true;
+      if (analysisMentions.length < 5) {
+        const m = IDENTITY_ANALYSIS.exec(b.prose);
+        if (m) analysisMentions.push({ start: b.start + m.index, end: b.start + m.index + m[0].length });
+      }
+    }
+    if (NOT_STATEMENTS.has(b.role)) continue;
+    if (b.kind === 'table-cell') {
+      const last = table[table.length - 1];
+      // A new table starts when the header row comes round again or the section changes.
+      if (last && ((b.cell!.isHeader && !last.cell!.isHeader) || last.sectionPath.join('\u0001') !== b.sectionPath.join('\u0001'))) flushTable();
+      table.push(b);
+    }
+    sentenceScan(b, childNames, statements);
+  }
+  flushTable();
+  // Statements in the analysis count as analysis too ("her Muslim faith mattered because…").
+  for (const s of statements) if (ANALYSIS_ROLES.has(s.role) && s.kind === 'stated' && analysisMentions.length < 5) analysisMentions.push(s.span);
+  const characteristics = emptyFacts();
+  for (const s of statements) characteristics[s.characteristic].statements.push(s);
+  for (const c of CHARACTERISTICS) {
+    characteristics[c].statements.sort((a, b) => a.span.start - b.span.start);
+    characteristics[c].status = statusOf(c, characteristics[c].statements);
+  }
+  const minoritisedSpans = statements.filter((s) => s.characteristic === 'ethnicity' && s.kind === 'stated' && s.minoritised && COUNTING.has(s.subject)).map((s) => s.span);
+  const protectedSpans = statements.filter((s) => s.kind === 'stated').map((s) => s.sentence);
+  const facts: IdentityFacts = {
+    characteristics,
+    stated: CHARACTERISTICS.filter((c) => characteristics[c].status === 'stated'),
+    usedInAnalysis: analysisMentions.length > 0,
+    analysisMentions: analysisMentions.sort((a, b) => a.start - b.start),
+    hasAnalysisSection,
+    minoritised: minoritisedSpans.length > 0,
+    minoritisedSpans,
+    childName: childNames[0] ?? 'the child',
+    childNames,
+    introduction: findIntroduction(doc, childNames),
+    protectedSpans: dedupe(protectedSpans),
+  };
+  cache.set(doc, facts);
+  return facts;
+}
+
+function dedupe(spans: Span[]): Span[] {
+  const seen = new Set<string>();
+  return spans
+    .sort((a, b) => a.start - b.start || a.end - b.end)
+    .filter((s) => {
+      const k = `${s.start}:${s.end}`;
+      if (seen.has(k)) return false;
+      seen.add(k);
+      return true;
+    });
+}

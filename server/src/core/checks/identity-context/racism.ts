@@ -1,0 +1,92 @@
+/**
+ * A Black or minoritised child excluded from school, treated as a suspect or seen as older than
+ * their age, in a review that never considers race, racism or bias.
+ */
+import type { Check } from '../../check';
+import { isWholeReview } from '../../context/document-kind';
+import type { BlockRole } from '../../document/model';
+import { NON_PROSE_ROLES } from '../../document/roles';
+import { draft } from './examples';
+import { identityFacts } from './identity-facts';
+import { RACE_ANALYSIS } from './lexicon';
+import { capitalise, possessive, SOURCES } from './shared';
+import { subjectOf } from './subject';
+
+const EVENTS: ReadonlyArray<[RegExp, string]> = [
+  [/\b(?:permanent(?:ly)?|fixed[\s-]+term)\s+exclu(?:ded|sions?)\b|\bexclu(?:ded|sions?)\s+from\s+(?:school|the\s+academy|college|class|lessons|the\s+classroom)\b|\bschool\s+exclusions?\b|\bsuspended\s+from\s+(?:school|the\s+academy)\b|\bmanaged\s+move\b|\boff-?roll(?:ed|ing)\b/iu, 'excluded from school'],
+  [/\bstrip[\s-]+search\w*|\b(?:was|were|been|being)\s+(?:arrested|handcuffed|searched|detained)\b|\bstop(?:ped)?\s+and\s+search\w*|\btreated\s+(?:him|her|them)?\s*(?:as|like)\s+(?:an?\s+)?(?:suspect|offender|criminal|perpetrator|adult)\b|\bcriminal(?:\s+justice)?\s+(?:response|approach)\b|\bsuspected\s+of\s+(?:possessing|carrying|dealing|theft|stealing|being)\b/iu, 'treated as a suspect'],
+  [/\b(?:seen|viewed|treated|perceived|regarded|described|spoken\s+to)\s+as\s+(?:much\s+|far\s+)?(?:older|an\s+adult|a\s+young\s+(?:man|woman)|mature|streetwise|street-?wise)\b|\bmature\s+(?:for|beyond)\s+(?:his|her|their)\s+(?:age|years)\b|\bstreet-?wise\b|\bolder\s+than\s+(?:his|her|their)\s+(?:age|years)\b/iu, 'seen as older than their age'],
+];
+const QUICK = /exclu|suspend|managed\s+move|off-?roll|search|arrest|handcuff|detain|suspect|treated|criminal|older|mature|street/iu;
+const SKIP: ReadonlySet<BlockRole> = new Set(['glossary', 'references', 'contents', 'recommendations']);
+
+const bg = 'Child R is a 14-year-old Black British boy who lives with his mother and two sisters. The family are Christian and English is their first language. Child R has dyslexia and receives support at school.';
+
+/** The check. */
+export const racismNotConsidered: Check = {
+  meta: {
+    id: 'racism-not-considered',
+    category: 'identity-context',
+    kind: 'check',
+    severity: 'info',
+    scope: 'document',
+    fix: 'suggestion',
+    summary: 'Where a Black or minoritised child was excluded, treated as a suspect or seen as older, consider whether race or bias played a part.',
+    message: 'The child was excluded from school, treated as a suspect or seen as older than their age, and the review does not consider whether race, racism or bias played a part. Ask: would a white British child in comparable circumstances have been treated the same way, and were the child’s age and vulnerability recognised (adultification)?',
+    rationale:
+      'The annual review of local reviews (2022) found that the possible impact of race and racism was not usually explored, gave examples where race was plainly relevant but not discussed, and described how an undervaluing of Black children’s needs led to late recognition of their vulnerability and heavy-handed responses such as exclusion; excluding minoritised children from school increases their exposure to exploitation. It offers the question to ask: how likely is it that a white British child in comparable circumstances would receive similar treatment? The Panel (2023) describes adultification, citing Child Q, and the disproportionate exclusion of Black and minoritised teenagers. This is an information-level prompt, not a verdict: it fires only when the review describes the child or family as Black or minoritised, reports one of these events about the child, and never mentions race, racism, bias, discrimination, disproportionality, adultification or the comparator question anywhere.',
+    good: 'The review asked whether a white British boy in comparable circumstances would have been excluded; the school’s own data showed that Black boys were excluded at three times the rate of their white peers.',
+    sources: [SOURCES.annualReviewSchools, SOURCES.annualReviewRace, SOURCES.panelAdultification, SOURCES.digest],
+    examples: {
+      valid: [
+        { text: draft({ background: bg, extra: '## Education\n\nChild R was permanently excluded from school in Year 9.\n', analysis: 'The review asked whether a white British child in comparable circumstances would have been excluded, and found that the school had not considered this. Black boys were excluded at a higher rate than their peers in the area.' }) },
+        { text: draft({ background: bg, extra: '## Education\n\nChild R was permanently excluded from school in Year 9.\n', analysis: 'Practitioners saw Child R as older than he was; the review considers this adultification.' }) },
+        { text: draft({ background: bg.replace('Black British', 'White British'), extra: '## Education\n\nChild R was permanently excluded from school in Year 9.\n' }), note: 'a White British child: the identity-not-analysed rule covers this' },
+        { text: draft({ background: bg, extra: '## Education\n\nHis father was arrested in March.\n' }), note: 'the event is about an adult' },
+        { text: 'Child R is a Black British boy. He was permanently excluded from school in Year 9.', note: 'a fragment' },
+      ],
+      invalid: [
+        { text: draft({ background: bg, extra: '## Education\n\nChild R was permanently excluded from school in Year 9.\n' }), match: 'permanently excluded', severity: 'info' },
+        { text: draft({ background: bg.replace('a 14-year-old Black British boy', 'a 14-year-old boy of mixed White and Black Caribbean heritage'), extra: '## Police contact\n\nChild R was strip-searched at school after staff suspected he had cannabis.\n' }), match: 'strip-searched' },
+        { text: draft({ background: bg, extra: '## Education\n\nTeachers described Child R as streetwise and mature for his age.\n' }), match: 'streetwise' },
+      ],
+    },
+  },
+  run(ctx) {
+    if (!isWholeReview(ctx.doc)) return;
+    const facts = identityFacts(ctx.doc);
+    if (!facts.minoritised) return;
+    let event: { start: number; end: number; paragraphEnd: number; what: string } | undefined;
+    for (const block of ctx.prose) {
+      if (NON_PROSE_ROLES.has(block.role) && block.role !== 'quoted-record') continue;
+      if (RACE_ANALYSIS.test(block.prose)) return;
+      if (event || SKIP.has(block.role) || !QUICK.test(block.prose)) continue;
+      for (const s of block.sentences) {
+        for (const [re, what] of EVENTS) {
+          const m = re.exec(s.text);
+          if (!m) continue;
+          const subject = subjectOf(s.text, m.index, m.index + m[0].length, facts.childNames);
+          if (subject === 'parent' || subject === 'other' || subject === 'generic') continue;
+          event = { start: s.start + m.index, end: s.start + m.index + m[0].length, paragraphEnd: block.end, what };
+          break;
+        }
+        if (event) break;
+      }
+    }
+    // Headings count too: "Adultification and race" as a section title shows it was considered.
+    if (ctx.doc.blocks.some((b) => b.kind === 'heading' && RACE_ANALYSIS.test(b.prose))) return;
+    if (!event) return;
+    const child = facts.childName;
+    ctx.report({
+      span: { start: event.start, end: event.end },
+      message: `${capitalise(child)} was ${event.what}, and the review never considers whether race, racism or bias played a part. The 2022 annual review asks: would a white British child in comparable circumstances have been treated the same way, and were ${possessive(child)} age and vulnerability recognised, or was ${child} adultified?`,
+      fixes: [
+        {
+          title: 'Add the comparator question',
+          kind: 'suggestion',
+          edits: [{ start: event.paragraphEnd, end: event.paragraphEnd, text: ` [The review considered whether race or racism affected how ${child} was seen and treated: would a white British child in comparable circumstances have been treated the same way? Conclusion and evidence.]` }],
+        },
+      ],
+    });
+  },
+};

@@ -1,5 +1,6 @@
 /** Checks in code for the anonymisation rules (and related categories); add each new check to this list. */
 import type { Check } from '../../check';
+import { inconsistentPseudonym, nameNotInRegister } from './pseudonyms';
 
 /** The anonymisation checks. */
-export const anonymisationChecks: readonly Check[] = [];
+export const anonymisationChecks: readonly Check[] = [nameNotInRegister, inconsistentPseudonym];

@@ -1,0 +1,318 @@
+/**
+ * The pseudonym register: the names a draft says it uses for the child and family, wherever it
+ * declares them (front matter, "referred to as Child R", "known in this review as Mary", a family
+ * table, the glossary), and the names that are not the family's (the reviewer's, cited authors',
+ * and words inside the names of agencies). Pure, and computed once per parsed document.
+ */
+import type { Block, ParsedDocument } from '../../document/model';
+import type { Span } from '../../types';
+import { isFirstName, namesInProse, nameGender } from './names';
+import { inAboutSection } from './shared';
+
+/** Where a pseudonym was declared. */
+export type RegisterSource = 'front-matter' | 'declaration' | 'table' | 'glossary';
+
+/** One name the draft declares for a person in the review. */
+export interface RegisterEntry {
+  name: string;
+  /** The person's role when the draft gives it ("child", "mother", "brother"). */
+  role?: string;
+  gender?: 'female' | 'male';
+  source: RegisterSource;
+  /** Where the declaration is, when it is in the text. */
+  span?: Span;
+}
+
+/** What the anonymisation rules know about the names in a draft. */
+export interface PseudonymRegister {
+  entries: RegisterEntry[];
+  /** Lower-case words of every declared name (and alias), for look-ups. */
+  words: ReadonlySet<string>;
+  /** Lower-case declared names as written ("child r", "ms b", "mum"). */
+  names: ReadonlySet<string>;
+  /** Lower-case words of the reviewer's, authors' and chair's names. */
+  reviewers: ReadonlySet<string>;
+  /** Lower-case capitalised words of the reference list. */
+  referenceWords: ReadonlySet<string>;
+  /** Lower-case words seen inside names of agencies, services and places. */
+  agencyWords: ReadonlySet<string>;
+  /** Anonymisation codes used in the text ("Child R", "Adult B") with their counts. */
+  codes: ReadonlyMap<string, number>;
+}
+
+const PROSE_KINDS = new Set(['paragraph', 'list-item', 'table-cell', 'block-quote']);
+const cache = new WeakMap<ParsedDocument, PseudonymRegister>();
+
+const NAME = String.raw`(?:(?:Child|Baby|Sibling|Young\s+Person|Adult|Mr|Mrs|Ms|Miss|Mx)\.?\s+)?\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)?`;
+const DECLARATIONS: readonly RegExp[] = [
+  new RegExp(String.raw`\b(?:referred\s+to|known|called|named|identified)\s+(?:(?:in|throughout)\s+(?:this|the)\s+(?:review|report|document|summary)\s+|here(?:after)?\s+|throughout\s+|below\s+|for\s+the\s+purposes?\s+of\s+(?:this|the)\s+(?:review|report)\s+)as\s+["“‘']?(${NAME})`, 'gu'),
+  new RegExp(String.raw`\b(?:referred\s+to|known)\s+as\s+["“‘']?(${NAME})`, 'gu'),
+  new RegExp(String.raw`\b(?:will\s+be|is|are|was|were)\s+(?:called|referred\s+to\s+as|known\s+as)\s+["“‘']?(${NAME})["”’']?\s+(?:in|throughout)\s+(?:this|the)\s+(?:review|report)`, 'gu'),
+  new RegExp(String.raw`\b(?:referred\s+to|known)\s+as\s+["“‘']?(${NAME})["”’']?\s*(?:\(|,)?\s*(?:a\s+|the\s+)?(?:pseudonym|not\s+(?:her|his|their)\s+real\s+name)`, 'gu'),
+  new RegExp(String.raw`\b(?:the\s+)?(?:pseudonym|name)\s+["“‘']?(${NAME})["”’']?\s+(?:(?:has|have|was|were|is)\s+(?:been\s+)?(?:used|chosen|given|agreed)|(?:chosen|agreed|used)\s+(?:by|with))`, 'gu'),
+  new RegExp(String.raw`\b(?:uses?|used|given|gave|chose|chosen|choose|agreed|picked)\s+(?:the\s+)?(?:pseudonym|name)\s+["“‘']?(${NAME})`, 'gu'),
+  new RegExp(String.raw`(?<![\p{L}])(${NAME})["”’']?\s*\((?:a\s+)?(?:pseudonym|not\s+(?:her|his|their)\s+real\s+name|name\s+changed|anonymised)\)`, 'gu'),
+  new RegExp(String.raw`(?<![\p{L}])(${NAME})["”’']?\s+is\s+(?:a|the|her|his|their)\s+(?:chosen\s+)?pseudonym`, 'gu'),
+  new RegExp(String.raw`(?<![\p{L}])(${NAME})["”’']?\s*(?:,|–|—)\s*(?:a|the|her|his|their)\s+(?:chosen\s+)?pseudonym`, 'gu'),
+  new RegExp(String.raw`(?<![\p{L}])(${NAME})["”’']?\s+is\s+not\s+(?:her|his|their)\s+real\s+name`, 'gu'),
+  new RegExp(String.raw`\b(?:we|the\s+review(?:er)?|this\s+review|the\s+author)\s+(?:call|calls|refer\s+to|refers\s+to)\s+(?:her|him|them|the\s+child|the\s+family)\s+(?:as\s+)?["“‘']?(${NAME})`, 'gu'),
+];
+/** A sentence that lists pseudonyms: every name in it with a role in brackets is a pseudonym. */
+const LISTS_PSEUDONYMS = /\bpseudonyms?\b|\bnot\s+(?:their|her|his)\s+real\s+names?\b|\bnames?\s+(?:have|has)\s+been\s+changed\b|\breferred\s+to\s+as\s+follows\b/iu;
+const LISTED = new RegExp(String.raw`(?<![\p{L}])(${NAME})["”’']?\s*(?:\(|,|–|—|-|:)\s*(?:the\s+|her\s+|his\s+|their\s+|Child\s+\p{Lu}{1,3}['’]s\s+)?((?:older\s+|younger\s+|elder\s+|half-|step-?|maternal\s+|paternal\s+)?(?:child|subject|mother|father|mum|dad|brother|sister|sibling|son|daughter|partner|boyfriend|girlfriend|grandmother|grandfather|grandparent|aunt|uncle|cousin|carer|stepfather|stepmother|baby|infant|girl|boy|young\s+person|friend|adult))`, 'gu');
+
+const ROLE_WORD = /\b(child|subject of (?:this|the) review|mother|father|mum|dad|brother|sister|sibling|son|daughter|partner|boyfriend|girlfriend|grandmother|grandfather|grandparent|aunt|uncle|cousin|carer|stepfather|stepmother|step-father|step-mother|baby|infant|girl|boy|young person|friend|adult|pseudonym)\b/i;
+const FEMALE_ROLE = /^(?:mother|mum|sister|daughter|girlfriend|grandmother|aunt|stepmother|step-mother|girl)$/i;
+const MALE_ROLE = /^(?:father|dad|brother|son|boyfriend|grandfather|uncle|stepfather|step-father|boy)$/i;
+
+const REVIEWER_KEYS = /^(?:author|authors|reviewer|reviewers|lead[-_ ]?reviewer|independent[-_ ]?reviewer|lead[-_ ]?author|independent[-_ ]?author|chair|independent[-_ ]?chair|written[-_ ]?by|prepared[-_ ]?by|report[-_ ]?author|reviewed[-_ ]?by)$/i;
+const PERSON_NAME = String.raw`(?:(?:Dr|Prof|Professor|Mr|Mrs|Ms|Miss|Mx|Sir|Dame)\.?\s+)?\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,3}`;
+const REVIEWER_TEXT: readonly RegExp[] = [
+  new RegExp(String.raw`\b(?:lead\s+|independent\s+|report\s+)?(?:reviewer|author|chair|report\s+writer|scrutineer)s?\s*(?::|–|—|-|\bis\b|\bwas\b)\s*(${PERSON_NAME}(?:\s*(?:,|and|&)\s*${PERSON_NAME})*)`, 'gu'),
+  new RegExp(String.raw`\b(?:written|prepared|authored|led|undertaken|conducted|completed|chaired|carried\s+out|commissioned\s+from)\s+by\s+(${PERSON_NAME}(?:\s*(?:,|and|&)\s*${PERSON_NAME})*)`, 'gu'),
+  new RegExp(String.raw`(?<![\p{L}])(${PERSON_NAME})\s*,?\s*\(?(?:an?\s+|the\s+)?(?:independent|lead)\s+(?:safeguarding\s+|social\s+work\s+)?(?:reviewer|author|consultant|chair|scrutineer)`, 'gu'),
+];
+
+const CODE = /(?<![\p{L}\p{N}])((?:Child|Sibling|Baby|Young Person|YP|Adult|Male|Female|Person|Parent|Mother|Father|Subject)) ([A-Z]{1,3}|[0-9]{1,2})(?![\p{L}\p{N}])/gu;
+
+function lowerWords(name: string): string[] {
+  return name
+    .replace(/['’]s$/u, '')
+    .split(/[\s/,()]+/)
+    .map((w) => w.replace(/[.'"“”‘’]+$/u, '').replace(/^["“‘']+/u, '').toLowerCase())
+    .filter((w) => w.length > 0);
+}
+
+function roleGender(role: string | undefined): 'female' | 'male' | undefined {
+  if (!role) return undefined;
+  const r = role.toLowerCase().replace(/^(?:older|younger|elder|half-|step-|maternal|paternal)\s*/, '');
+  if (FEMALE_ROLE.test(r)) return 'female';
+  if (MALE_ROLE.test(r)) return 'male';
+  return undefined;
+}
+
+function clean(name: string): string {
+  return name.replace(/["“”‘’']+$/u, '').replace(/^["“‘']+/u, '').replace(/['’]s$/u, '').replace(/[.,;:]+$/u, '').trim();
+}
+
+function entry(name: string, source: RegisterSource, role?: string, span?: Span): RegisterEntry | undefined {
+  const n = clean(name);
+  if (!n || n.length > 40 || !/\p{Lu}/u.test(n)) return undefined;
+  const e: RegisterEntry = { name: n, source };
+  if (role) e.role = role.toLowerCase();
+  const g = roleGender(role) ?? (/^(?:Mrs|Ms|Miss)\b/.test(n) ? 'female' : /^Mr\b/.test(n) ? 'male' : nameGender(n.replace(/^(?:Child|Baby|Sibling)\s+/, '')));
+  if (g) e.gender = g;
+  if (span) e.span = span;
+  return e;
+}
+
+/** Reads pseudonyms from front matter: `pseudonyms: [Child R]`, `family: { mother: Ms B }`, `child: Mary`. */
+function frontMatterEntries(doc: ParsedDocument, out: RegisterEntry[], reviewers: Set<string>): void {
+  const raw = doc.frontMatter.raw;
+  const visit = (value: unknown, key: string, depth: number): void => {
+    if (depth > 4 || value === null || value === undefined) return;
+    if (typeof value === 'string') {
+      for (const part of value.split(/[,;]/)) {
+        const m = /^\s*([^()]+?)\s*(?:\(([^)]*)\))?\s*$/u.exec(part);
+        if (!m) continue;
+        const role = m[2] ?? (ROLE_WORD.test(key) ? key : undefined);
+        const e = entry(m[1]!, 'front-matter', role ? ROLE_WORD.exec(role)?.[1] ?? role : undefined);
+        if (e) out.push(e);
+      }
+      return;
+    }
+    if (Array.isArray(value)) {
+      value.forEach((v) => visit(v, key, depth + 1));
+      return;
+    }
+    if (typeof value === 'object') {
+      for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
+        // "mother: Ms B" (role to name) or "Ms B: mother" (name to role).
+        if (typeof v === 'string' && !ROLE_WORD.test(k) && ROLE_WORD.test(v) && /^\p{Lu}/u.test(k)) {
+          const e = entry(k, 'front-matter', ROLE_WORD.exec(v)![1]);
+          if (e) out.push(e);
+        } else visit(v, k, depth + 1);
+      }
+    }
+  };
+  for (const [k, v] of Object.entries(raw)) {
+    if (REVIEWER_KEYS.test(k)) {
+      const add = (x: unknown): void => {
+        if (typeof x === 'string') for (const w of lowerWords(x)) reviewers.add(w);
+        else if (Array.isArray(x)) x.forEach(add);
+        else if (x && typeof x === 'object') Object.values(x as Record<string, unknown>).forEach(add);
+      };
+      add(v);
+      continue;
+    }
+    if (/^(?:pseudonyms?|child|children|family|people|names|siblings|mother|father|carers?|adults?|register|cast|persons|subjects?|young[-_ ]?person)$/i.test(k)) visit(v, k.replace(/s$/, ''), 0);
+  }
+}
+
+function declarationEntries(block: Block, out: RegisterEntry[]): void {
+  const prose = block.prose;
+  if (!/pseudonym|referred|known|called|named|real name|identified|described|chose|chosen|agreed|given|\(anonymised\)/i.test(prose)) return;
+  for (const re of DECLARATIONS) {
+    re.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(prose))) {
+      const name = m[1]!;
+      const at = m.index + m[0].lastIndexOf(name);
+      // The role, when the words around say whose name it is: "her mother, referred to as Ms B".
+      const around = prose.slice(Math.max(0, m.index - 60), Math.min(prose.length, at + name.length + 60));
+      const role = ROLE_WORD.exec(around)?.[1];
+      const e = entry(name, 'declaration', role && role !== 'pseudonym' ? role : undefined, { start: block.start + at, end: block.start + at + name.length });
+      if (e && !/^(?:The|This|That|A|An)$/.test(e.name) && !/^\p{Lu}{2,}$/u.test(e.name) && !namesInProse(prose.slice(at, at + name.length + 40)).orgWords.length) out.push(e);
+    }
+  }
+  for (const s of block.sentences) {
+    if (!LISTS_PSEUDONYMS.test(s.text)) continue;
+    LISTED.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = LISTED.exec(s.text))) {
+      const e = entry(m[1]!, 'declaration', m[2]!, { start: s.start + m.index, end: s.start + m.index + m[1]!.length });
+      if (e && !/^(?:The|This|That|A|An|Pseudonyms?)$/.test(e.name)) out.push(e);
+    }
+  }
+}
+
+const NAME_HEADER = /\b(?:name|names|pseudonym|pseudonyms|referred\s+to\s+as|known\s+as|called|person)\b/i;
+const ROLE_HEADER = /\b(?:relationship|relation|role|family\s+member|who|connection|relationship\s+to)\b/i;
+
+function tableEntries(cells: readonly Block[], out: RegisterEntry[]): void {
+  const headers = cells.filter((c) => c.cell!.isHeader);
+  const nameCol = headers.find((h) => NAME_HEADER.test(h.prose) && !/\b(?:agency|organisation|service|school)\b/i.test(h.prose))?.cell!.column;
+  const roleCol = headers.find((h) => ROLE_HEADER.test(h.prose))?.cell!.column;
+  if (nameCol === undefined && roleCol === undefined) return;
+  const rows = new Map<number, Block[]>();
+  for (const c of cells) if (!c.cell!.isHeader) rows.set(c.cell!.row, [...(rows.get(c.cell!.row) ?? []), c]);
+  for (const row of rows.values()) {
+    const role = roleCol !== undefined ? row.find((c) => c.cell!.column === roleCol)?.prose.trim() : undefined;
+    let nameCell = nameCol !== undefined ? row.find((c) => c.cell!.column === nameCol) : undefined;
+    if (!nameCell && roleCol !== undefined) {
+      // "| Family member | Age |" style tables with the name first.
+      nameCell = row.find((c) => c.cell!.column !== roleCol && /^\s*\p{Lu}/u.test(c.prose) && c.prose.trim().split(/\s+/).length <= 4 && !/\d/.test(c.prose));
+    }
+    if (!nameCell) continue;
+    const roleWord = role ? ROLE_WORD.exec(role)?.[1] ?? role.split(/\s+/).slice(0, 3).join(' ') : undefined;
+    for (const part of nameCell.prose.split(/\s*(?:\/|,|;|\bor\b|\(|\))\s*/u)) {
+      const t = part.trim();
+      if (!t || /^(?:not\s+known|unknown|n\/?a|-+|—)$/i.test(t) || /\d/.test(t)) continue;
+      const offset = nameCell.prose.indexOf(t);
+      const e = entry(t, 'table', roleWord, { start: nameCell.start + offset, end: nameCell.start + offset + t.length });
+      if (e) out.push(e);
+    }
+  }
+}
+
+function glossaryEntries(block: Block, out: RegisterEntry[]): void {
+  if (block.cell) return;
+  const m = new RegExp(String.raw`^\s*["“‘*_]*(${NAME})["”’*_]*\s*(?::|–|—|=|\s-\s|\()\s*(.{0,160})`, 'u').exec(block.prose);
+  if (!m) return;
+  const role = ROLE_WORD.exec(m[2]!)?.[1];
+  if (!role) return;
+  const at = block.prose.indexOf(m[1]!);
+  const e = entry(m[1]!, 'glossary', role === 'pseudonym' ? undefined : role, { start: block.start + at, end: block.start + at + m[1]!.length });
+  if (e) out.push(e);
+}
+
+function glossaryTableEntries(cells: readonly Block[], out: RegisterEntry[]): void {
+  const rows = new Map<number, Block[]>();
+  for (const c of cells) if (!c.cell!.isHeader) rows.set(c.cell!.row, [...(rows.get(c.cell!.row) ?? []), c]);
+  for (const row of rows.values()) {
+    const first = row.find((c) => c.cell!.column === 0);
+    const second = row.find((c) => c.cell!.column === 1);
+    if (!first || !second) continue;
+    const role = ROLE_WORD.exec(second.prose)?.[1];
+    if (!role || !new RegExp(`^\\s*${NAME}\\s*$`, 'u').test(first.prose)) continue;
+    const t = first.prose.trim();
+    const e = entry(t, 'glossary', role === 'pseudonym' ? undefined : role, { start: first.start + first.prose.indexOf(t), end: first.start + first.prose.indexOf(t) + t.length });
+    if (e) out.push(e);
+  }
+}
+
+function reviewerNames(block: Block, reviewers: Set<string>): void {
+  const prose = block.prose;
+  if (!/reviewer|author|chair|written|prepared|led|undertaken|conducted|completed|scrutineer|carried|commissioned/i.test(prose)) return;
+  for (const re of REVIEWER_TEXT) {
+    re.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(prose))) {
+      for (const part of m[1]!.split(/\s*(?:,|\band\b|&)\s*/u)) {
+        const words = lowerWords(part).filter((w) => !/^(?:dr|prof|professor|mr|mrs|ms|miss|mx|sir|dame|the|an?|independent|lead|reviewer|author)$/.test(w));
+        // Only people's names: a first name in the lexicon, or a two-word name.
+        if (words.length === 0) continue;
+        if (words.length >= 2 || isFirstName(words[0]!)) for (const w of words) reviewers.add(w);
+      }
+    }
+  }
+}
+
+/** The register of a parsed draft; computed once per document. */
+export function pseudonymRegister(doc: ParsedDocument): PseudonymRegister {
+  const hit = cache.get(doc);
+  if (hit) return hit;
+  const entries: RegisterEntry[] = [];
+  const reviewers = new Set<string>();
+  const referenceWords = new Set<string>();
+  const agencyWords = new Set<string>();
+  const codes = new Map<string, number>();
+  frontMatterEntries(doc, entries, reviewers);
+  let table: Block[] = [];
+  const flush = (): void => {
+    if (table.length > 0) {
+      tableEntries(table, entries);
+      if (table[0]!.role === 'glossary') glossaryTableEntries(table, entries);
+    }
+    table = [];
+  };
+  for (const b of doc.blocks) {
+    if (b.kind !== 'table-cell') flush();
+    if (!PROSE_KINDS.has(b.kind) && b.kind !== 'heading') continue;
+    if (b.kind === 'table-cell') {
+      const last = table[table.length - 1];
+      if (last && ((b.cell!.isHeader && !last.cell!.isHeader) || last.sectionPath.join('\u0001') !== b.sectionPath.join('\u0001'))) flush();
+      table.push(b);
+    }
+    if (b.role === 'references') {
+      for (const m of b.prose.matchAll(/\p{Lu}[\p{L}'’-]+/gu)) referenceWords.add(m[0].toLowerCase());
+      continue;
+    }
+    for (const w of namesInProse(b.prose).orgWords) agencyWords.add(w);
+    if (b.kind === 'heading') continue;
+    if (b.role === 'glossary') glossaryEntries(b, entries);
+    declarationEntries(b, entries);
+    if (inAboutSection(b) || b.paragraphIndex < 12 || b.role === 'title' || b.role === 'introduction' || b.role === 'method') reviewerNames(b, reviewers);
+    if (b.role !== 'contents') {
+      CODE.lastIndex = 0;
+      let m: RegExpExecArray | null;
+      while ((m = CODE.exec(b.prose))) {
+        const code = `${m[1]} ${m[2]}`;
+        codes.set(code, (codes.get(code) ?? 0) + 1);
+      }
+    }
+  }
+  flush();
+  // One entry per name, keeping the first role given.
+  const byName = new Map<string, RegisterEntry>();
+  for (const e of entries) {
+    const key = e.name.toLowerCase();
+    const had = byName.get(key);
+    if (!had) byName.set(key, e);
+    else if (!had.role && e.role) byName.set(key, { ...had, role: e.role, gender: had.gender ?? e.gender });
+  }
+  const unique = [...byName.values()];
+  const words = new Set<string>();
+  for (const e of unique) for (const w of lowerWords(e.name)) if (!/^(?:child|baby|sibling|young|person|adult|mr|mrs|ms|miss|mx)$/.test(w)) words.add(w);
+  const register: PseudonymRegister = {
+    entries: unique,
+    words,
+    names: new Set(unique.map((e) => e.name.toLowerCase())),
+    reviewers,
+    referenceWords,
+    agencyWords,
+    codes,
+  };
+  cache.set(doc, register);
+  return register;
+}

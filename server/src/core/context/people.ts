@@ -251,7 +251,7 @@ export function referents(text: string, people: PeopleIndex = EMPTY): Referent[]
 }
 
 // A verb of reporting between an antecedent and a pronoun: "her mother said she was …" is ambiguous.
-const REPORTING = /\b(said|says|told|tells|felt|feels|thought|thinks|believed|believes|described|describes|reported|reports|stated|states|explained|explains|recalled|recalls|claimed|claims|considered|considers|recorded|records|noted|notes|wrote|writes|asked|worried|feared|accepted|denied)\b/i;
+const REPORTING = /\b(said|says|told|tells|felt|feels|thought|thinks|believed|believes|described|describes|reported|reports|stated|states|explained|explains|recalled|recalls|claimed|claims|considered|considers|recorded|records|noted|notes|wrote|writes|asked|worried|feared|accepted|denied|saw|sees|seen|viewed|views|regarded|regards|treated|treats|perceived|perceives|labelled|labels|called|calls|characterised|deemed|judged|assessed|found|referred to|concluded|were concerned|was concerned)\b/i;
 
 // Present-tense framing of the clause that holds the match: "is now a young woman".
 const PRESENT_FRAME = /\b(is|are|'s|’s|has become|have become|remains|remain|seems|appears|looks|lives|describes (?:herself|himself|themselves)|now|today|currently)\b[^,;]{0,40}$/i;
@@ -264,6 +264,13 @@ export function presentFrame(text: string, at: number): boolean {
   if (!p) return false;
   const q = PAST_FRAME.exec(before);
   return !q || p.index > q.index;
+}
+
+const OBJECT_BEFORE = /\b(?:by|with|to|from|for|about|towards|against|near|around|among|amongst|between|including|alongside|than|in|on|at|of|into|within|under|after|before|during|throughout|via)\s+(?:(?:a|an|the|her|his|their|its|own|older|adult|several|two|three|other|known|local|unknown|some|many|male|female|\d{1,2}-year-old)\s+){0,3}$/i;
+
+function isObject(text: string, r: Referent): boolean {
+  if (r.kind === 'pronoun') return false;
+  return OBJECT_BEFORE.test(text.slice(Math.max(0, r.start - 60), r.start));
 }
 
 function ageGroup(r: Referent, present: boolean): { group: Subject; age?: number } {
@@ -329,11 +336,22 @@ export function subjectAt(text: string, matchStart: number, people: PeopleIndex 
     }
     // A professional reporting about someone ("the school said …") does not decide who is meant.
     if (r.kind === 'professional' && REPORTING.test(text.slice(r.end, matchStart))) continue;
+    // The object of a preposition ("described by police", "time with older men") is not the subject.
+    if (isObject(text, r)) continue;
     return decide(r, present, clause);
+  }
+  // A pronoun inside the match ("her risky behaviour", "herself") names the subject.
+  const inside = refs.find((r) => r.start >= matchStart && r.end <= matchEnd && r.kind === 'pronoun');
+  if (inside) {
+    const fromBefore = resolveFromPreceding(preceding, inside, people);
+    if (fromBefore) return fromBefore;
+    const info: SubjectInfo = { subject: sentenceStage && !present ? 'child' : 'unknown' };
+    if (inside.gender) info.gender = inside.gender;
+    return info;
   }
   // Nothing before the match in its clause: "Streetwise and confident, Jordan …".
   const after = refs.find((r) => r.start >= matchEnd && r.kind !== 'pronoun' && r.kind !== 'professional');
-  if (after && !/[;:]/.test(text.slice(matchEnd, after.start))) return decide(after, present, text);
+  if (after && /,/.test(text.slice(matchEnd, after.start)) && !/[;:]/.test(text.slice(matchEnd, after.start))) return decide(after, present, text);
   const pronounAfter = refs.find((r) => r.start >= matchEnd && r.kind === 'pronoun');
   if (pronounAfter) {
     const fromBefore = resolveFromPreceding(preceding, pronounAfter, people);

@@ -1,0 +1,603 @@
+/**
+ * Document-level analysis of how a draft reports the child's and family's involvement in the review
+ * itself (not their engagement with services, which fills the chronology: digest line 777).
+ *
+ * The draft is cut into units (sentences, and rows of tables that record involvement). A unit is a
+ * statement about the review when it sits in an involvement or method section, or anchors itself to
+ * the review ("told the reviewer", "this review"). Each statement gives, per person, what the draft
+ * says happened: invited, took part, declined, did not respond, could not be reached, not approached,
+ * not involved, deferred. Reasons are looked for in a window around it (digest line 84).
+ *
+ * Everything here is pure and is computed once per parsed document.
+ */
+import type { Block, BlockRole, ParsedDocument, Section } from '../../document/model';
+import type { Span } from '../../types';
+import type { FamilyTable, PersonKind, PersonRef } from './family-members';
+import { buildFamilyTable, findPeople, kindOf, PRONOUN } from './family-members';
+import type { ReasonKind } from './lexicon';
+import {
+  AGENTLESS_DECISION, DECISION, DECLINED, DEFERRAL_CONDITION, FOLLOW_UP, FUTURE_INVOLVEMENT, global, INVITED, NO_RESPONSE,
+  NOT_APPROACHED, NOT_INVOLVED, NOT_REACHED, REASONS, RESEARCH, STRONG_ANCHOR, TOOK_PART, WEAK_ANCHOR,
+} from './lexicon';
+
+/** Seed 000's four groups (Harrison and Barker 2024, Findings; seed 000 line 112). */
+export type InvolvementGroup = 'never-mentioned' | 'excluded' | 'invited-not-involved' | 'involved';
+
+/** What the draft says about one person's part in the review. */
+export type InvolvementStatus = 'invited' | 'took-part' | 'declined' | 'no-response' | 'not-reached' | 'not-approached' | 'not-involved' | 'deferred';
+
+export const NEGATIVE: ReadonlySet<InvolvementStatus> = new Set(['declined', 'no-response', 'not-reached', 'not-approached', 'not-involved', 'deferred']);
+
+/** A section as the analysis sees it. */
+export interface SectionInfo {
+  index: number;
+  section: Section;
+  /** A section about the family's and child's involvement, however it is titled. */
+  involvement: boolean;
+  method: boolean;
+  role: BlockRole;
+}
+
+/** A sentence, or a row of a table that records involvement. */
+export interface Unit {
+  index: number;
+  kind: 'sentence' | 'row';
+  block: Block;
+  span: Span;
+  /** The masked prose of the unit with quotations blanked (same length as the span for sentences). */
+  text: string;
+  /** The masked prose with quotations kept. */
+  full: string;
+  section: SectionInfo | undefined;
+  role: BlockRole;
+  quoted: boolean;
+  people: PersonRef[];
+  /** For rows: the cells, with their column headers. */
+  cells?: { header: string; text: string; span: Span }[];
+}
+
+/** A statement about the review's own involvement of someone. */
+export interface Statement {
+  unit: Unit;
+  /** Person keys the statement is about. */
+  persons: string[];
+  statuses: Set<InvolvementStatus>;
+  /** Per person, the statuses of the clause that names them. */
+  byPerson: Map<string, Set<InvolvementStatus>>;
+  reasons: Set<ReasonKind>;
+  /** A decision wording ("the panel decided") in the statement. */
+  decision: boolean;
+  agentless: boolean;
+  /** The text of the window the reasons were looked for in. */
+  window: string;
+  anchored: boolean;
+}
+
+/** Per-person involvement facts (what a quality report can list). */
+export interface PersonFacts {
+  key: string;
+  kind: PersonKind;
+  /** How many times the draft refers to them (outside glossary and references). */
+  mentions: number;
+  firstMention: Span;
+  statuses: InvolvementStatus[];
+  reasons: ReasonKind[];
+  /** Spans of the statements about them. */
+  statements: Span[];
+}
+
+/** The whole analysis. */
+export interface InvolvementAnalysis {
+  table: FamilyTable;
+  sections: SectionInfo[];
+  units: Unit[];
+  statements: Statement[];
+  persons: Map<string, PersonFacts>;
+  group: InvolvementGroup;
+  /** Text of every unit that is about the review's process (involvement and method sections, statements). */
+  processText: string;
+  /** The section that reports involvement, if there is one (a family section first, else a child's-voice section). */
+  involvementSection?: SectionInfo;
+  /** A section about the family's involvement (not only the child's voice) that names someone. */
+  familySection?: SectionInfo;
+  methodSection?: SectionInfo;
+  /** Index of units by section index. */
+  unitsBySection: Map<number, Unit[]>;
+}
+
+// Headings that name a family-involvement section, however unusual (digest line 78; issue 5 "unusual section names").
+const FAMILY_SECTION_TITLE = /\b(?:involv\w*|participat\w*|contribut\w*|engag\w*|voices?|views?|perspectives?|listening|hearing|speaking|conversations?|consult\w*|told|said|spoke|meeting)\b/i;
+const FAMILY_SECTION_WHO = /\b(?:famil(?:y|ies)|parents?|mother|father|mum|dad|child(?:ren)?|young (?:person|people)|carers?|relatives|those (?:closest|who knew|who loved|who cared)|people who knew|loved ones)\b|\b[A-Z][\w-]+(?:'s|’s)\b/;
+const NOT_FAMILY_SECTION = /\b(?:with|by) (?:services|agencies|professionals|practitioners|health|school)\b|\bagency\b|\bpractitioners?\b|\bprofessionals?\b|\bservices\b/i;
+// Method sections under other names ("How the review was carried out", "Our approach").
+const METHOD_TITLE = /\bhow (?:the|this|we (?:carried out|did|conducted)) (?:review|the review)\b|\bhow (?:the|this) review (?:was|has been) (?:carried out|conducted|undertaken|done|completed)\b|\b(?:how we (?:did|carried out|went about) (?:this|the) review|arrangements for (?:the|this) review|about (?:the|this) review)\b/i;
+const UPDATE_HEADING = /\b(?:update|addendum|postscript|afterword|since the (?:trial|inquest|proceedings))\b/i;
+
+const PROSE_KINDS = new Set(['paragraph', 'list-item', 'table-cell', 'block-quote']);
+const SKIP_ROLES: ReadonlySet<BlockRole> = new Set(['references', 'glossary', 'contents']);
+
+// Involvement tables: headers that record who was invited and who took part.
+const INVOLVEMENT_HEADER = /\b(?:invited|took part|involved|involvement|contribut\w*|participat\w*|approached|contacted|response|outcome|how (?:they|views)|method|reason|views|met)\b/i;
+const WHO_HEADER = /\b(?:family member|person|who|name|relationship|relative|member)\b/i;
+const YES = /^\s*(?:yes|y|✓|✔|✅)\b/i;
+const NO = /^\s*(?:no|n|✗|✘|❌|none)\b/i;
+
+// Clause boundaries for telling apart "Mother met the reviewer; Father declined".
+const CLAUSE_SPLIT = /;|:(?=\s)|,?\s+but\s+|,?\s+whereas\s+|,?\s+while\s+|,\s+although\s+|,\s+however,?\s+|\.\s+|,?\s+and\s+(?=(?:the |her |his |their |both |each )?(?:[A-Z]\w*|mother|father|parents|grand\w+|sibling|brother|sister|step\w*|aunt|uncle|carers?|partner)\b)/g;
+const NEGATION_BEFORE = /\b(?:not|never|n't|unable|declined|without|rather than|instead of|refused|no longer|nor)\b[^.;]{0,30}$/i;
+const PRACTICE_OBJECT = /^\s*(?:with )?(?:the |her |his |their |a |an )?(?:allocated |school |named )?(?:social workers?|practitioners?|professionals?|teachers?|school|staff|health visitors?|GPs?|police|officers?|managers?|agenc(?:y|ies)|nurses?|midwi(?:fe|ves)|clinicians?|representatives?|leads?|colleagues|partners from)/i;
+
+const STATUS_NEG: ReadonlyArray<[InvolvementStatus, RegExp]> = [
+  ['not-approached', global(NOT_APPROACHED)],
+  ['not-reached', global(NOT_REACHED)],
+  ['no-response', global(NO_RESPONSE)],
+  ['declined', global(DECLINED)],
+  ['not-involved', global(NOT_INVOLVED)],
+];
+const TOOK_PART_G = global(TOOK_PART);
+const INVITED_G = global(INVITED);
+const FUTURE_BEFORE = /\b(?:will|would|shall|to|should|could|may|might|can)\s+(?:now |then |also |still )?(?:be\s+)?$/i;
+const OTHER_OBJECT = /^\s*(?:with |to )?(?:the|a|an|any|their|her|his)\s+(?!review|reviewer|author|panel|invitations?|letters?|offer|request)\w/i;
+const DEFERRAL_WORDS = /\buntil\b|\b(?:postponed|deferred|delayed|on hold|paused)\b/i;
+
+interface StatusMatch {
+  status: InvolvementStatus;
+  start: number;
+  end: number;
+}
+
+/** Statuses in a stretch of text, with relative offsets. */
+export function detectStatuses(text: string): StatusMatch[] {
+  const out: StatusMatch[] = [];
+  let work = text;
+  for (const [status, re] of STATUS_NEG) {
+    re.lastIndex = 0;
+    for (const m of work.matchAll(re)) {
+      out.push({ status, start: m.index, end: m.index + m[0].length });
+    }
+    for (const o of out) work = work.slice(0, o.start) + ' '.repeat(o.end - o.start) + work.slice(o.end);
+  }
+  for (const [status, re] of [['took-part', TOOK_PART_G], ['invited', INVITED_G]] as const) {
+    re.lastIndex = 0;
+    for (const m of work.matchAll(re)) {
+      const before = work.slice(Math.max(0, m.index - 40), m.index);
+      if (NEGATION_BEFORE.test(before) || FUTURE_BEFORE.test(before)) continue;
+      if (status === 'took-part' && /(?:reviewers?|authors?|team|panel|chair|review) (?:met|spoke|interviewed|visited|talked|heard)/i.test(m[0]) && PRACTICE_OBJECT.test(work.slice(m.index + m[0].length, m.index + m[0].length + 60))) continue;
+      out.push({ status, start: m.index, end: m.index + m[0].length });
+    }
+  }
+  if (DEFERRAL_CONDITION.test(text) && (FUTURE_INVOLVEMENT.test(text) || DEFERRAL_WORDS.test(text))) {
+    const m = FUTURE_INVOLVEMENT.exec(text) ?? DEFERRAL_CONDITION.exec(text)!;
+    out.push({ status: 'deferred', start: m.index, end: m.index + m[0].length });
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+/** Reason kinds in a stretch of text. */
+export function detectReasons(text: string): Set<ReasonKind> {
+  const out = new Set<ReasonKind>();
+  for (const [kind, re] of REASONS) if (re.test(text)) out.add(kind);
+  return out;
+}
+
+function blankQuotes(block: Block, start: number, end: number): string {
+  let text = block.prose.slice(start - block.start, end - block.start);
+  for (const q of block.quotes) {
+    if (q.inner.end <= start || q.inner.start >= end) continue;
+    const a = Math.max(q.inner.start, start) - start;
+    const b = Math.min(q.inner.end, end) - start;
+    text = text.slice(0, a) + ' '.repeat(b - a) + text.slice(b);
+  }
+  return text;
+}
+
+function sectionInfos(doc: ParsedDocument): SectionInfo[] {
+  return doc.sections.map((section, index) => {
+    const titles = section.path;
+    const own = titles.some((t) => FAMILY_SECTION_TITLE.test(t) && FAMILY_SECTION_WHO.test(t) && !NOT_FAMILY_SECTION.test(t));
+    const involvement = section.role === 'involvement' || (own && section.role !== 'chronology' && section.role !== 'recommendations' && section.role !== 'glossary' && section.role !== 'references');
+    const method = section.role === 'method' || (METHOD_TITLE.test(section.title) && !involvement && section.role !== 'recommendations' && section.role !== 'chronology');
+    return { index, section, involvement, method, role: section.role };
+  });
+}
+
+/** The innermost section of each block, by a single sweep. */
+function sectionOfBlocks(doc: ParsedDocument, infos: SectionInfo[]): Map<Block, SectionInfo> {
+  const out = new Map<Block, SectionInfo>();
+  const stack: SectionInfo[] = [];
+  let next = 0;
+  for (const b of doc.blocks) {
+    while (next < infos.length && infos[next]!.section.heading.start <= b.start) stack.push(infos[next++]!);
+    while (stack.length > 0 && stack[stack.length - 1]!.section.end <= b.start) stack.pop();
+    // A popped inner section can leave an outer one that still holds the block.
+    let top = stack.length - 1;
+    while (top >= 0 && !(stack[top]!.section.start <= b.start && b.start < stack[top]!.section.end)) top--;
+    if (top >= 0) out.set(b, stack[top]!);
+  }
+  return out;
+}
+
+function buildUnits(doc: ParsedDocument, table: FamilyTable, secOf: Map<Block, SectionInfo>): Unit[] {
+  const units: Unit[] = [];
+  const blocks = doc.blocks;
+  let i = 0;
+  const push = (u: Omit<Unit, 'index' | 'people'>): void => {
+    units.push({ ...u, index: units.length, people: findPeople(table, u.text, u.span.start) });
+  };
+  while (i < blocks.length) {
+    const b = blocks[i]!;
+    if (!PROSE_KINDS.has(b.kind) || SKIP_ROLES.has(b.role)) {
+      i++;
+      continue;
+    }
+    if (b.kind === 'table-cell') {
+      const cells: Block[] = [];
+      while (i < blocks.length && blocks[i]!.kind === 'table-cell') {
+        const c = blocks[i]!;
+        if (cells.length > 0 && c.cell!.isHeader && !cells[cells.length - 1]!.cell!.isHeader) break;
+        cells.push(c);
+        i++;
+      }
+      tableUnits(cells, secOf, push);
+      continue;
+    }
+    const section = secOf.get(b);
+    for (const s of b.sentences) {
+      push({ kind: 'sentence', block: b, span: { start: s.start, end: s.end }, text: blankQuotes(b, s.start, s.end), full: s.text, section, role: b.role, quoted: b.role === 'quoted-record' });
+    }
+    i++;
+  }
+  return units;
+}
+
+function tableUnits(cells: Block[], secOf: Map<Block, SectionInfo>, push: (u: Omit<Unit, 'index' | 'people'>) => void): void {
+  if (SKIP_ROLES.has(cells[0]!.role)) return;
+  const section = secOf.get(cells[0]!);
+  const headers = cells.filter((c) => c.cell!.isHeader).map((c) => c.prose.trim());
+  const involvementTable = headers.filter((h) => INVOLVEMENT_HEADER.test(h)).length >= 1 && (headers.some((h) => WHO_HEADER.test(h)) || section?.involvement === true);
+  if (!involvementTable) {
+    for (const c of cells) {
+      if (c.cell!.isHeader) continue;
+      for (const s of c.sentences) push({ kind: 'sentence', block: c, span: { start: s.start, end: s.end }, text: blankQuotes(c, s.start, s.end), full: s.text, section, role: c.role, quoted: false });
+    }
+    return;
+  }
+  const rows = new Map<number, Block[]>();
+  for (const c of cells) {
+    if (c.cell!.isHeader) continue;
+    const r = rows.get(c.cell!.row) ?? [];
+    r.push(c);
+    rows.set(c.cell!.row, r);
+  }
+  for (const row of rows.values()) {
+    row.sort((a, b) => a.cell!.column - b.cell!.column);
+    const first = row[0]!;
+    const last = row[row.length - 1]!;
+    const rowCells = row.map((c) => ({ header: c.cell!.header, text: blankQuotes(c, c.start, c.end), span: { start: c.start, end: c.end } }));
+    // The row's text, laid out at the cells' own offsets so person references keep true spans.
+    let text = '';
+    for (const c of rowCells) {
+      text += ' '.repeat(Math.max(0, c.span.start - first.start - text.length)) + c.text;
+    }
+    text = text.replace(/\n/g, ' ');
+    push({ kind: 'row', block: first, span: { start: first.start, end: last.end }, text, full: text, section, role: first.role, quoted: false, cells: rowCells });
+  }
+}
+
+/** Statuses implied by the headers and yes/no values of an involvement table row. */
+function rowStatuses(unit: Unit): StatusMatch[] {
+  const out: StatusMatch[] = [];
+  for (const c of unit.cells ?? []) {
+    const rel = c.span.start - unit.span.start;
+    const h = c.header;
+    const v = c.text.trim();
+    const mark = (status: InvolvementStatus): void => {
+      out.push({ status, start: rel, end: rel + Math.max(1, v.length) });
+    };
+    if (/\b(?:took part|involved|participat\w*|contribut\w*|met (?:the )?reviewer|engaged|interviewed|spoke)\b/i.test(h)) {
+      if (YES.test(v)) mark('took-part');
+      else if (NO.test(v)) mark('not-involved');
+    } else if (/\b(?:invited|approached|contacted|offered)\b/i.test(h)) {
+      if (YES.test(v)) mark('invited');
+      else if (NO.test(v)) mark('not-approached');
+    } else if (/\b(?:how|method|means|format)\b/i.test(h) && !/\binvit|contact|approach/i.test(h)) {
+      if (/\b(?:interview\w*|met|meeting|telephone|phone|video|online|in person|home visit|in writing|wrote|letter|email|questionnaire)\b/i.test(v) && !NO.test(v)) mark('took-part');
+    }
+    if (/^(?:declined|refused)\b/i.test(v)) mark('declined');
+    if (/^(?:no response|did not respond|no reply)\b/i.test(v)) mark('no-response');
+    if (/^(?:not (?:approached|invited|contacted))\b/i.test(v)) mark('not-approached');
+    if (/^(?:not (?:involved|met|seen))\b/i.test(v)) mark('not-involved');
+  }
+  return out;
+}
+
+function inScope(unit: Unit, anchored: boolean): boolean {
+  if (unit.quoted || unit.role === 'recommendations' || SKIP_ROLES.has(unit.role)) return false;
+  if (unit.kind === 'row') return true;
+  const strong = STRONG_ANCHOR.test(unit.text);
+  if (RESEARCH.test(unit.text) && !strong) return false;
+  if (unit.section?.involvement || unit.section?.method) return true;
+  return anchored;
+}
+
+function isAnchored(unit: Unit): boolean {
+  if (STRONG_ANCHOR.test(unit.text)) return true;
+  if (unit.role === 'chronology' || unit.role === 'background') return false;
+  return WEAK_ANCHOR.test(unit.text);
+}
+
+/**
+ * The window in which a reason counts (digest line 84): the sentence, the one before and the two
+ * after in the same section, or the whole list item. It stops at a sentence that is itself a statement
+ * about other people, so one person's reason is not lent to the next.
+ */
+function windowText(units: Unit[], i: number, others: (j: number) => boolean): string {
+  const u = units[i]!;
+  if (u.kind === 'row') return u.text;
+  const same = (j: number): boolean => {
+    const v = units[j];
+    return !!v && v.section === u.section && !v.quoted && v.kind === 'sentence' && !others(j);
+  };
+  let lo = i;
+  if (u.block.kind === 'list-item') while (lo > 0 && units[lo - 1]!.block === u.block && same(lo - 1)) lo--;
+  if (lo === i && same(i - 1)) lo--;
+  let hi = i;
+  if (u.block.kind === 'list-item') while (hi + 1 < units.length && units[hi + 1]!.block === u.block && same(hi + 1)) hi++;
+  while (hi < i + 2 && same(hi + 1)) hi++;
+  const parts: string[] = [];
+  for (let j = lo; j <= hi; j++) parts.push(units[j]!.text);
+  return parts.join(' ');
+}
+
+interface Clause {
+  start: number;
+  end: number;
+}
+
+function clauses(text: string): Clause[] {
+  const out: Clause[] = [];
+  let at = 0;
+  CLAUSE_SPLIT.lastIndex = 0;
+  for (const m of text.matchAll(CLAUSE_SPLIT)) {
+    out.push({ start: at, end: m.index });
+    at = m.index + m[0].length;
+  }
+  out.push({ start: at, end: text.length });
+  return out.filter((c) => c.end > c.start);
+}
+
+/** Remembers the last people named, to resolve "she declined" to the mother. */
+class Recent {
+  private order: string[][] = [];
+  constructor(private readonly table: FamilyTable) {}
+  note(keys: string[]): void {
+    if (keys.length > 0) this.order.push(keys);
+    if (this.order.length > 6) this.order.shift();
+  }
+  clear(): void {
+    this.order = [];
+  }
+  last(): string[] {
+    return this.order[this.order.length - 1] ?? [];
+  }
+  resolve(pronoun: string): string[] {
+    const p = pronoun.toLowerCase();
+    for (let i = this.order.length - 1; i >= 0; i--) {
+      const keys = this.order[i]!;
+      if (p === 'they' || p === 'them' || p === 'both' || p === 'neither') {
+        if (keys.length > 1 || keys.some((k) => k === 'family' || k === 'grandparents' || k === 'siblings' || k === 'relatives')) return keys;
+        continue;
+      }
+      const want = p === 'she' || p === 'her' ? 'female' : 'male';
+      const hit = keys.filter((k) => {
+        const g = kindOf(this.table, k).gender;
+        return g === want || (g === undefined && keys.length === 1 && (k.startsWith('child') || k.startsWith('sibling')));
+      });
+      if (hit.length > 0) return hit;
+    }
+    return [];
+  }
+}
+
+function buildStatements(units: Unit[], table: FamilyTable): Statement[] {
+  const candidates: { unit: Unit; i: number; anchored: boolean; matches: StatusMatch[] }[] = [];
+  for (let i = 0; i < units.length; i++) {
+    const u = units[i]!;
+    if (u.quoted || u.role === 'recommendations') continue;
+    const matches = u.kind === 'row' ? [...rowStatuses(u), ...detectStatuses(u.text)] : detectStatuses(u.text);
+    if (matches.length === 0) continue;
+    candidates.push({ unit: u, i, anchored: isAnchored(u), matches });
+  }
+  // A section with two or more anchored statements is an involvement section, whatever its title.
+  const anchoredBySection = new Map<SectionInfo | undefined, number>();
+  for (const c of candidates) if (c.anchored && c.unit.section && c.unit.people.length > 0) anchoredBySection.set(c.unit.section, (anchoredBySection.get(c.unit.section) ?? 0) + 1);
+  for (const [s, n] of anchoredBySection) if (s && n >= 2 && s.role !== 'chronology' && s.role !== 'background' && s.role !== 'recommendations') s.involvement = true;
+
+  const statements: Statement[] = [];
+  const recent = new Recent(table);
+  let lastBlock: Block | undefined;
+  let lastSection: SectionInfo | undefined;
+  let ci = 0;
+  for (let i = 0; i < units.length; i++) {
+    const u = units[i]!;
+    if (u.section !== lastSection) recent.clear();
+    lastSection = u.section;
+    const cand = candidates[ci]?.i === i ? candidates[ci++] : undefined;
+    if (!cand || !inScope(u, cand.anchored)) {
+      if (u.people.length > 0) recent.note(u.people[u.people.length - 1]!.keys);
+      lastBlock = u.block;
+      continue;
+    }
+    const byPerson = new Map<string, Set<InvolvementStatus>>();
+    const statuses = new Set<InvolvementStatus>();
+    const rel = (n: number): number => n - u.span.start;
+    if (u.kind === 'row') {
+      // A row is about the person in its first column (or its "who" column).
+      const whoCell = u.cells!.find((c) => WHO_HEADER.test(c.header)) ?? u.cells![0]!;
+      const who = u.people.filter((p) => p.start >= whoCell.span.start && p.end <= whoCell.span.end).flatMap((p) => p.keys);
+      const keys = who.length > 0 ? who : [];
+      for (const m of cand.matches) statuses.add(m.status);
+      for (const k of keys) byPerson.set(k, new Set(statuses));
+    } else {
+      let prevKeys: string[] = [];
+      for (const cl of clauses(u.text)) {
+        const inClause = cand.matches.filter((m) => m.start >= cl.start && m.start < cl.end);
+        let keys = u.people.filter((p) => rel(p.start) >= cl.start && rel(p.start) < cl.end).flatMap((p) => p.keys);
+        if (keys.length === 0 && inClause.length > 0) {
+          const pron = PRONOUN.exec(u.text.slice(cl.start, cl.end));
+          if (prevKeys.length > 0) keys = prevKeys;
+          else if (pron) keys = recent.resolve(pron[1]!);
+        }
+        if (keys.length > 0) prevKeys = keys;
+        for (const m of inClause) {
+          statuses.add(m.status);
+          for (const k of keys) {
+            const set = byPerson.get(k) ?? new Set<InvolvementStatus>();
+            set.add(m.status);
+            byPerson.set(k, set);
+          }
+        }
+      }
+      if (byPerson.size === 0 && statuses.size > 0 && (u.section?.involvement || u.section?.method)) {
+        // "No response was received." after a sentence that named the people written to; not "unable to meet the school".
+        const m = cand.matches[0]!;
+        if (!OTHER_OBJECT.test(u.text.slice(m.end, m.end + 40))) for (const k of recent.last()) byPerson.set(k, new Set(statuses));
+      }
+    }
+    if (u.people.length > 0) recent.note(u.people[u.people.length - 1]!.keys);
+    lastBlock = u.block;
+    if (byPerson.size === 0) continue;
+    statements.push({
+      unit: u,
+      persons: [...byPerson.keys()],
+      statuses,
+      byPerson,
+      reasons: new Set(),
+      decision: DECISION.test(u.text),
+      agentless: AGENTLESS_DECISION.test(u.text),
+      window: '',
+      anchored: cand.anchored,
+    });
+  }
+  const byUnit = new Map(statements.map((s) => [s.unit.index, s]));
+  for (const s of statements) {
+    const mine = new Set(s.persons);
+    const others = (j: number): boolean => {
+      const t = byUnit.get(j);
+      return !!t && t !== s && !t.persons.some((k) => mine.has(k));
+    };
+    s.window = windowText(units, s.unit.index, others);
+    s.reasons = detectReasons(s.window);
+  }
+  return statements;
+}
+
+function personFacts(units: Unit[], statements: Statement[], table: FamilyTable): Map<string, PersonFacts> {
+  const out = new Map<string, PersonFacts>();
+  const get = (key: string, span: Span): PersonFacts => {
+    let f = out.get(key);
+    if (!f) {
+      f = { key, kind: kindOf(table, key), mentions: 0, firstMention: span, statuses: [], reasons: [], statements: [] };
+      out.set(key, f);
+    }
+    return f;
+  };
+  for (const u of units) {
+    for (const p of u.people) for (const k of p.keys) get(k, { start: p.start, end: p.end }).mentions++;
+  }
+  for (const s of statements) {
+    for (const [k, sts] of s.byPerson) {
+      const f = get(k, s.unit.span);
+      for (const st of sts) if (!f.statuses.includes(st)) f.statuses.push(st);
+      if ([...sts].some((x) => NEGATIVE.has(x))) for (const r of s.reasons) if (!f.reasons.includes(r)) f.reasons.push(r);
+      f.statements.push(s.unit.span);
+    }
+  }
+  return out;
+}
+
+const EXCLUDING_REASONS: ReadonlySet<ReasonKind> = new Set(['legal', 'suspect', 'child-age', 'trauma', 'stability', 'safety']);
+
+/** Sorts a draft into seed 000's four groups from its statements. */
+function groupOf(statements: Statement[]): InvolvementGroup {
+  if (statements.length === 0) return 'never-mentioned';
+  const all = statements.flatMap((s) => [...s.byPerson.values()].flatMap((x) => [...x]));
+  if (all.includes('took-part')) return 'involved';
+  const invitedLike = statements.some((s) => {
+    const st = [...s.byPerson.values()].flatMap((x) => [...x]);
+    if (st.some((x) => x === 'invited' || x === 'declined' || x === 'no-response' || x === 'not-reached')) return true;
+    // An unexplained "it has not been possible to meet" is reported as invited but not involved (seed 000 line 136).
+    if (st.includes('not-involved') && !st.includes('not-approached') && !st.includes('deferred') && !s.decision && ![...s.reasons].some((r) => EXCLUDING_REASONS.has(r))) return true;
+    return false;
+  });
+  return invitedLike ? 'invited-not-involved' : 'excluded';
+}
+
+function processTextOf(units: Unit[], statements: Statement[]): string {
+  const parts: string[] = [];
+  const seen = new Set<Unit>();
+  for (const u of units) {
+    if (!u.section || !(u.section.involvement || u.section.method) || u.quoted) continue;
+    parts.push(u.text);
+    seen.add(u);
+  }
+  for (const s of statements) if (!seen.has(s.unit)) parts.push(s.unit.text);
+  return parts.join(' ');
+}
+
+const cache = new WeakMap<ParsedDocument, InvolvementAnalysis>();
+
+/** Analyses a parsed document (cached per document object). */
+export function analyseInvolvement(doc: ParsedDocument): InvolvementAnalysis {
+  const hit = cache.get(doc);
+  if (hit) return hit;
+  const table = buildFamilyTable(doc);
+  const sections = sectionInfos(doc);
+  const secOf = sectionOfBlocks(doc, sections);
+  const units = buildUnits(doc, table, secOf);
+  const statements = buildStatements(units, table);
+  const persons = personFacts(units, statements, table);
+  const unitsBySection = new Map<number, Unit[]>();
+  for (const u of units) {
+    if (!u.section) continue;
+    const list = unitsBySection.get(u.section.index) ?? [];
+    list.push(u);
+    unitsBySection.set(u.section.index, list);
+  }
+  const familyHeading = sections.find((s) => s.involvement && (unitsBySection.get(s.index) ?? []).some((u) => u.people.length > 0) && !/\bvoice of the child\b|\bchild'?s voice\b|lived experience/i.test(s.section.title));
+  const analysis: InvolvementAnalysis = {
+    table,
+    sections,
+    units,
+    statements,
+    persons,
+    group: groupOf(statements),
+    processText: processTextOf(units, statements),
+    involvementSection: familyHeading ?? sections.find((s) => s.involvement),
+    familySection: familyHeading,
+    methodSection: sections.find((s) => s.method),
+    unitsBySection,
+  };
+  cache.set(doc, analysis);
+  return analysis;
+}
+
+/** Is the deferral in statement `s` followed up later in the draft? */
+export function followedUp(a: InvolvementAnalysis, s: Statement): boolean {
+  const from = s.unit.index;
+  for (let i = from + 1; i < a.units.length; i++) {
+    const u = a.units[i]!;
+    if (u.quoted) continue;
+    if (FOLLOW_UP.test(u.text)) return true;
+  }
+  if (a.sections.some((x) => x.section.heading.start > s.unit.span.start && UPDATE_HEADING.test(x.section.title))) return true;
+  // A later statement, past tense, after the condition: "Once the trial had ended, both parents met the reviewer."
+  return a.statements.some(
+    (t) => t.unit.index > from && DEFERRAL_CONDITION.test(t.unit.text) && !t.statuses.has('deferred') && [...t.statuses].some((x) => x === 'took-part' || x === 'declined' || x === 'no-response'),
+  );
+}
+
+/** The seed 000 group of a draft (never mentioned, excluded, invited but not involved, involved). */
+export function involvementGroupOf(doc: ParsedDocument): InvolvementGroup {
+  return analyseInvolvement(doc).group;
+}

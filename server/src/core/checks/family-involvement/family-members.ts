@@ -1,0 +1,348 @@
+/**
+ * Finds the family members and significant people a draft names: by role noun ("Mother", "the
+ * maternal grandmother", "her partner"), by code ("Child A", "Baby M", "Sibling 1") and by pseudonyms
+ * defined in the text, in a family table or in front matter. Each person gets a stable key so
+ * statements about them can be gathered (digest line 779: resolve role names and pseudonyms first).
+ */
+import type { Block, ParsedDocument } from '../../document/model';
+
+/** What a person is to the child. */
+export type PersonRole =
+  | 'child'
+  | 'sibling'
+  | 'mother'
+  | 'father'
+  | 'step-parent'
+  | 'partner'
+  | 'grandparent'
+  | 'aunt-uncle'
+  | 'kinship-carer'
+  | 'foster-carer'
+  | 'carer'
+  | 'relative'
+  | 'family';
+
+/** A kind of person the draft can refer to. */
+export interface PersonKind {
+  key: string;
+  role: PersonRole;
+  /** A readable name: the pseudonym, or the role as the draft writes it. */
+  label: string;
+  gender?: 'female' | 'male';
+  /** True for fathers, stepfathers, mothers' partners and other male carers (digest line 426, R24). */
+  maleCarer?: boolean;
+}
+
+/** One reference to people in a stretch of text. */
+export interface PersonRef {
+  start: number;
+  end: number;
+  keys: string[];
+}
+
+const MOTHER: PersonKind = { key: 'mother', role: 'mother', label: 'the mother', gender: 'female' };
+const FATHER: PersonKind = { key: 'father', role: 'father', label: 'the father', gender: 'male', maleCarer: true };
+
+/** Fixed kinds keyed by their key. */
+export const KINDS: Record<string, PersonKind> = {
+  mother: MOTHER,
+  father: FATHER,
+  stepfather: { key: 'stepfather', role: 'step-parent', label: 'the stepfather', gender: 'male', maleCarer: true },
+  stepmother: { key: 'stepmother', role: 'step-parent', label: 'the stepmother', gender: 'female' },
+  'step-parent': { key: 'step-parent', role: 'step-parent', label: 'the step-parent' },
+  'mothers-partner': { key: 'mothers-partner', role: 'partner', label: "the mother's partner", gender: 'male', maleCarer: true },
+  'fathers-partner': { key: 'fathers-partner', role: 'partner', label: "the father's partner", gender: 'female' },
+  partner: { key: 'partner', role: 'partner', label: 'the partner' },
+  'maternal-grandmother': { key: 'maternal-grandmother', role: 'grandparent', label: 'the maternal grandmother', gender: 'female' },
+  'maternal-grandfather': { key: 'maternal-grandfather', role: 'grandparent', label: 'the maternal grandfather', gender: 'male' },
+  'paternal-grandmother': { key: 'paternal-grandmother', role: 'grandparent', label: 'the paternal grandmother', gender: 'female' },
+  'paternal-grandfather': { key: 'paternal-grandfather', role: 'grandparent', label: 'the paternal grandfather', gender: 'male' },
+  grandmother: { key: 'grandmother', role: 'grandparent', label: 'the grandmother', gender: 'female' },
+  grandfather: { key: 'grandfather', role: 'grandparent', label: 'the grandfather', gender: 'male' },
+  grandparents: { key: 'grandparents', role: 'grandparent', label: 'the grandparents' },
+  aunt: { key: 'aunt', role: 'aunt-uncle', label: 'the aunt', gender: 'female' },
+  uncle: { key: 'uncle', role: 'aunt-uncle', label: 'the uncle', gender: 'male' },
+  'kinship-carer': { key: 'kinship-carer', role: 'kinship-carer', label: 'the kinship carer' },
+  'foster-carer': { key: 'foster-carer', role: 'foster-carer', label: 'the foster carer' },
+  'male-carer': { key: 'male-carer', role: 'carer', label: 'the male carer', gender: 'male', maleCarer: true },
+  carer: { key: 'carer', role: 'carer', label: 'the carer' },
+  siblings: { key: 'siblings', role: 'sibling', label: 'the siblings' },
+  relatives: { key: 'relatives', role: 'relative', label: 'the wider family' },
+  child: { key: 'child', role: 'child', label: 'the child' },
+  family: { key: 'family', role: 'family', label: 'the family' },
+};
+
+/** Group words that stand for several people. */
+const PARENTS = ['mother', 'father'];
+
+// Possessives that make a person word a modifier of something else ("Child A's mother", "the child's social worker").
+const MODIFIER_AFTER = /^(?:['’]s?|s['’])\s+(?:(?:new|late|former|maternal|paternal|birth|own|older|younger|half|step|current|allocated|named|first|main|primary)[- ])?(?:mother|mum|father|dad|parents?|famil(?:y|ies)|siblings?|brothers?|sisters?|grand\w*|aunts?|uncles?|carers?|partner|boyfriend|girlfriend|social workers?|school|teachers?|GP|health visitors?|nursery|midwife|home|house|bedroom|cot|name|birth|death|case|care|placement|plan|records?|files?|bed|friends?|solicitor|advocate|key worker|class|doctor|paediatrician|injur\w*|body|funeral|behaviour|needs|development)\b/i;
+// Compounds where a person word names a service, not a person.
+const NOT_PERSON_AFTER = /^\s+(?:protection|in need|and family|and families|death|health|development|services?|abuse|care|minders?|minding|arrangements|sexual|exploitation|safeguarding|practice|social|centre|benefit|and adolescent|mental|psychiatr\w*|and baby|guidance|review|law|trafficking|criminal|neglect|sexual|poverty|-centred|centred|led)\b/i;
+const NOT_PERSON_BEFORE = /\b(?:ward|nursing|family support|parenting|foster(?:ing)? (?:panel|team)|local|corporate|looked[- ]after)\s*$/i;
+
+interface Pattern {
+  re: RegExp;
+  keys: (m: RegExpExecArray) => string[];
+}
+
+function p(source: string, keys: string[] | ((m: RegExpExecArray) => string[]), caseSensitive = false): Pattern {
+  return { re: new RegExp(`(?<![\\p{L}\\p{N}])(?:${source})(?![\\p{L}\\p{N}])`, caseSensitive ? 'gu' : 'giu'), keys: typeof keys === 'function' ? keys : () => keys };
+}
+
+// Ordered: longer compounds first, and a match blanks its text so "mother's partner" is not also "mother".
+const PATTERNS: Pattern[] = [
+  p("(?:the )?(?:mother|mum)(?:'s|’s) (?:new |former |then |current )?(?:partner|boyfriend|husband)|(?:her|mother’s) (?:new |former |then |current )?boyfriend|(?<=(?:mother|mum) and )her (?:new |former |then |current )?partner", ['mothers-partner']),
+  p("(?:the )?(?:father|dad)(?:'s|’s) (?:new |former |then |current )?(?:partner|girlfriend|wife)|(?<=(?:father|dad) and )his (?:new |former |then |current )?partner|(?:his|father’s) (?:new |former |then |current )?girlfriend", ['fathers-partner']),
+  p('(?:the |her |his |their )?step-?(?:father|dad)', ['stepfather']),
+  p('(?:the |her |his |their )?step-?(?:mother|mum)', ['stepmother']),
+  p('(?:the |her |his |their )?step-?parents?', ['step-parent']),
+  p('(?:the |her |his |their )?male carers?', ['male-carer']),
+  p('(?:the |her |his |their )?(maternal|paternal) (?:great[- ])?(grandmother|grandma|nan|nana|nanna|granny|grandfather|grandad|grandpa|grandparents?|aunt|uncle)', (m) => {
+    const side = m[1]!.toLowerCase();
+    const who = m[2]!.toLowerCase();
+    if (/^(?:aunt|uncle)$/.test(who)) return [who];
+    if (/parents?$/.test(who)) return [`${side}-grandmother`, `${side}-grandfather`];
+    return [/^(?:grandfather|grandad|grandpa)$/.test(who) ? `${side}-grandfather` : `${side}-grandmother`];
+  }),
+  p('(?:the |her |his |their )?(?:great[- ])?(?:grandmother|grandma|nana|nanna|granny)', ['grandmother']),
+  p('(?:the |her |his |their )?(?:great[- ])?(?:grandfather|grandad|grandpa)', ['grandfather']),
+  p('(?:the |her |his |their |both )?(?:great[- ])?grandparents', ['grandparents']),
+  p('(?:the |her |his |their )?(?:kinship carers?|special guardians?|connected persons? carers?)', ['kinship-carer']),
+  p('(?:the |her |his |their )?(?:foster (?:carers?|parents?|mother|father|mum|dad)|foster family)', ['foster-carer']),
+  p('(?:the |her |his |their |both )?(?:birth |biological )?parents', PARENTS),
+  p('(?:the |her |his |their |each |either |neither )?(?:birth |biological )?parent(?! and)', ['parent']),
+  p('(?:the |her |his |their )?(?:birth |biological )?(?:mother|mum)(?! and baby)', ['mother']),
+  p('(?:the |her |his |their )?(?:birth |biological )?(?:father|dad)', ['father']),
+  p("(?:the |her |his |their )?(?:new |former )?partner(?!s?hip)|(?:her|the) husband|(?:his|the) wife", ['partner']),
+  p('(?:the |her |his |their )?aunts?', ['aunt']),
+  p('(?:the |her |his |their )?uncles?', ['uncle']),
+  p('Sibling [A-Z0-9]{1,2}(?![a-z])', (m) => [`sibling:${m[0]}`], true),
+  p('(?:the |her |his |their )?(?:older |younger |twin |half-?|step-?)?(?:siblings?|brothers?|sisters?)', ['siblings']),
+  p('(?:the |her |his |their )?(?:wider|extended) family|(?:other )?relatives', ['relatives']),
+  p('(?:the |her |his |their )?carers?(?! (?:assessment|allowance|support|team|role|panel))', ['carer']),
+  p('Child [A-Z]{1,3}(?![a-z])|Baby [A-Z]{1,2}(?![a-z])|Young Person [A-Z]{1,2}(?![a-z])|YP[A-Z0-9]?(?![a-z])', (m) => [`child:${m[0]}`], true),
+  p('(?:the|this) (?:subject |index |young |unborn |older |younger )?(?:child|baby|infant|young person|girl|boy|teenager|newborn)', ['child']),
+  p('(?:the|both|all|these|three|two|four) (?:subject )?children|(?:the )?(?:young people|babies|twins)', ['children']),
+  p('(?:her|his|their) (?:son|daughter|baby)', ['child']),
+  p('(?:the|this|her|his|their) famil(?:y|ies)|family members?|(?:the )?family', ['family']),
+];
+
+/** A quick test that a stretch of text may name a person at all. */
+const ANY_PERSON = /\b(?:mother|mum|father|dad|parents?|step|partner|boyfriend|girlfriend|husband|wife|grand|nan|granny|aunt|uncle|kinship|guardian|foster|carers?|siblings?|brothers?|sisters?|relatives|extended|wider|child|baby|babies|infant|young|girl|boy|teenager|newborn|son|daughter|famil|twins)|\bChild [A-Z]|\bBaby [A-Z]|\bYP/i;
+
+/** The role a description gives: "Child A's mother", "maternal grandmother", "subject child". */
+export function roleFromDescription(text: string): string | undefined {
+  const t = text.toLowerCase();
+  if (/\bstep-?(?:father|dad)\b/.test(t)) return 'stepfather';
+  if (/\bstep-?(?:mother|mum)\b/.test(t)) return 'stepmother';
+  if (/\b(?:mother|mum)(?:'s|’s) (?:partner|boyfriend|husband)\b|\bmale carer\b/.test(t)) return /male carer/.test(t) ? 'male-carer' : 'mothers-partner';
+  if (/\b(?:father|dad)(?:'s|’s) (?:partner|girlfriend|wife)\b/.test(t)) return 'fathers-partner';
+  const gp = /\b(maternal|paternal)? ?(grandmother|grandma|nan|nana|granny|grandfather|grandad|grandpa)\b/.exec(t);
+  if (gp) {
+    const male = /father|dad|pa$/.test(gp[2]!);
+    return gp[1] ? `${gp[1]}-${male ? 'grandfather' : 'grandmother'}` : male ? 'grandfather' : 'grandmother';
+  }
+  if (/\b(?:kinship carer|special guardian|connected person)/.test(t)) return 'kinship-carer';
+  if (/\bfoster/.test(t)) return 'foster-carer';
+  if (/\baunt\b/.test(t)) return 'aunt';
+  if (/\buncle\b/.test(t)) return 'uncle';
+  if (/\b(?:mother|mum)\b/.test(t)) return 'mother';
+  if (/\b(?:father|dad)\b/.test(t)) return 'father';
+  if (/\b(?:boyfriend|partner)\b/.test(t)) return 'partner';
+  if (/\b(?:sibling|brother|sister|half-brother|half-sister)\b/.test(t)) return 'sibling';
+  if (/\b(?:subject child|the child|child|baby|infant|young person|girl|boy|son|daughter|subject of (?:the|this) review)\b/.test(t)) return 'child';
+  if (/\bcarer\b/.test(t)) return 'carer';
+  return undefined;
+}
+
+/** The key for a named person of a role. */
+function keyFor(role: string, name: string): string {
+  if (role === 'child') return `child:${name}`;
+  if (role === 'sibling') return `sibling:${name}`;
+  return role;
+}
+
+function kindForKey(key: string, label?: string): PersonKind {
+  if (key.startsWith('child:')) return { key, role: 'child', label: label ?? key.slice(6) };
+  if (key.startsWith('sibling:')) return { key, role: 'sibling', label: label ?? key.slice(8) };
+  const k = KINDS[key];
+  if (k) return label ? { ...k, label } : k;
+  return { key, role: 'relative', label: label ?? key };
+}
+
+/** The people a draft can refer to, with aliases. */
+export interface FamilyTable {
+  /** Alias (as written) to person key. */
+  aliases: Map<string, string>;
+  kinds: Map<string, PersonKind>;
+  /** Regex over aliases (case-sensitive), or undefined when there are none. */
+  aliasRe?: RegExp;
+  /** Child keys in order of first appearance; the first is the primary subject. */
+  children: string[];
+}
+
+function escape(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+const NAME = "(?:Child|Baby|Young Person|Sibling|Adult|Male|Female|Mr|Mrs|Ms|Miss|Mx) [A-Z][\\w-]*|[A-Z]{1,3}(?![\\w])|[A-Z][a-z][\\w-]+";
+// "her mother, referred to as 'Sarah'", "the child, known in this review as Ella".
+const DEFINED_AS = new RegExp(`([^.;:()]{0,60}?)\\b(?:(?:is |are |will be |has been )?(?:referred to|known|called|named|described)(?: here| in this (?:review|report))? as|pseudonym(?: of)?)\\s+["'“‘]?(${NAME})["'”’]?`, 'gu');
+// "Mother (Ms K)", "the stepfather (Adult C)".
+const ROLE_PAREN = new RegExp(`\\b((?:(?:the|her|his|their|Child [A-Z]{1,3}(?:'s|’s)) )?(?:(?:maternal|paternal|birth|step-?) ?)?(?:mother|father|grandmother|grandfather|stepfather|stepmother|partner|boyfriend|aunt|uncle|sibling|brother|sister|half-brother|half-sister|foster carer|kinship carer|male carer|child|young person|baby))\\s*\\((?:referred to as |known as |hereafter )?["'“‘]?(${NAME})["'”’]?\\)`, 'giu');
+// "Ella (the child)", "Adult C (mother's partner)".
+const NAME_PAREN = new RegExp(`\\b(${NAME})\\s*\\(((?:the |her |his |Child [A-Z]{1,3}(?:'s|’s) )?[^()]{2,40}?)\\)`, 'gu');
+
+function addAlias(table: FamilyTable, name: string, role: string | undefined): void {
+  const clean = name.trim().replace(/^["'“‘]|["'”’]$/g, '');
+  if (!clean || !role || clean.length < 2 && !/^[A-Z]$/.test(clean)) return;
+  if (/^(?:The|This|Her|His|Their|It|In|Mother|Father|Child|Baby)$/.test(clean)) return;
+  if (table.aliases.has(clean)) return;
+  const key = keyFor(role, clean);
+  table.aliases.set(clean, key);
+  if (!table.kinds.has(key)) table.kinds.set(key, kindForKey(key, role === 'child' || role === 'sibling' ? clean : `${kindForKey(key).label} (${clean})`));
+}
+
+function frontMatterAliases(table: FamilyTable, doc: ParsedDocument): void {
+  const raw = doc.frontMatter.raw;
+  const visit = (value: unknown, roleHint?: string): void => {
+    if (typeof value === 'string') {
+      for (const part of value.split(/[,;]/)) {
+        const s = part.trim();
+        const m = /^(.+?)\s*\((.+)\)$/.exec(s) ?? /^(.+?)\s*[:–-]\s+(.+)$/.exec(s);
+        if (m) addAlias(table, m[1]!, roleFromDescription(m[2]!) ?? roleHint);
+        else if (s) addAlias(table, s, roleHint ?? (roleFromDescription(s) === 'child' || /^(?:Child|Baby|Young Person) /.test(s) ? 'child' : roleHint ?? 'child'));
+      }
+    } else if (Array.isArray(value)) for (const v of value) visit(v, roleHint);
+    else if (value && typeof value === 'object') {
+      for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
+        const keyRole = roleFromDescription(k.replace(/[-_]/g, ' '));
+        if (typeof v === 'string' && keyRole) visit(v, keyRole);
+        else if (typeof v === 'string') addAlias(table, k, roleFromDescription(v) ?? roleHint);
+        else visit(v, keyRole ?? roleHint);
+      }
+    }
+  };
+  for (const field of ['pseudonyms', 'pseudonym', 'people', 'family']) if (raw[field] !== undefined) visit(raw[field]);
+  if (raw['child'] !== undefined) visit(raw['child'], 'child');
+  if (raw['children'] !== undefined) visit(raw['children'], 'child');
+}
+
+/** Family-composition tables: a name column and a relationship column. */
+function tableAliases(table: FamilyTable, blocks: readonly Block[]): void {
+  let i = 0;
+  while (i < blocks.length) {
+    const b = blocks[i]!;
+    if (b.kind !== 'table-cell') {
+      i++;
+      continue;
+    }
+    const cells: Block[] = [];
+    while (i < blocks.length && blocks[i]!.kind === 'table-cell') cells.push(blocks[i++]!);
+    const headers = cells.filter((c) => c.cell?.isHeader);
+    const relCol = headers.find((h) => /\b(?:relationship|relation|role|who)\b/i.test(h.prose))?.cell?.column;
+    const nameCol = headers.find((h) => /\b(?:name|pseudonym|person|family member|referred to|initials|known as)\b/i.test(h.prose))?.cell?.column ?? 0;
+    if (relCol === undefined || relCol === nameCol) continue;
+    const rows = new Map<number, Map<number, string>>();
+    for (const c of cells) {
+      if (c.cell!.isHeader) continue;
+      const row = rows.get(c.cell!.row) ?? new Map<number, string>();
+      row.set(c.cell!.column, c.prose.trim());
+      rows.set(c.cell!.row, row);
+    }
+    for (const row of rows.values()) {
+      const name = row.get(nameCol);
+      const rel = row.get(relCol);
+      if (!name || !rel) continue;
+      const role = roleFromDescription(rel);
+      if (role && new RegExp(`^(?:${NAME})$`, 'u').test(name)) addAlias(table, name, role);
+    }
+  }
+}
+
+/** Builds the alias table for a document. */
+export function buildFamilyTable(doc: ParsedDocument): FamilyTable {
+  const table: FamilyTable = { aliases: new Map(), kinds: new Map(), children: [] };
+  frontMatterAliases(table, doc);
+  const prose = doc.blocks.filter((b) => b.kind === 'paragraph' || b.kind === 'list-item' || b.kind === 'table-cell' || b.kind === 'heading');
+  tableAliases(table, doc.blocks);
+  for (const b of prose) {
+    if (b.role === 'references') continue;
+    const text = b.prose;
+    if (!/referred|known|called|named|described|pseudonym|\(/.test(text)) continue;
+    for (const m of text.matchAll(DEFINED_AS)) addAlias(table, m[2]!, roleFromDescription(m[1]!) ?? (/^(?:Child|Baby|Young Person) /.test(m[2]!) ? 'child' : undefined));
+    for (const m of text.matchAll(ROLE_PAREN)) addAlias(table, m[2]!, roleFromDescription(m[1]!.replace(/^Child [A-Z]{1,3}(?:'s|’s) /, '')));
+    for (const m of text.matchAll(NAME_PAREN)) {
+      const role = roleFromDescription(m[2]!.replace(/^Child [A-Z]{1,3}(?:'s|’s) /, ''));
+      if (role && !/\b(?:aged?|years?|months?|\d)\b/.test(m[2]!) || role === 'child') addAlias(table, m[1]!, role);
+    }
+  }
+  // Codes like "Child A" need no definition; role codes like "Adult B" do.
+  for (const [alias, key] of [...table.aliases]) if (/^(?:Child|Baby|Young Person) [A-Z]{1,3}$/.test(alias) && !key.startsWith('child:') && !key.startsWith('sibling:')) table.aliases.delete(alias);
+  const names = [...table.aliases.keys()].filter((a) => !/^(?:Child|Baby|Young Person) [A-Z]{1,3}$/.test(a)).sort((a, b) => b.length - a.length);
+  if (names.length > 0) table.aliasRe = new RegExp(`(?<![\\p{L}\\p{N}])(?:${names.map(escape).join('|')})(?![\\p{L}\\p{N}])`, 'gu');
+  for (const k of table.aliases.values()) if (k.startsWith('child:') && !table.children.includes(k)) table.children.push(k);
+  return table;
+}
+
+/** Registers a child code the first time it is seen. */
+function registerCode(table: FamilyTable, key: string): void {
+  if (!table.kinds.has(key)) table.kinds.set(key, kindForKey(key));
+  if (key.startsWith('child:') && !table.children.includes(key)) table.children.push(key);
+}
+
+/** The person kind for a key (fixed kinds, pseudonyms and codes). */
+export function kindOf(table: FamilyTable, key: string): PersonKind {
+  return table.kinds.get(key) ?? kindForKey(key);
+}
+
+/**
+ * People named in `text` (which starts at document offset `base`). Group words are expanded:
+ * "the parents" to mother and father, "the children" to every child key known so far.
+ */
+export function findPeople(table: FamilyTable, text: string, base: number): PersonRef[] {
+  const refs: PersonRef[] = [];
+  const hasAlias = table.aliasRe !== undefined;
+  if (!ANY_PERSON.test(text) && !hasAlias) return refs;
+  let work = text;
+  const blank = (s: number, e: number): void => {
+    work = work.slice(0, s) + ' '.repeat(e - s) + work.slice(e);
+  };
+  if (table.aliasRe) {
+    table.aliasRe.lastIndex = 0;
+    for (const m of work.matchAll(table.aliasRe)) {
+      const key = table.aliases.get(m[0])!;
+      const after = text.slice(m.index + m[0].length, m.index + m[0].length + 40);
+      blank(m.index, m.index + m[0].length);
+      if (MODIFIER_AFTER.test(after)) continue;
+      refs.push({ start: base + m.index, end: base + m.index + m[0].length, keys: [key] });
+    }
+  }
+  if (!ANY_PERSON.test(work)) return refs.sort((a, b) => a.start - b.start);
+  for (const pat of PATTERNS) {
+    pat.re.lastIndex = 0;
+    const found: RegExpExecArray[] = [];
+    let m: RegExpExecArray | null;
+    while ((m = pat.re.exec(work))) found.push(m);
+    for (const mm of found) {
+      const s = mm.index;
+      const e = s + mm[0].length;
+      blank(s, e);
+      const after = text.slice(e, e + 40);
+      if (MODIFIER_AFTER.test(after) || NOT_PERSON_AFTER.test(after) || NOT_PERSON_BEFORE.test(text.slice(Math.max(0, s - 30), s))) continue;
+      let keys = pat.keys(mm);
+      const alias = table.aliases.get(mm[0]);
+      if (alias) keys = [alias];
+      if (keys[0] === 'children') keys = table.children.length > 0 ? [...table.children, 'siblings'] : ['child', 'siblings'];
+      else if (keys[0] === 'child' && table.children.length > 0) keys = [table.children[0]!];
+      else if (keys[0] === 'parent') keys = PARENTS;
+      for (const k of keys) if (k.startsWith('child:') || k.startsWith('sibling:')) registerCode(table, k);
+      refs.push({ start: base + s, end: base + e, keys });
+    }
+  }
+  return refs.sort((a, b) => a.start - b.start);
+}
+
+/** Pronouns that can stand for a person at the start of a clause. */
+export const PRONOUN = /(?<![\p{L}])(she|he|they|her|him|them|both|neither)(?![\p{L}])/iu;

@@ -1,5 +1,6 @@
 /** Checks in code for the victim-blaming rules (and related categories); add each new check to this list. */
 import type { Check } from '../../check';
+import { noAbuseAsRelationship } from './relationship-framing';
 
 /** The victim-blaming checks. */
-export const victimBlamingChecks: readonly Check[] = [];
+export const victimBlamingChecks: readonly Check[] = [noAbuseAsRelationship];

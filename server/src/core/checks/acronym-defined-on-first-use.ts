@@ -162,7 +162,7 @@ function leadingExpansion(text: string, acronym: string): Expansion | undefined 
 
 /** The trailing phrase of `text` (words before a bracket) that spells out `acronym`. */
 function trailingExpansion(text: string, acronym: string): Expansion | undefined {
-  const clause = text.split(/[.;:(),\n]|\s[–—-]\s/).pop()!.trim();
+  const clause = text.replace(/[,\s]+$/, '').split(/[.;:(),\n]|\s[–—-]\s/).pop()!.trim();
   const ws = clause.split(/\s+/).filter(Boolean);
   for (let n = 1; n <= Math.min(ws.length, 12); n++) {
     const cand = ws.slice(ws.length - n).join(' ');
@@ -194,9 +194,10 @@ function definesHere(u: Use): { expansion?: Expansion } | undefined {
     return { expansion: leadingExpansion(after.replace(/^\s*(stands for|is short for|is an abbreviation for|means|refers to)\s*/i, ''), acronym) };
   }
   // "the Multi-Agency Safeguarding Hub, or MASH," / "known as MASH" / "hereafter NSCP".
-  const lead = /(,?\s*(?:or|known as|called|referred to as|hereafter(?: referred to as)?|henceforth)\s*["'“‘]?)$/i.exec(before.trimEnd());
+  const tail = before.trimEnd();
+  const lead = /(?:^|[^\p{L}])(,?\s*(?:or|known as|called|referred to as|hereafter(?: referred to as)?|henceforth)\s*["'“‘]?)$/iu.exec(tail.slice(-40));
   if (lead) {
-    const exp = trailingExpansion(before.trimEnd().slice(0, before.trimEnd().length - lead[1]!.length), acronym);
+    const exp = trailingExpansion(tail.slice(0, tail.length - lead[1]!.length), acronym);
     if (exp) return { expansion: exp };
   }
   // "MASH, the Multi-Agency Safeguarding Hub, …"
@@ -241,7 +242,7 @@ function tables(blocks: readonly Block[]): Block[][][] {
   return out;
 }
 
-function findDefinitions(uses: readonly Use[], blocks: readonly Block[]): Definitions {
+function findDefinitions(uses: readonly Use[], blocks: readonly Block[], skip: (acronym: string) => boolean): Definitions {
   const defs: Definitions = { glossary: new Map(), firstDefined: new Map(), expansions: new Map() };
   const glossaryColumns = new Set<Block>();
   const tableExpansion = new Map<Block, Block>();
@@ -282,56 +283,74 @@ function findDefinitions(uses: readonly Use[], blocks: readonly Block[]): Defini
       note(defs, u.acronym, -1, exp, true);
       continue;
     }
+    // Only the first definition matters, and a certain expansion for the fix; acronyms never reported need neither.
+    if (skip(u.acronym) || (defs.firstDefined.has(u.acronym) && defs.expansions.get(u.acronym)?.safe)) continue;
     const here = definesHere(u);
     if (here) note(defs, u.acronym, u.span.start, here.expansion, false);
   }
   return defs;
 }
 
-/**
- * Initials of runs of capitalised words ("the Northshire Safeguarding Children Partnership"), each
- * with the offset where the run ends; the earliest for each initials string.
- */
-function capitalisedRuns(blocks: readonly Block[]): Map<string, number> {
-  const runs = new Map<string, number>();
-  const WORD = /[\p{L}][\p{L}'’]*(?:-[\p{L}][\p{L}'’]*)*|&/gu;
+/** A run of capitalised words ("the Northshire Safeguarding Children Partnership"): its initials and where each word ends. */
+interface CapitalRun {
+  initials: string;
+  ends: number[];
+}
+
+const WORD = /[\p{L}][\p{L}'’]*(?:-[\p{L}][\p{L}'’]*)*|&/gu;
+const TITLE_PAIR = /\p{Lu}\p{Ll}+[\s-]+(?:(?:of|and|the|for|in|on|&)\s+)*\p{Lu}\p{Ll}/u;
+
+/** Runs of two or more capitalised words, small words allowed inside, in document order. */
+function capitalisedRuns(blocks: readonly Block[]): CapitalRun[] {
+  const runs: CapitalRun[] = [];
   for (const b of blocks) {
-    if (!/\p{Lu}\p{Ll}+[\s-]+(?:(?:of|and|the|for|in|on|&)\s+)*\p{Lu}\p{Ll}/u.test(b.prose)) continue;
-    let run: { initials: string[]; ends: number[] } = { initials: [], ends: [] };
+    if (!TITLE_PAIR.test(b.prose)) continue;
+    let initials = '';
+    let ends: number[] = [];
     let lastEnd = -1;
     const flush = (): void => {
-      const { initials, ends } = run;
-      for (let i = 0; i < initials.length; i++) {
-        let acc = '';
-        for (let j = i; j < Math.min(initials.length, i + 10); j++) {
-          acc += initials[j];
-          if (acc.length >= 3) {
-            const end = ends[j]!;
-            const prev = runs.get(acc);
-            if (prev === undefined || end < prev) runs.set(acc, end);
-          }
-        }
-      }
-      run = { initials: [], ends: [] };
+      if (initials.length >= 3) runs.push({ initials, ends });
+      initials = '';
+      ends = [];
     };
     WORD.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = WORD.exec(b.prose))) {
-      const gap = lastEnd >= 0 ? b.prose.slice(lastEnd, m.index) : '';
-      if (lastEnd >= 0 && !/^[\s]*$/.test(gap)) flush();
+      if (lastEnd >= 0 && m.index > lastEnd && !/^\s+$/.test(b.prose.slice(lastEnd, m.index))) flush();
       lastEnd = m.index + m[0].length;
       const w = m[0];
-      if (SMALL_WORDS.has(w.toLowerCase()) && run.initials.length > 0) continue;
-      if (/^\p{Lu}/u.test(w) && !/^[\p{Lu}]+$/u.test(w)) {
-        for (const part of w.split('-')) if (/^\p{Lu}/u.test(part)) {
-          run.initials.push(part[0]!.toUpperCase());
-          run.ends.push(b.start + m.index + w.length);
+      if (initials && SMALL_WORDS.has(w.toLowerCase())) continue;
+      const c = w.charCodeAt(0);
+      // Capitalised but not all capitals (acronyms are not part of a name's spelling-out).
+      if (c >= 65 && c <= 90 && w !== w.toUpperCase()) {
+        for (const part of w.split('-')) {
+          const p0 = part.charCodeAt(0);
+          if (p0 >= 65 && p0 <= 90) {
+            initials += part[0];
+            ends.push(b.start + m.index + w.length);
+          }
         }
+      } else if (/^\p{Lu}/u.test(w) && w !== w.toUpperCase()) {
+        initials += w[0]!.toUpperCase();
+        ends.push(b.start + m.index + w.length);
       } else flush();
     }
     flush();
   }
   return runs;
+}
+
+/** True when a run of capitalised words with these initials ends before `before`. */
+function spelledOutEarlier(runs: readonly CapitalRun[], letters: string, before: number): boolean {
+  for (const r of runs) {
+    if (r.ends[0]! >= before) break;
+    let i = r.initials.indexOf(letters);
+    while (i >= 0) {
+      if (r.ends[i + letters.length - 1]! <= before) return true;
+      i = r.initials.indexOf(letters, i + 1);
+    }
+  }
+  return false;
 }
 
 /** Codes the review uses for people ("Child LM" makes "LM" a code everywhere), and front-matter pseudonyms. */
@@ -453,10 +472,10 @@ export const acronymDefinedOnFirstUse: Check = {
     const blocks = ctx.doc.blocks.filter((b) => b.kind !== 'code' && b.kind !== 'front-matter' && b.kind !== 'comment' && b.role !== 'references' && b.role !== 'contents');
     const uses = collectUses(blocks);
     if (uses.length === 0) return;
-    const defs = findDefinitions(uses, blocks);
     const allow = allowSet(ctx.data);
+    const defs = findDefinitions(uses, blocks, (a) => isAllowed(a, allow) || ROMAN.test(a) || (CAPITAL_WORDS.has(a) && !ctx.data.acronyms.has(a)));
     const codes = anonymisationCodes(ctx);
-    let runs: Map<string, number> | undefined;
+    let runs: CapitalRun[] | undefined;
     const seen = new Set<string>();
     for (const u of uses) {
       const { block, span, acronym } = u;
@@ -478,8 +497,7 @@ export const acronymDefinedOnFirstUse: Check = {
       const letters = acronym.replace(/[^A-Z]/g, '');
       if (letters.length >= 3) {
         runs ??= capitalisedRuns(blocks);
-        const end = runs.get(letters);
-        if (end !== undefined && end <= span.start) {
+        if (spelledOutEarlier(runs, letters, span.start)) {
           seen.add(acronym);
           continue;
         }

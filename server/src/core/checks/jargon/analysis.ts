@@ -27,10 +27,10 @@ const CURIOSITY_VERDICT = new RegExp(
   ].join('|'),
   'giu',
 );
-const FAILED_TO = /(?<![\p{L}])failed to(?![\p{L}])/giu;
+const FAILED_TO = /\bfailed to\b/gi;
 // "should have known", "ought to have referred", "should have been more curious".
-const SHOULD_HAVE = /(?<![\p{L}])(?:should|ought to) (?:really |clearly |certainly |also |surely |perhaps |reasonably )?have (?:been )?(?<next>[\p{L}'’-]+)(?: (?<next2>[\p{L}'’-]+))?/giu;
-const CLEAR_THAT = /(?<![\p{L}])it (?:is|was|should have been|must have been|would have been) (?:very |quite |abundantly )?(?:clear|obvious|evident|apparent|plain)(?: to (?<to>[^,.;]{2,60}?))? that(?![\p{L}])/giu;
+const SHOULD_HAVE = /\b(?:should|ought to) (?:really |clearly |certainly |also |surely |perhaps |reasonably )?have (?:been )?(?<next>[\p{L}'’-]+)(?: (?<next2>[\p{L}'’-]+))?/giu;
+const CLEAR_THAT = /\bit (?:is|was|should have been|must have been|would have been) (?:very |quite |abundantly )?(?:clear|obvious|evident|apparent|plain)(?: to (?<to>[^,.;]{2,60}?))? that(?![\p{L}])/giu;
 
 const IRREGULAR_PARTICIPLES = new Set(
   'known seen done made taken given told sought shown spoken written gone got gotten held kept met brought found understood heard felt left read sent put set thought taught led run begun chosen drawn driven fallen forgotten grown hidden lost meant paid said sat stood thrown woken won worn spent built caught dealt fed fought hit hurt let lit proven rung shut sold spun struck sworn torn undertaken withdrawn overseen foreseen rethought'.split(' '),
@@ -49,8 +49,20 @@ type Finding = { span: Span; message: string; fixes?: Fix[]; severity?: 'warning
 interface Context {
   block: Block;
   next: Block | undefined;
-  explained: boolean;
+  /** Whether the paragraph explains conditions or time-of-knowledge (worked out only when needed). */
+  explained(): boolean;
 }
+
+const explainedCache = new WeakMap<Block, boolean>();
+function explained(block: Block): boolean {
+  let v = explainedCache.get(block);
+  if (v === undefined) {
+    v = explainsConditions(outsideQuotes(block));
+    explainedCache.set(block, v);
+  }
+  return v;
+}
+const TRIGGER_HINT = /fail|lack|absence|paucity|dearth|curio|challenge|should|ought|clear|obvious|evident|apparent|plain/i;
 
 function nextProse(ctx: CheckContext, i: number): Block | undefined {
   return ctx.prose[i + 1];
@@ -80,8 +92,8 @@ function forEachBlock(ctx: CheckContext, fn: (c: Context) => void): void {
   for (let i = 0; i < ctx.prose.length; i++) {
     const block = ctx.prose[i]!;
     if (SKIP_ROLES.has(block.role)) continue;
-    if (!/fail|lack|absence|paucity|dearth|curio|challenge|should|ought|clear|obvious|evident|apparent|plain/i.test(block.prose)) continue;
-    fn({ block, next: nextProse(ctx, i), explained: explainsConditions(outsideQuotes(block)) });
+    if (!TRIGGER_HINT.test(block.prose)) continue;
+    fn({ block, next: nextProse(ctx, i), explained: () => explained(block) });
   }
 }
 
@@ -136,13 +148,12 @@ export const verdictWithoutAnalysis: Check = {
   run(ctx) {
     const out: Finding[] = [];
     forEachBlock(ctx, (c) => {
-      if (c.explained) return;
       const { block } = c;
       CURIOSITY_VERDICT.lastIndex = 0;
       let m: RegExpExecArray | null;
       while ((m = CURIOSITY_VERDICT.exec(block.prose))) {
         const span = { start: block.start + m.index, end: block.start + m.index + m[0].length };
-        if (!authorsJudgement(c, span)) continue;
+        if (c.explained() || !authorsJudgement(c, span)) continue;
         out.push({ span, message: this.meta.message.replace('{{match}}', m[0]) });
       }
       FAILED_TO.lastIndex = 0;
@@ -150,7 +161,7 @@ export const verdictWithoutAnalysis: Check = {
         const span = { start: block.start + m.index, end: block.start + m.index + m[0].length };
         const who = subjectAt(block, span.start);
         if (who !== 'agency' && who !== 'artefact') continue;
-        if (!authorsJudgement(c, span) || hindsightAcknowledged(block, span.start)) continue;
+        if (c.explained() || !authorsJudgement(c, span) || hindsightAcknowledged(block, span.start)) continue;
         out.push({ span, message: this.meta.message.replace('{{match}}', m[0]), fixes: failedToFix(block, span), severity: 'info' });
       }
     });
@@ -200,17 +211,31 @@ export const hindsightIndividualBlame: Check = {
   run(ctx) {
     const out: Finding[] = [];
     forEachBlock(ctx, (c) => {
-      if (c.explained) return;
       const { block } = c;
+      // One finding per sentence: "It is clear that the GP should have known" is one judgement.
+      const sentencesDone = new Set<number>();
       const consider = (span: Span, matched: string, who: Who, fixes: Fix[] = []): void => {
         if (!isSomeone(who)) return;
-        if (!authorsJudgement(c, span) || hindsightAcknowledged(block, span.start)) return;
         const s = sentenceAt(block, span.start);
+        if (sentencesDone.has(s.start)) return;
+        if (c.explained() || !authorsJudgement(c, span) || hindsightAcknowledged(block, span.start)) return;
         if (FORWARD.test(s.text)) return;
+        sentencesDone.add(s.start);
         const label = whoLabel(block, span);
         out.push({ span, message: this.meta.message.replace('{{match}}', matched).replace('{{who}}', label), fixes });
       };
       let m: RegExpExecArray | null;
+      CLEAR_THAT.lastIndex = 0;
+      while ((m = CLEAR_THAT.exec(block.prose))) {
+        const span = { start: block.start + m.index, end: block.start + m.index + m[0].length };
+        const s = sentenceAt(block, span.start);
+        const rest = s.text.slice(span.end - s.start);
+        const to = m.groups!['to'];
+        const aimed = to ? subjectBefore(to, to.length) : 'unknown';
+        const judged = NEGATIVE_AFTER_CLEAR.exec(rest);
+        const who: Who = aimed === 'role' ? 'role' : judged ? subjectBefore(rest, judged.index) : 'unknown';
+        consider(span, m[0], who);
+      }
       FAILED_TO.lastIndex = 0;
       while ((m = FAILED_TO.exec(block.prose))) {
         const span = { start: block.start + m.index, end: block.start + m.index + m[0].length };
@@ -228,18 +253,8 @@ export const hindsightIndividualBlame: Check = {
         const span = { start: block.start + m.index, end: block.start + end };
         consider(span, block.prose.slice(m.index, end), subjectAt(block, span.start));
       }
-      CLEAR_THAT.lastIndex = 0;
-      while ((m = CLEAR_THAT.exec(block.prose))) {
-        const span = { start: block.start + m.index, end: block.start + m.index + m[0].length };
-        const s = sentenceAt(block, span.start);
-        const rest = s.text.slice(span.end - s.start);
-        const to = m.groups!['to'];
-        const aimed = to ? subjectBefore(to, to.length) : 'unknown';
-        const judged = NEGATIVE_AFTER_CLEAR.exec(rest);
-        const who: Who = aimed === 'role' ? 'role' : judged ? subjectBefore(rest, judged.index) : 'unknown';
-        consider(span, m[0], who);
-      }
     });
+    out.sort((a, b) => a.span.start - b.span.start);
     for (const f of out) ctx.report(f);
   },
 };
@@ -254,7 +269,7 @@ const ROLE_WORDS = /\b((?:the|a|an)\s+)?((?:[\p{L}-]+\s+){0,2}(?:social workers?
 
 function whoLabel(block: Block, span: Span): string {
   const s = sentenceAt(block, span.start);
-  const m = ROLE_WORDS.exec(s.text.slice(0, span.start - s.start));
+  const m = ROLE_WORDS.exec(s.text.slice(0, span.start - s.start)) ?? ROLE_WORDS.exec(s.text.slice(span.end - s.start));
   if (!m) return 'a practitioner';
   const noun = m[2]!.trim();
   const generic = /^[\p{Ll}]/u.test(noun) || /^(?:GPs?|DSLs?|IROs?)$/.test(noun.split(/\s+/)[0]!) || !/\s[A-Z0-9]{1,2}$/.test(noun);

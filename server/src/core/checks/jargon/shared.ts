@@ -2,7 +2,6 @@
 import type { Block } from '../../document/model';
 import type { Span } from '../../types';
 
-const BOUNDARY_START = '(?<![\\p{L}\\p{N}])';
 const BOUNDARY_END = '(?![\\p{L}\\p{N}])';
 
 /** One alternation of patterns with word boundaries, plus anchored matchers to tell which entry matched. */
@@ -18,7 +17,8 @@ export function compileList<T extends { patterns: string[] }>(list: readonly T[]
   const hit = compiled.get(list) as CompiledList<T> | undefined;
   if (hit) return hit;
   const sources = list.flatMap((e) => e.patterns).sort((a, b) => b.length - a.length);
-  const any = sources.length ? new RegExp(`${BOUNDARY_START}(?:${sources.map((s) => `(?:${s})`).join('|')})${BOUNDARY_END}`, 'giu') : /$^/g;
+  // No lookbehind at the start, so the engine can skip quickly to candidate positions; the start boundary is checked by hand.
+  const any = sources.length ? new RegExp(`(?:${sources.map((s) => `(?:${s})`).join('|')})${BOUNDARY_END}`, 'giu') : /$^/g;
   const entries = list.map((entry) => ({ entry, exact: new RegExp(`^(?:${entry.patterns.map((p) => `(?:${p})`).join('|')})$`, 'iu') }));
   const out = { any, entries };
   compiled.set(list, out as CompiledList<object>);
@@ -35,10 +35,29 @@ export function matchesIn<T>(list: CompiledList<T>, block: Block): { entry: T; s
       list.any.lastIndex++;
       continue;
     }
+    if (m.index > 0 && /[\p{L}\p{N}]/u.test(block.prose[m.index - 1]!)) {
+      list.any.lastIndex = m.index + 1;
+      continue;
+    }
     const hit = list.entries.find((e) => e.exact.test(m![0]));
     if (hit) out.push({ entry: hit.entry, span: { start: block.start + m.index, end: block.start + m.index + m[0].length }, text: m[0] });
   }
   return out;
+}
+
+const memo = new WeakMap<object, Map<unknown, unknown>>();
+
+/** Computes `fn` once per (document, key): checks that share work (two rules over one scan) call it with the same key. */
+export function once<T>(doc: object, key: unknown, fn: () => T): T {
+  let m = memo.get(doc);
+  if (!m) {
+    m = new Map();
+    memo.set(doc, m);
+  }
+  if (m.has(key)) return m.get(key) as T;
+  const v = fn();
+  m.set(key, v);
+  return v;
 }
 
 /** The index of the sentence holding `at`, or -1. */
@@ -73,7 +92,7 @@ const REVIEWER = 'the reviewers?|this review|the review|the (?:independent )?aut
 const PRONOUN = 'she|he|they|it';
 
 const CANDIDATE = new RegExp(
-  `(?<![\\p{L}\\p{N}])(?:(?<role>${ROLE})|(?<agency>${AGENCY})|(?<artefact>${ARTEFACT})|(?<system>${SYSTEM})|(?<family>${FAMILY})|(?<reviewer>${REVIEWER})|(?<pronoun>${PRONOUN}))(?![\\p{L}\\p{N}])`,
+  `\\b(?:(?<role>${ROLE})|(?<agency>${AGENCY})|(?<artefact>${ARTEFACT})|(?<system>${SYSTEM})|(?<family>${FAMILY})|(?<reviewer>${REVIEWER})|(?<pronoun>${PRONOUN}))(?![\\p{L}\\p{N}])`,
   'giu',
 );
 
@@ -114,10 +133,10 @@ export function subjectBefore(sentence: string, rel: number): Who {
   const prefix = sentence.slice(0, rel);
   const clauseStart = Math.max(prefix.lastIndexOf(';'), prefix.lastIndexOf(':'), prefix.lastIndexOf('('), prefix.lastIndexOf('—'));
   const clause = prefix.slice(clauseStart + 1);
-  const parts = clause.split(/,|\b(?:but|and|yet|then|so|although|though|while|whereas)\b/i);
+  const parts = clause.split(/,|\b(?:but|and|yet|then|so|although|though|while|whereas|that)\b/i);
   const last = parts[parts.length - 1] ?? '';
   const lastStart = clause.length - last.length;
-  if (/^\s*(?:who|which|that)\b/i.test(last)) {
+  if (/^\s*(?:who|which)\b/i.test(last)) {
     const before = candidates(clause.slice(0, lastStart));
     return before.length ? before[before.length - 1]!.who : 'unknown';
   }
@@ -162,7 +181,7 @@ export const CONDITIONS = new RegExp(
   ].join('|'),
   'i',
 );
-const CONDITIONS_WORDS = new RegExp(`(?<![\\p{L}\\p{N}])(?:${CONDITIONS.source})(?![\\p{L}\\p{N}])`, 'iu');
+const CONDITIONS_WORDS = new RegExp(`\\b(?:${CONDITIONS.source})(?![\\p{L}\\p{N}])`, 'iu');
 
 /** True when the block's text explains conditions or time-of-knowledge. */
 export function explainsConditions(text: string): boolean {

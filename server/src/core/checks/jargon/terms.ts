@@ -9,7 +9,7 @@ import { voiceOf } from '../../context/voice';
 import type { JargonEntry } from '../../data';
 import type { Block } from '../../document/model';
 import type { Fix, Severity, Span } from '../../types';
-import { compileList, inQuote, matchesIn, sentenceAt } from './shared';
+import { compileList, inQuote, matchesIn, once, sentenceAt } from './shared';
 
 interface Occurrence {
   entry: JargonEntry;
@@ -52,6 +52,10 @@ function definesTerm(o: Occurrence): boolean {
 /** Every occurrence of every jargon term, in document order, with whether the review defines each term. */
 function scan(ctx: CheckContext): { occurrences: Occurrence[]; defined: Set<JargonEntry> } {
   const list = ctx.data.jargon ?? [];
+  return once(ctx.doc, list, () => scanUncached(ctx, list));
+}
+
+function scanUncached(ctx: CheckContext, list: readonly JargonEntry[]): { occurrences: Occurrence[]; defined: Set<JargonEntry> } {
   const occurrences: Occurrence[] = [];
   const defined = new Set<JargonEntry>();
   if (list.length === 0) return { occurrences, defined };
@@ -63,7 +67,7 @@ function scan(ctx: CheckContext): { occurrences: Occurrence[]; defined: Set<Jarg
     const raw = ctx.doc.text.slice(block.start, block.end);
     // Footnote definitions ("[^2]: Disguised compliance is …") are masked in prose; read them raw.
     if (/^\s*\[\^[^\]]+\]:/.test(raw)) {
-      for (const e of compiled.entries) if (new RegExp(e.entry.patterns.join('|'), 'iu').test(raw)) defined.add(e.entry);
+      for (const e of compiled.entries) if (e.entry.patterns.some((p) => new RegExp(p, 'iu').test(raw))) defined.add(e.entry);
       continue;
     }
     const hits = matchesIn(compiled, block);

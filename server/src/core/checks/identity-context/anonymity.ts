@@ -6,9 +6,25 @@ import { capitalise, eachSentence, possessive, SOURCES } from './shared';
 
 const WHAT: Record<string, string> = { ethnicity: 'heritage', religion: 'faith', language: 'language', disability: 'disability', all: 'identity' };
 // The author discussing the practice rather than doing it.
-const DISCUSSES = /\bnot\s+(?:a\s+)?good\s+enough\b|\bnot\s+a\s+(?:good|sufficient|valid)\s+reason\b|\bshould\s+not\b|\bneed\s+not\b|\bdoes\s+not\s+need\s+to\b|\bwithout\s+erasing\b|\bcan\s+be\s+protected\s+without\b|\brather\s+than\b|\binstead\s+of\b|\b(?:one|another|some|other|several|many)\s+reviews?\b|\breviews\s+(?:often|sometimes|have)\b|\bthe\s+Panel\b|\bthe\s+annual\s+review\b/iu;
-const QUICK = /withh|omit|left\s+out|leav|remov|redact|not|without/iu;
-const REASON_PHRASE = /\b(?:(?:in\s+order\s+|so\s+as\s+)?to\s+|for\s+(?:reasons\s+of\s+)?|because\s+of\s+|due\s+to\s+)?(?:(?:protect|preserve|maintain|ensure|safeguard|respect)\s+)?(?:the\s+)?(?:[\p{L}]+['’]s?\s+)?(?:anonymity|confidentiality|privacy)\b|\b(?:to\s+)?(?:prevent|avoid|reduce)\s+(?:the\s+risk\s+of\s+)?(?:jigsaw\s+)?identification\b|\b(?:could|would|might|may)\s+(?:be\s+)?(?:identif\w+|recogni[sz]\w+)\b[^.;]*|\bidentifiable\b[^.;]*/iu;
+const DISCUSSES = /\bnot\s+(?:a\s+)?good\s+enough\b|\bnot\s+a\s+(?:good|sufficient|valid)\s+reason\b|\bshould\s+not\b|\bneed\s+not\b|\bdoes\s+not\s+need\s+to\b|\bwithout\s+erasing\b|\bcan\s+be\s+protected\s+without\b|\brather\s+than\b|\binstead\s+of\b|\b(?:one|another|some|other|several|many)\s+reviews?\b|\breviews\s+(?:often|sometimes|have)\b|\bthe\s+Panel\b|\bthe\s+annual\s+review\b/i;
+const QUICK = /withh|omit|left\s+out|leav|remov|redact|not|without/i;
+const REASON_PHRASE = /\b(?:(?:in\s+order\s+|so\s+as\s+)?to\s+|for\s+(?:reasons\s+of\s+)?|because\s+of\s+|due\s+to\s+)?(?:(?:protect|preserve|maintain|ensure|safeguard|respect)\s+)?(?:the\s+)?(?:[A-Za-z\u00C0-\u024F]+['’]s?\s+)?(?:anonymity|confidentiality|privacy)\b|\b(?:to\s+)?(?:prevent|avoid|reduce)\s+(?:the\s+risk\s+of\s+)?(?:jigsaw\s+)?identification\b|\b(?:could|would|might|may)\s+(?:be\s+)?(?:identif\w+|recogni[sz]\w+)\b[^.;]*|\bidentifiable\b[^.;]*/i;
+
+const BOUNDARY = /[;:]|,\s*(?:but|and|while|whereas|although|though|so)\b|\s+(?:but|whereas|although|though)\s+/gi;
+
+function lastBoundary(text: string, at: number): number {
+  let last = 0;
+  BOUNDARY.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = BOUNDARY.exec(text)) && m.index < at) last = m.index + m[0].length;
+  return last;
+}
+
+function nextBoundary(text: string, from: number): number {
+  BOUNDARY.lastIndex = from;
+  const m = BOUNDARY.exec(text);
+  return m ? m.index : text.length;
+}
 
 /** The check. */
 export const anonymityUsedToOmitIdentity: Check = {
@@ -33,6 +49,7 @@ export const anonymityUsedToOmitIdentity: Check = {
         { text: 'One review left out the girls’ heritage to prevent identification; the annual review said this was not a good enough reason.', note: 'discussing another review' },
         { text: 'Child R’s heritage has not been withheld: anonymity is protected by pseudonyms.' },
         { text: 'The review protects the identity of the child by using a pseudonym.', note: '"identity" meaning who someone is' },
+        { text: 'This review does not name the school, to protect anonymity; Child R’s heritage is Somali.', note: 'the school is left out, not the heritage' },
       ],
       invalid: [
         {
@@ -53,7 +70,11 @@ export const anonymityUsedToOmitIdentity: Check = {
       OMISSION.lastIndex = 0;
       const om = OMISSION.exec(text);
       if (!om || NEGATED_OMISSION.test(text) || !ANONYMITY_REASON.test(text)) return;
-      const what = OMITTED_IDENTITY.filter(([, re]) => re.test(text)).map(([c]) => c);
+      // The identity words must be what is left out: in the omission's own clause.
+      const clauseStart = lastBoundary(text, om.index);
+      const clauseEnd = nextBoundary(text, om.index + om[0].length);
+      const clause = text.slice(clauseStart, clauseEnd);
+      const what = OMITTED_IDENTITY.filter(([, re]) => re.test(clause)).map(([c]) => c);
       if (what.length === 0) return;
       if (HARM_TEST.test(text) || HARM_TEST.test(nextText) || DISCUSSES.test(text)) return;
       const reason = REASON_PHRASE.exec(text.slice(om.index + om[0].length));

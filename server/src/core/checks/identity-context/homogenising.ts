@@ -6,15 +6,17 @@ import { eachSentence, SOURCES } from './shared';
 
 const ACRONYM = /(?<![\p{L}\p{N}])(?:BAME|B\.A\.M\.E\.?|BME|B\.M\.E\.?|BAMER)(?![\p{L}\p{N}])/gu;
 const PHRASE = /\bBlack,?\s+Asian,?\s+(?:and|&)\s+[Mm]inority\s+[Ee]thnic\b|\b[Bb]lack\s+and\s+[Mm]inority\s+[Ee]thnic\b|\b(?:[Ee]thnic\s+[Mm]inority|[Mm]inority\s+[Ee]thnic)\b|\b[Nn]on-?[Ww]hite\b/gu;
-const QUICK = /BAME|B\.?M\.?E|minority|non-?white/iu;
+const QUICK = /BAME|B\.?M\.?E|minority|non-?white/i;
 // A named body: "the BAME Staff Network", "BME Forum".
 const ORGANISATION_AFTER = /^\s+(?:[Ss]taff\s+)?(?:Network|Forum|Group|Association|Council|Alliance|Project|Service|Committee|Lead|Women|Housing|Partnership|Charity|Trust|Centre|network|forum|association)\b/u;
 // Something that ties the label to this family or person.
-const REFERENT = /\b(?:the|this|her|his|their)\s+(?:family|household|child|boy|girl|baby|mother|father|mum|dad|parents?|carers?|young\s+person|siblings?|children|grandmother|grandfather)\b|\b(?:he|she|they)\s+(?:is|was|are|were)\b/iu;
+const REFERENT = /\b(?:the|this|her|his|their)\s+(?:family|household|child|boy|girl|baby|mother|father|mum|dad|parents?|carers?|young\s+person|siblings?|children|grandmother|grandfather)\b|\b(?:he|she|they)\s+(?:is|was|are|were)\b/i;
 const NAMED = /\b(?:Child|Baby|Adult|Sibling)\s+[A-Z0-9]{1,3}\b|\b(?:Mr|Mrs|Ms|Miss|Mx)\b|\b(?:Mother|Father)\b/u;
-const PERSON_AFTER = /^\s+(?:famil(?:y|ies)|household|child|children|boy|girl|baby|mother|father|parents?|woman|man|young\s+person|person|heritage|background|origin)\b/iu;
+const PERSON_AFTER = /^\s+(?:family|household|child|boy|girl|baby|mother|father|parent|woman|man|young\s+person|person|heritage|background|origin)\b/i;
+// A label describing a service or group rather than a person: "a BAME youth project", "ethnic minority support workers".
+const NON_PERSON_AFTER = /^\s+(?:[A-Za-z\u00C0-\u024F-]+\s+)?(?:network|forum|group|groups|association|council|alliance|project|service|services|committee|lead|charity|trust|centre|organisation|organization|staff|workers?|officers?|mentors?|programme|scheme|team|support|advocates?|champions?|panel|housing)\b/i;
 // The author already saying the label tells nothing.
-const CRITIQUE = /\btold\s+(?:\w+\s+)?nothing\b|\bsays?\s+nothing\b|\bsaid\s+nothing\b|\bhomogen\w+|\btoo\s+broad\b|\bvague\b|\blump\w*|\bumbrella\b|\bthe\s+family['’]s\s+own\s+description\b|\bas\s+(?:they|the\s+family)\s+describe/iu;
+const CRITIQUE = /\btold\s+(?:\w+\s+)?nothing\b|\bsays?\s+nothing\b|\bsaid\s+nothing\b|\bhomogen\w+|\btoo\s+broad\b|\bvague\b|\blump\w*|\bumbrella\b|\bthe\s+family['’]s\s+own\s+description\b|\bas\s+(?:they|the\s+family)\s+describe/i;
 
 /** The check. */
 export const homogenisingEthnicityLabel: Check = {
@@ -65,7 +67,7 @@ export const homogenisingEthnicityLabel: Check = {
       const refersToFamily = REFERENT.test(text) || NAMED.test(text) || names.some((n) => text.includes(n));
       for (const h of hits) {
         const after = text.slice(h.index + h.text.length);
-        if (h.acronym && ORGANISATION_AFTER.test(after)) continue;
+        if ((h.acronym && ORGANISATION_AFTER.test(after)) || NON_PERSON_AFTER.test(after)) continue;
         if (!refersToFamily && !PERSON_AFTER.test(after)) continue;
         const span = { start: sentence.start + h.index, end: sentence.start + h.index + h.text.length };
         const v = voice(span);

@@ -22,6 +22,8 @@ import {
   NOT_KNOWN,
   OMISSION,
   OMITTED_IDENTITY,
+  PREFILTER,
+  UNKNOWN_PREFILTER,
   VALUES,
 } from './lexicon';
 import type { IdentitySubject } from './subject';
@@ -102,11 +104,13 @@ const CELL_UNKNOWN = /^\s*(?:not\s+known|unknown|n\/?k|not\s+recorded|not\s+stat
 const CHILD_MENTION_WORDS = /\b(?:the\s+(?:child|baby|infant|young\s+person|boy|girl|children|siblings))\b|\b(?:Child|Baby|Young\s+Person|Sibling)\s+[A-Z0-9]{1,3}\b/u;
 const NAME_INTRO = /\b(?:referred\s+to\s+(?:in\s+this\s+(?:review|report)\s+)?as|known\s+(?:in\s+this\s+(?:review|report)\s+)?as|called)\s+['"“‘]?([\p{Lu}][\p{L}'’-]+(?:\s+[A-Z]{1,2}\b)?)|\b([\p{Lu}][\p{L}'’-]+)\s+\((?:not\s+(?:his|her|their)\s+real\s+name|a\s+pseudonym|pseudonym)\)/u;
 const CHILD_CODE = /\b(?:Child|Baby|Young\s+Person)\s+[A-Z]{1,3}\b/u;
-const MINORITISED_EXTRA = /\b(?:asylum[\s-]+seek\w*|refugees?|unaccompanied|migrants?|no\s+recourse\s+to\s+public\s+funds)\b/iu;
-const MINORITISED_WORD = /\b(?:black|asian|mixed|dual|bi-?racial|gypsy|gypsies|roma|romany|romani|romanichal|sinti|travell?ers?|arab|other|eastern|asylum|refugee)\b/iu;
-const MAJORITY_WORDS = /\b(?:white|british|english|scottish|welsh|irish|cornish|uk|european|of|heritage|origin|origins|descent|background|ethnicity|extraction|parentage|nationality|ancestry|is|are|was|were|an?|the|and|family|families|household|boy|girl|child|children|mother|father|parents?|man|woman|national|citizens?|community|born|in|from|grew|up|raised|lived|arrived|came|moved|to|england|britain|united|kingdom|identif\w*|describes?|described|as|himself|herself|themselves|sees?)\b/giu;
+const MINORITISED_EXTRA = /\b(?:asylum[\s-]+seek\w*|refugees?|unaccompanied|migrants?|no\s+recourse\s+to\s+public\s+funds)\b/i;
+const MINORITISED_WORD = /\b(?:black|asian|mixed|dual|bi-?racial|gypsy|gypsies|roma|romany|romani|romanichal|sinti|travell?ers?|arab|other|eastern|asylum|refugee)\b/i;
+const MAJORITY_WORDS = /\b(?:white|british|english|scottish|welsh|irish|cornish|uk|european|of|heritage|origin|origins|descent|background|ethnicity|extraction|parentage|nationality|ancestry|is|are|was|were|an?|the|and|family|families|household|boy|girl|child|children|mother|father|parents?|man|woman|national|citizens?|community|born|in|from|grew|up|raised|lived|arrived|came|moved|to|england|britain|united|kingdom|identif\w*|describes?|described|as|himself|herself|themselves|sees?)\b/gi;
 
-const REASON = /\b(?:because|due\s+to|in\s+order\s+to|so\s+as\s+to|to\s+(?:protect|avoid|prevent|respect)|at\s+(?:the\s+)?(?:his|her|their|family['’]s)?\s*request|as\s+(?:she|he|they|the\s+family)\s+(?:asked|wished|preferred))\b/iu;
+const REASON = /\b(?:because|due\s+to|in\s+order\s+to|so\s+as\s+to|to\s+(?:protect|avoid|prevent|respect)|at\s+(?:the\s+)?(?:his|her|their|family['’]s)?\s*request|as\s+(?:she|he|they|the\s+family)\s+(?:asked|wished|preferred))\b/i;
+
+const ANONYMITY_REASON_OR_REASON = new RegExp(`${ANONYMITY_REASON.source}|${HARM_TEST.source}|${REASON.source}`, 'i');
 
 const cache = new WeakMap<ParsedDocument, IdentityFacts>();
 
@@ -165,7 +169,16 @@ function emptyFacts(): Record<Characteristic, CharacteristicFacts> {
   return { ethnicity: { status: 'absent', statements: [] }, religion: { status: 'absent', statements: [] }, language: { status: 'absent', statements: [] }, disability: { status: 'absent', statements: [] } };
 }
 
+const QUICK_OMISSION = /withh|omit|left\s+out|leav|remov|redact|not|never|without/i;
+
 function sentenceScan(block: Block, childNames: readonly string[], out: IdentityStatement[]): void {
+  const prose = block.prose;
+  const active = CHARACTERISTICS.filter((c) => PREFILTER[c].test(prose));
+  const maybeUnknown = UNKNOWN_PREFILTER.test(prose);
+  const maybeOmission = QUICK_OMISSION.test(prose) && ANONYMITY_REASON_OR_REASON.test(prose);
+  const maybeEvasion = /\b(?:reflect\w*|representative|typical|characteristic|majority|in\s+line|consistent|similar|mirror\w*)\b/iu.test(prose);
+  const maybeExtra = MINORITISED_EXTRA.test(prose);
+  if (active.length === 0 && !maybeUnknown && !maybeOmission && !maybeEvasion && !maybeExtra) return;
   const sentences = block.sentences.length > 0 ? block.sentences : [{ start: block.start, end: block.end, text: block.prose.slice(0) }];
   for (let i = 0; i < sentences.length; i++) {
     const s = sentences[i]!;
@@ -180,7 +193,7 @@ function sentenceScan(block: Block, childNames: readonly string[], out: Identity
     // Withheld: an omission, a reason of anonymity, and identity words.
     const withheld = new Set<Characteristic>();
     OMISSION.lastIndex = 0;
-    const omission = OMISSION.exec(text);
+    const omission = maybeOmission ? OMISSION.exec(text) : null;
     if (omission && !NEGATED_OMISSION.test(text) && (ANONYMITY_REASON.test(text) || HARM_TEST.test(text) || REASON.test(text))) {
       for (const [c, re] of OMITTED_IDENTITY) {
         const m = re.exec(text);
@@ -195,18 +208,19 @@ function sentenceScan(block: Block, childNames: readonly string[], out: Identity
     for (const c of CHARACTERISTICS) {
       if (withheld.has(c)) continue;
       let unknownSpan: Span | undefined;
-      const nk = NOT_KNOWN[c].exec(text);
+      const nk = maybeUnknown ? NOT_KNOWN[c].exec(text) : null;
       if (nk) {
         unknownSpan = { start: nk.index, end: nk.index + nk[0].length };
         const explained = EFFORT.test(text) || EFFORT.test(next);
         const subject = subjectOf(text, nk.index, nk.index + nk[0].length, childNames);
         if (subject !== 'other' && subject !== 'generic') push(c, explained ? 'not-known-explained' : 'not-known', nk.index, nk[0].length, subject);
       }
-      if (c === 'ethnicity') {
+      if (c === 'ethnicity' && maybeEvasion) {
         EVASION.lastIndex = 0;
         const ev = EVASION.exec(text);
         if (ev) push(c, 'evasive', ev.index, ev[0].length, 'family');
       }
+      if (!active.includes(c)) continue;
       for (const re of VALUES[c]) {
         re.lastIndex = 0;
         let m: RegExpExecArray | null;
@@ -232,12 +246,30 @@ function sentenceScan(block: Block, childNames: readonly string[], out: Identity
         }
       }
     }
-    if (MINORITISED_EXTRA.test(text)) {
+    if (maybeExtra && MINORITISED_EXTRA.test(text)) {
       const m = MINORITISED_EXTRA.exec(text)!;
       const subject = subjectOf(text, m.index, m.index + m[0].length, childNames);
       if (COUNTING.has(subject) || subject === 'parent') out.push({ characteristic: 'ethnicity', kind: 'stated', span: { start: s.start + m.index, end: s.start + m.index + m[0].length }, sentence: sentenceSpan, source, subject, role: block.role, minoritised: true });
     }
   }
+}
+
+/** Statements of one block with offsets relative to it, kept per block text so a keystroke rescans one paragraph. */
+const blockCache = new Map<string, Omit<IdentityStatement, 'role'>[]>();
+const BLOCK_CACHE_LIMIT = 5000;
+
+function cachedSentenceScan(block: Block, childNames: readonly string[], out: IdentityStatement[]): void {
+  const key = `${block.kind}\u0001${childNames.join('\u0002')}\u0001${block.prose}`;
+  let found = blockCache.get(key);
+  if (!found) {
+    const local: IdentityStatement[] = [];
+    sentenceScan({ ...block, start: 0, end: block.end - block.start, sentences: block.sentences.map((s) => ({ ...s, start: s.start - block.start, end: s.end - block.start })) }, childNames, local);
+    found = local.map(({ role: _role, ...rest }) => rest);
+    if (blockCache.size >= BLOCK_CACHE_LIMIT) blockCache.clear();
+    blockCache.set(key, found);
+  }
+  const shift = (sp: Span): Span => ({ start: sp.start + block.start, end: sp.end + block.start });
+  for (const s of found) out.push({ ...s, span: shift(s.span), sentence: shift(s.sentence), role: block.role });
 }
 
 function rowSubject(label: string, childNames: readonly string[]): IdentitySubject {
@@ -404,7 +436,7 @@ export function identityFacts(doc: ParsedDocument): IdentityFacts {
       if (last && ((b.cell!.isHeader && !last.cell!.isHeader) || last.sectionPath.join('\u0001') !== b.sectionPath.join('\u0001'))) flushTable();
       table.push(b);
     }
-    sentenceScan(b, childNames, statements);
+    cachedSentenceScan(b, childNames, statements);
   }
   flushTable();
   // Statements in the analysis count as analysis too ("her Muslim faith mattered because…").

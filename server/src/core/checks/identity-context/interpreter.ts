@@ -14,15 +14,17 @@ const REL = `(?:${CHILD_REL}|${ADULT_REL})`;
 const AGE = '(?:(?:\\d{1,2}-year-old|eldest|oldest|older|younger|youngest|teenage|adult|young|elder)\\s+)?';
 const VERB = '(?:interpreted|interpreting|translated|translating|acted\\s+as\\s+(?:an?\\s+|the\\s+|her\\s+|his\\s+|their\\s+)?(?:interpreter|translator)|(?:was|were)\\s+(?:used|asked|relied\\s+(?:on|upon))\\s+(?:as\\s+(?:an?\\s+)?(?:interpreters?|translators?)|to\\s+(?:interpret|translate))|(?:was|were)\\s+used\\s+to\\s+(?:interpret|translate))';
 const PATTERNS: readonly RegExp[] = [
-  new RegExp(`\\b${AGE}(${REL})\\b([^.;]{0,50}?)\\b${VERB}\\b`, 'giu'),
-  new RegExp(`\\b(?:used|using|relied\\s+(?:on|upon)|asked|asking|relying\\s+(?:on|upon))\\s+(?:her|his|their|the|a|an)\\s+${AGE}(${REL})\\s+(?:\\w+\\s+)?(?:to\\s+(?:interpret|translate)|as\\s+(?:an?\\s+)?(?:interpreter|translator))\\b`, 'giu'),
-  new RegExp(`\\b(?:interpreted|interpreting|translated|translating)\\s+for\\s+(?:his|her|their)\\s+(mother|father|mum|dad|parents?|family|grandmother|grandfather|grandparents?|husband|wife)\\b`, 'giu'),
+  new RegExp(`\\b${AGE}(${REL})\\b([^.;]{0,50}?)\\b${VERB}\\b`, 'gi'),
+  new RegExp(`\\b(?:used|using|relied\\s+(?:on|upon)|asked|asking|relying\\s+(?:on|upon))\\s+(?:her|his|their|the|a|an)\\s+${AGE}(${REL})\\s+(?:\\w+\\s+)?(?:to\\s+(?:interpret|translate)|as\\s+(?:an?\\s+)?(?:interpreter|translator))\\b`, 'gi'),
+  new RegExp(`\\b(?:interpreted|interpreting|translated|translating)\\s+for\\s+(?:his|her|their)\\s+(mother|father|mum|dad|parents?|family|grandmother|grandfather|grandparents?|husband|wife)\\b`, 'gi'),
 ];
-const CHILD_WORD = new RegExp(`^(?:${CHILD_REL})$`, 'iu');
-const PROFESSIONAL = /\binterpreters?\b|\btranslators?\b|\bLanguage\s+Line\b|\bprofessional\b|\binterpreting\s+service\b/iu;
-const NEGATED = /\b(?:no|not|never|without|rather\s+than|instead\s+of|avoid\w*)\b[^.;]*$/iu;
+const CHILD_WORD = new RegExp(`^(?:${CHILD_REL})$`, 'i');
+// "interpreted her silence as defiance", "translated into action", "translated the letters herself".
+const CONSTRUAL_AFTER = /^\s+(?:[A-Za-z\u00C0-\u024F'’-]+\s+){0,4}as\b|^\s+(?:this|that|it|these|those)\b|^\s+(?:the\s+|her\s+|his\s+|their\s+)?(?:guidance|policy|policies|law|rules?|threshold|situation|injur(?:y|ies)|bruis\w+|behaviour|incident|information|silence|comments?|remarks?|request)\b|^\s+into\s+(?!(?:English|Welsh|Polish|Arabic|Urdu|Punjabi|Bengali|Somali|Tigrinya|Romanian|Portuguese|Spanish|French|Kurdish|Farsi|Dari|Pashto|Turkish|Russian|Ukrainian|Albanian|Lithuanian|Chinese|Mandarin|Cantonese|Vietnamese|Tamil|Gujarati|Hindi|Amharic)\b)|^\s+(?:[A-Za-z\u00C0-\u024F'’-]+\s+){0,3}(?:herself|himself|themselves)\b/i;
+const PROFESSIONAL = /\binterpreters?\b|\btranslators?\b|\bLanguage\s+Line\b|\bprofessional\b|\binterpreting\s+service\b/i;
+const NEGATED = /\b(?:no|not|never|without|rather\s+than|instead\s+of|avoid\w*)\b[^.;]*$/i;
 // The author already analysing it.
-const ANALYSED = /\bshould\s+not\b|\binappropriate\w*|\bnon-?relative\b|\bindependent\s+interpreter\b|\bprofessional\s+interpreter\b|\bnot\s+appropriate\b|\bmeant\s+(?:that\s+)?(?:she|he|they|the\s+mother|the\s+father|the\s+parents?|\w+)\s+could\s+not\b|\bcould\s+not\s+(?:speak|talk)\s+(?:freely|privately|openly|alone)\b|\bunable\s+to\s+(?:speak|talk)\s+(?:freely|privately|openly)\b|\bburden\b|\bthe\s+review\s+(?:found|finds|considers|considered)\b|\bunacceptable\b|\bpoor\s+practice\b|\bcontrary\s+to\b|\bmust\s+(?:use|engage)\b/iu;
+const ANALYSED = /\bshould\s+not\b|\binappropriate\w*|\bnon-?relative\b|\bindependent\s+interpreter\b|\bprofessional\s+interpreter\b|\bnot\s+appropriate\b|\bmeant\s+(?:that\s+)?(?:she|he|they|the\s+mother|the\s+father|the\s+parents?|\w+)\s+could\s+not\b|\bcould\s+not\s+(?:speak|talk)\s+(?:freely|privately|openly|alone)\b|\bunable\s+to\s+(?:speak|talk)\s+(?:freely|privately|openly)\b|\bburden\b|\bthe\s+review\s+(?:found|finds|considers|considered)\b|\bunacceptable\b|\bpoor\s+practice\b|\bcontrary\s+to\b|\bmust\s+(?:use|engage)\b/i;
 
 /** A child or relative used as interpreter. */
 export const familyMemberAsInterpreter: Check = {
@@ -57,7 +59,7 @@ export const familyMemberAsInterpreter: Check = {
     },
   },
   run(ctx) {
-    const QUICK = /interpret|translat/iu;
+    const QUICK = /interpret|translat/i;
     eachSentence(ctx, QUICK, ({ sentence, nextText, voice }) => {
       const text = sentence.text;
       if (ANALYSED.test(text) || ANALYSED.test(nextText)) return;
@@ -66,7 +68,8 @@ export const familyMemberAsInterpreter: Check = {
         const m = re.exec(text);
         if (!m) continue;
         const before = text.slice(0, m.index);
-        if (NEGATED.test(before)) continue;
+        const after = text.slice(m.index + m[0].length);
+        if (NEGATED.test(before) || CONSTRUAL_AFTER.test(after)) continue;
         if (re === PATTERNS[0] && PROFESSIONAL.test(m[2] ?? '')) continue;
         if (re === PATTERNS[2] && PROFESSIONAL.test(before)) continue;
         const span = { start: sentence.start + m.index, end: sentence.start + m.index + m[0].length };
@@ -94,11 +97,11 @@ export const familyMemberAsInterpreter: Check = {
   },
 };
 
-const NEED = /\b(?:limited|little|poor|basic|no)\s+(?:spoken\s+|written\s+)?English\b|\b(?:did\s+not|didn['’]t|does\s+not|doesn['’]t|could\s+not|couldn['’]t|cannot|can['’]t|was\s+unable\s+to|were\s+unable\s+to)\s+(?:always\s+)?(?:speak|understand|read)\s+(?:much\s+|good\s+|any\s+|fluent\s+)?English\b|\bnot\s+(?:fluent|confident)\s+in\s+(?:speaking\s+)?English\b|\b(?:spoke|speaks|speak)\s+(?:little|no|limited|some|basic|very\s+little)\s+English\b|\b(?:needed|needs|need|required|requires|require|would\s+need|would\s+have\s+needed|asked\s+for|requested)\s+an?\s+interpreter\b|\blanguage\s+barriers?\b|\bstruggled\s+(?:with|to\s+(?:speak|understand))\s+English\b|\bEnglish\s+(?:is|was)\s+not\s+(?:his|her|their)\s+first\s+language\b|\bdid\s+not\s+always\s+understand\s+English\b/iu;
-const NEEDS_INTERPRETER = /\b(?:needed|needs|need|required|requires|require|would\s+need|would\s+have\s+needed|asked\s+for|requested)\s+an?\s+interpreter\b/iu;
-const FLUENT_ENGLISH = /\bfluent(?:ly)?\s+(?:in\s+)?English\b|\bEnglish\s+(?:is|was)\s+fluent\b|\bspeaks?\s+(?:good|excellent|fluent)\s+English\b|\bconfident\s+in\s+English\b|\bno\s+(?:language\s+)?barrier\b/iu;
-const INTERPRETER = /\binterpret(?:er|ers|ing|ed)\b|\btranslat(?:or|ors|ed|ion|ing)\b|\bLanguage\s+Line\b/iu;
-const USE = /\b(?:used|using|use\s+of|present|provided|provision|booked|arranged|available|unavailable|offered|attended|through\s+an?|via|with\s+an?|without|no\s+interpreter|none\s+was|never|declined|refused|face[\s-]to[\s-]face|telephone|by\s+phone|interpreted|interpreting|translated|was\s+not|were\s+not|did\s+not|didn['’]t|not\s+(?:used|provided|booked|arranged|available|present|offered|identified|recognised|considered|requested|needed))\b/iu;
+const NEED = /\b(?:limited|little|poor|basic|no)\s+(?:spoken\s+|written\s+)?English\b|\b(?:did\s+not|didn['’]t|does\s+not|doesn['’]t|could\s+not|couldn['’]t|cannot|can['’]t|was\s+unable\s+to|were\s+unable\s+to)\s+(?:always\s+)?(?:speak|understand|read)\s+(?:much\s+|good\s+|any\s+|fluent\s+)?English\b|\bnot\s+(?:fluent|confident)\s+in\s+(?:speaking\s+)?English\b|\b(?:spoke|speaks|speak)\s+(?:little|no|limited|some|basic|very\s+little)\s+English\b|\b(?:needed|needs|need|required|requires|require|would\s+need|would\s+have\s+needed|asked\s+for|requested)\s+an?\s+interpreter\b|\blanguage\s+barriers?\b|\bstruggled\s+(?:with|to\s+(?:speak|understand))\s+English\b|\bEnglish\s+(?:is|was)\s+not\s+(?:his|her|their)\s+first\s+language\b|\bdid\s+not\s+always\s+understand\s+English\b/i;
+const NEEDS_INTERPRETER = /\b(?:needed|needs|need|required|requires|require|would\s+need|would\s+have\s+needed|asked\s+for|requested)\s+an?\s+interpreter\b/i;
+const FLUENT_ENGLISH = /\bfluent(?:ly)?\s+(?:in\s+)?English\b|\bEnglish\s+(?:is|was)\s+fluent\b|\bspeaks?\s+(?:good|excellent|fluent)\s+English\b|\bconfident\s+in\s+English\b|\bno\s+(?:language\s+)?barrier\b/i;
+const INTERPRETER = /\binterpret(?:er|ers|ing|ed)\b|\btranslat(?:or|ors|ed|ion|ing)\b|\bLanguage\s+Line\b/i;
+const USE = /\b(?:used|using|use\s+of|present|provided|provision|booked|arranged|available|unavailable|offered|attended|through\s+an?|via|with\s+an?|without|no\s+interpreter|none\s+was|never|declined|refused|face[\s-]to[\s-]face|telephone|by\s+phone|interpreted|interpreting|translated|was\s+not|were\s+not|did\s+not|didn['’]t|not\s+(?:used|provided|booked|arranged|available|present|offered|identified|recognised|considered|requested|needed))\b/i;
 const NOT_THE_CASE = new Set(['glossary', 'references', 'contents', 'recommendations']);
 
 /** A language need noted, and the review never says whether an interpreter was used. */

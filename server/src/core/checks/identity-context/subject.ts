@@ -8,15 +8,15 @@ import { STATISTICS } from './lexicon';
 /** The person an identity statement is about. */
 export type IdentitySubject = 'child' | 'family' | 'parent' | 'other' | 'generic' | 'unknown';
 
-const CHILD = /\b(?:child|baby|infant|toddler|newborn|boy|girl|son|daughter|young\s+person|teenager|adolescent|pupil|student|sibling|brother|sister|half-?brother|half-?sister|step-?son|step-?daughter|grandson|granddaughter|twin|children|siblings|boys|girls|sons|daughters|brothers|sisters|twins|young\s+people|teenagers|pupils)\b|\b(?:Child|Sibling|Baby|Young\s+Person)\s+[A-Z0-9]{1,3}\b/giu;
-const FAMILY = /\b(?:family|families|household|households|couple|parents|carers|grandparents)\b/giu;
-const ADULT = /\b(?:mother|mum|father|dad|step-?father|step-?mother|step-?parent|partner|boyfriend|girlfriend|husband|wife|grandmother|grandfather|grandparent|nan|aunt|auntie|uncle|cousin|carer|guardian|adult|man|woman|men|women|mothers|fathers)\b|\b(?:Mr|Mrs|Ms|Miss|Mx)\.?\s+[\p{Lu}]|\b(?:Adult|Male|Female)\s+[A-Z0-9]{1,3}\b/giu;
-const OTHER = /\b(?:social\s+workers?|workers?|teachers?|officers?|GPs?|nurses?|health\s+visitors?|midwi(?:fe|ves)|doctors?|paediatricians?|practitioners?|professionals?|interpreters?|staff|managers?|clinicians?|therapists?|police|reviewers?|author|consultants?|SENCOs?|head\s*teachers?|tutors?|advocates?|chair|translators?|volunteers?|mentors?)\b/giu;
-const PLURAL = /^(?:children|siblings|boys|girls|sons|daughters|brothers|sisters|young\s+people|teenagers|pupils|families|households|parents|carers|mothers|fathers|men|women|grandparents)$/iu;
-const DETERMINER = /\b(?:the|these|those|both|all|her|his|their|its|our|my|your|two|three|four|five|six|seven|eight|nine|ten|\d+|[\p{L}]+['’]s)\s+(?:[\p{L}-]+\s+){0,3}$/iu;
-const PRONOUN = /\b(?:he|she|they|him|her|his|hers|them|their|theirs|himself|herself|themselves)\b/iu;
+const CHILD = /\b(?:child|baby|infant|toddler|newborn|boy|girl|son|daughter|young\s+person|teenager|adolescent|pupil|student|sibling|brother|sister|half-?brother|half-?sister|step-?son|step-?daughter|grandson|granddaughter|twin|children|siblings|boys|girls|sons|daughters|brothers|sisters|twins|young\s+people|teenagers|pupils)\b|\b(?:Child|Sibling|Baby|Young\s+Person)\s+[A-Z0-9]{1,3}\b/gi;
+const FAMILY = /\b(?:family|families|household|households|couple|parents|carers|grandparents)\b/gi;
+const ADULT = /\b(?:mother|mum|father|dad|step-?father|step-?mother|step-?parent|partner|boyfriend|girlfriend|husband|wife|grandmother|grandfather|grandparent|nan|aunt|auntie|uncle|cousin|carer|guardian|adult|man|woman|men|women|mothers|fathers)\b|\b(?:Mr|Mrs|Ms|Miss|Mx)\.?\s+[A-Z\u00C0-\u00DE]|\b(?:Adult|Male|Female)\s+[A-Z0-9]{1,3}\b/gi;
+const OTHER = /\b(?:social\s+workers?|workers?|teachers?|officers?|GPs?|nurses?|health\s+visitors?|midwi(?:fe|ves)|doctors?|paediatricians?|practitioners?|professionals?|interpreters?|staff|managers?|clinicians?|therapists?|police|reviewers?|author|consultants?|SENCOs?|head\s*teachers?|tutors?|advocates?|chair|translators?|volunteers?|mentors?)\b/gi;
+const PLURAL = /^(?:children|siblings|boys|girls|sons|daughters|brothers|sisters|young\s+people|teenagers|pupils|families|households|parents|carers|mothers|fathers|men|women|grandparents)$/i;
+const DETERMINER = /\b(?:the|these|those|both|all|her|his|their|its|our|my|your|two|three|four|five|six|seven|eight|nine|ten|\d+|[A-Za-z\u00C0-\u024F]+['’]s)\s+(?:[A-Za-z\u00C0-\u024F-]+\s+){0,3}$/i;
+const PRONOUN = /\b(?:he|she|they|him|her|his|hers|them|their|theirs|himself|herself|themselves)\b/i;
 // An aside that names someone else: "Child A, who lives with her father, is…" or "(her father's)".
-const ASIDE = /,\s*(?:who|whose|which|with|like)\b[^,]*,|\([^)]*\)/giu;
+const ASIDE = /,\s*(?:who|whose|which|with|like)\b[^,]*,|\([^)]*\)/gi;
 
 interface Ref {
   kind: 'child' | 'family' | 'parent' | 'other';

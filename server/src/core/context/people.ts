@@ -321,7 +321,7 @@ export function subjectAt(text: string, matchStart: number, people: PeopleIndex 
         const a = before[j]!;
         if (a.kind === 'pronoun' || a.kind === 'professional') continue;
         if (!compatible(r, a)) continue;
-        if (REPORTING.test(text.slice(a.end, r.start))) return { subject: 'unknown', gender: r.gender };
+        if (/^(?:she|he|they)$/i.test(r.text) && REPORTING.test(text.slice(a.end, r.start))) return { subject: 'unknown', gender: r.gender };
         return decide(a, present, clause + (sentenceStage ? ' as a teenager' : ''));
       }
       // "In Year 9 he was …": a lone age in the sentence with no other person named.

@@ -1,6 +1,7 @@
 /** Checks in code for the victim-blaming rules (and related categories); add each new check to this list. */
 import type { Check } from '../../check';
+import { noChildConsentFraming } from './child-consent';
 import { noAbuseAsRelationship } from './relationship-framing';
 
 /** The victim-blaming checks. */
-export const victimBlamingChecks: readonly Check[] = [noAbuseAsRelationship];
+export const victimBlamingChecks: readonly Check[] = [noAbuseAsRelationship, noChildConsentFraming];

@@ -68,7 +68,8 @@ const CHILD_AGE = 18;
 // Ages: "aged 14", "14-year-old", "14 years old", "14 years of age", "in Year 9", "at 13", "then 15",
 // "now 19", "when she was 15", "Child R (14)", "Adult B, 24,".
 const AGE_SOURCES_I = [
-  String.raw`\b(?:aged|age|ages)\s+(?:just\s+|only\s+|about\s+|around\s+|nearly\s+|almost\s+)?(\d{1,2})(?![\d:.]\d)\b`,
+  String.raw`\b(?:aged|age|ages)\s+(?:just\s+|only\s+|about\s+|around\s+|nearly\s+|almost\s+)?(\d{1,2})(?![\d:.]\d)(?:\s+(?:weeks?|months?|days?)(?:\s+old)?)?\b`,
+  String.raw`\b(\d{1,2})[- ](?:week|month|day)s?[- ]old\b`,
   String.raw`\b(\d{1,2})[- ](?:year|yr)s?[- ]old\b`,
   String.raw`\b(\d{1,2}) years? of age\b`,
   String.raw`\b(?:in|into|entered|entering|started|starting|joined|of|a|her|his|their) year (\d{1,2})\b(?! of the)|\byear (\d{1,2}) (?:pupil|student|class|group)s?\b`,
@@ -116,7 +117,8 @@ export function ageMentions(text: string): AgeMention[] {
       const raw = Number(value);
       const school = /\byear \d/i.test(m[0]) && !/old/i.test(m[0]);
       if (school && (raw < 1 || raw > 13)) continue;
-      const age = school ? raw + 5 : raw;
+      const infant = /\d[- ]*(?:weeks?|months?|days?)\b/i.test(m[0]);
+      const age = infant ? 0 : school ? raw + 5 : raw;
       const start = m.index;
       if (out.some((a) => start < a.end && start + m![0].length > a.start)) continue;
       // Judge "now 19" and "then 15" from the words up to the number itself.

@@ -95,6 +95,11 @@ const LATER_AFTER = /^\s*(?:years? old\s+)?(?:by the time of|at the time of (?:t
 const THEN_BEFORE = /\b(?:then|at the time|at that time|when (?:she|he|they) (?:was|were)|was then|were then|who was then)\s*(?:aged\s+)?$/i;
 const THEN_AFTER = /^\s*(?:years? old\s+)?(?:at the time|then|when|during|at that time)/i;
 
+/** When the age stated at `start`..`end` of `text` applies: then, now, later, or unstated. */
+export function whenAt(text: string, start: number, end: number): When {
+  return whenOf(text, start, end);
+}
+
 function whenOf(text: string, start: number, end: number): When {
   const before = text.slice(Math.max(0, start - 60), start);
   const after = text.slice(end, end + 60);
@@ -167,7 +172,7 @@ export function peopleFromNames(childNames: readonly string[]): PeopleIndex {
   const byName = new Map<string, Person>();
   for (const n of childNames) {
     const name = n.trim();
-    if (!name || name.length > 40) continue;
+    if (!name || name.length > 40 || !/^\p{Lu}/u.test(name)) continue;
     if (/^(Adult|Mr|Mrs|Ms|Miss|Dr|Male|Female|Mother|Father|Mum|Dad|Partner)\b/i.test(name)) {
       byName.set(name, { name, group: 'adult' });
     } else byName.set(name, { name, group: 'child' });
@@ -401,12 +406,12 @@ const NOT_NAMES = new Set([
 function frontMatterPeople(doc: ParsedDocument, byName: Map<string, Person>): void {
   for (const n of doc.frontMatter.pseudonyms) {
     const name = n.trim();
-    if (!name || name.length > 40 || byName.has(name)) continue;
+    if (!name || name.length > 40 || byName.has(name) || !/^\p{Lu}/u.test(name)) continue;
     byName.set(name, { name, group: /^(Adult|Mr|Mrs|Ms|Miss|Dr|Male|Female)\b/.test(name) ? 'adult' : 'child' });
   }
   const raw = doc.frontMatter.raw;
   const describe = (name: string, value: unknown): void => {
-    if (typeof name !== 'string' || !name.trim() || name.length > 40) return;
+    if (typeof name !== 'string' || !name.trim() || name.length > 40 || !/^\p{Lu}/u.test(name.trim())) return;
     const key = name.trim();
     const text = typeof value === 'string' || typeof value === 'number' ? String(value) : value && typeof value === 'object' ? JSON.stringify(value) : '';
     const ages = ageMentions(text).filter((a) => a.when !== 'now' && a.when !== 'later');

@@ -29,14 +29,14 @@ const TEXTS: Record<Characteristic, AbsenceText> = {
     absent: (c) =>
       `The review never states ${possessive(c)} ethnicity or heritage. The 2022 annual review of local reviews found this very often missing, and without it readers cannot see whether race or culture shaped how services saw ${c}; state it as ${c} and the family describe it.`,
     rationale:
-      'The annual review of local reviews (2022) found that the child’s and family’s ethnicity was very often neither given nor considered, so that the researchers had to go back to the notification to find it; it calls this a form of invisibilisation and asks reviewers to specify the racial and cultural background of children and families unless there are overwhelming reasons not to, and then to explain them. The Panel’s annual report (2023) asks every review to record it. A review that states the heritage lets readers ask whether it shaped the child’s life and the response of services. Any clear statement counts: prose ("of Pakistani heritage", "White British", "white UK origin", "describes herself as mixed race"), a family composition table with an ethnicity column, or an `ethnicity:` field in the front matter. Saying it is not known counts when the review says what was done to find out.',
+      'The annual review of local reviews (2022) found that the child’s and family’s ethnicity was very often neither given nor considered, so that the researchers had to go back to the notification to find it; it calls this a form of invisibilisation and asks reviewers to specify the racial and cultural background of children and families unless there is a compelling reason, which the review should then give. The Panel’s annual report (2023) asks every review to record it. A review that states the heritage lets readers ask whether it shaped the child’s life and the response of services. Any clear statement counts: prose ("of Pakistani heritage", "White British", "white UK origin", "describes herself as mixed race"), a family composition table with an ethnicity column, or an `ethnicity:` field in the front matter. Saying it is not known counts when the review says what was done to find out.',
     good: 'Child R is of Somali heritage and was born in England; her mother arrived from Somalia in 2009.',
   },
   religion: {
     id: 'religion-not-stated',
     summary: 'Say whether the child and family follow a religion or faith, including when they do not.',
     absent: (c) =>
-      `The review never says whether ${c} and the family follow a religion or faith. The Panel found faith often missing from reviews even where it shaped family life and how services were received; state it as they describe it, or that they do not follow one.`,
+      `The review never says whether ${c} and the family follow a religion or faith. The Panel (2023) found practitioners who did not see how much a child’s religion mattered to them, and readers cannot judge that either unless it is stated; say it as they describe it, or that they do not follow one.`,
     rationale:
       'The Children Act 1989, as the annual review of local reviews (2022) notes, requires a child’s race, religion, culture and language to be taken into account, and that review describes cases where a family’s faith mattered but was not explored. The Panel (2023) asks how the race, culture, faith and ethnicity of the child and family were considered. Stating "no religion" is as useful as naming a faith: it tells readers the question was asked. A named faith ("describes herself as Muslim", "the family attend a Pentecostal church"), a table column or a front-matter field all count.',
     good: 'Child R describes herself as Muslim and attends the mosque with her mother at Eid; her father does not follow a religion.',
@@ -45,7 +45,7 @@ const TEXTS: Record<Characteristic, AbsenceText> = {
     id: 'first-language-not-stated',
     summary: 'State the first language of the child and of the parents or carers.',
     absent: (c) =>
-      `The review never states the first language of ${c} or of the parents. Whether the family could understand services and be understood is central learning in many reviews; state each person’s first language and whether an interpreter was needed.`,
+      `The review never states the first language of ${c} or of the parents. The 2022 annual review of local reviews describes parents who could not make themselves understood, and readers can only see this if languages are stated; give each person’s first language and whether an interpreter was needed.`,
     rationale:
       'The annual review of local reviews (2022) describes mothers who could not tell professionals how frightened they were because nobody spoke their language and no interpreter was present, and asks that interpreters are always considered. A reader can only judge that if the review states the first language of the child and the adults caring for them. "First language Tigrinya", "English is their first language", "she speaks Polish and some English", a language column in a table or a front-matter field all count.',
     good: 'Child R’s first language is English; her mother’s first language is Tigrinya and she speaks some English.',
@@ -54,9 +54,9 @@ const TEXTS: Record<Characteristic, AbsenceText> = {
     id: 'disability-not-stated',
     summary: 'Say whether the child has a disability or special educational need, including when they have none.',
     absent: (c) =>
-      `The review never says whether ${c} has a disability or special educational need. The Panel asks reviews to record this whether present or absent, because it shapes daily life and how services respond; state it, including "no known disability" where that is so.`,
+      `The review never says whether ${c} has a disability or special educational need. The Panel (2023) asks reviews to record characteristics when absent as well as present, because readers cannot otherwise tell "none" from "not recorded"; state it, including "no known disability" where that is so.`,
     rationale:
-      'The Panel’s guidance on rapid reviews asks that a known disability of the child is recorded, and its annual report (2023) asks how disability shaped the child’s lived experience and practice. The annual review of local reviews (2022) also asks reviewers to specify disability alongside racial and cultural background. Recording that a child has no known disability or special educational need tells readers the question was asked; a named condition, an education, health and care plan, a table column or a front-matter field all count.',
+      'The Panel’s guidance on rapid reviews asks that a known disability of the child is recorded, and its annual report (2023) recommends that children’s disabilities are not only recorded but explored, asks how disability shaped the child’s lived experience and practice, and asks that characteristics are recorded where they are not present as well as where they are. The annual review of local reviews (2022) also asks reviewers to specify disability alongside racial and cultural background. Recording that a child has no known disability or special educational need tells readers the question was asked; a named condition, an education, health and care plan, a table column or a front-matter field all count.',
     good: 'Child R has no diagnosed disability and no special educational needs; her school had asked for a speech and language assessment.',
   },
 };
@@ -83,7 +83,7 @@ function makeCheck(c: Characteristic, examples: RuleMeta['examples']): Check {
     message: t.absent('the child'),
     rationale: t.rationale,
     good: t.good,
-    sources: [SOURCES.annualReviewRace, SOURCES.annualReviewLearning, SOURCES.panelIdentity, SOURCES.digest],
+    sources: c === 'disability' ? [SOURCES.panelDisability, SOURCES.panelIdentity, SOURCES.annualReviewLearning, SOURCES.digest] : [SOURCES.annualReviewRace, SOURCES.annualReviewLearning, SOURCES.panelIdentity, c === 'religion' ? SOURCES.panelCulture : SOURCES.annualReviewInterpreters, SOURCES.digest],
     examples,
   };
   return {

@@ -31,7 +31,7 @@ export const homogenisingEthnicityLabel: Check = {
     summary: 'Describe a family’s heritage as they describe it, not with an umbrella label such as BAME.',
     message: "'BAME' groups many different people under one label and says nothing about this family. Use the family's own description of their heritage, for example 'of Bangladeshi heritage'.",
     rationale:
-      'The annual review of local reviews (2022) criticised vague, broad language about minoritised children and families, including a review that described two girls only as dual heritage and non-white, and said that such language can reveal underlying biases. The Panel (2023) notes that Black and minoritised groups are not one homogenous group and that experiences vary between heritages. An umbrella label tells readers nothing about the family’s own identity, faith or language, so it cannot support any learning about them. The rule only reports a label that describes this family or a person in it. Groupings used to report figures (the Panel’s own "Black, Asian and mixed heritage", or a statistic about ethnic minority children), names of organisations such as a BAME staff network, reference titles and quoted critique are left alone.',
+      'The annual review of local reviews (2022) criticised vague and sweeping descriptions of minoritised children and families, including a review that described two girls only as dual heritage and non-white, and said that such language can reveal underlying biases. The Panel (2023) notes that Black and minoritised groups are not one homogenous group and that experiences vary between heritages. An umbrella label tells readers nothing about the family’s own identity, faith or language, so it cannot support any learning about them. The rule only reports a label that describes this family or a person in it. Groupings used to report figures (the Panel’s own "Black, Asian and mixed heritage", or a statistic about ethnic minority children), names of organisations such as a BAME staff network, reference titles and quoted critique are left alone.',
     good: 'The family are of Bangladeshi heritage and Muslim; Child R’s mother was born in Sylhet.',
     sources: [SOURCES.annualReviewLanguage, SOURCES.annualReviewAnonymity, SOURCES.panelTerms, SOURCES.standards],
     examples: {
@@ -78,7 +78,7 @@ export const homogenisingEthnicityLabel: Check = {
           severity: quoted ? 'info' : undefined,
           message: quoted
             ? `'${h.text}' is a record’s label, quoted without comment. Give the family’s own description of their heritage alongside it, and say what the label left practitioners not knowing (annual review of local reviews, 2022).`
-            : `'${h.text}' groups many different people under one label and says nothing about this family. The 2022 annual review of local reviews criticised such vague, broad language; use the family’s own description of their heritage, for example 'of Bangladeshi heritage'.`,
+            : `'${h.text}' groups many different people under one label and says nothing about this family. The 2022 annual review of local reviews criticised vague, sweeping descriptions of minoritised families; use the family’s own description of their heritage, for example 'of Bangladeshi heritage'.`,
           fixes: quoted ? [] : [{ title: 'Replace with the family’s own description', kind: 'suggestion', edits: [{ ...span, text: '[heritage, as the family describe it]' }] }],
         });
       }

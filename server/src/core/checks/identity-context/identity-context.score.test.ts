@@ -18,6 +18,7 @@ interface Label {
   allow?: string[];
   model?: boolean;
   reviewType?: ReviewType;
+  language?: 'markdown' | 'plaintext';
 }
 
 const dir = join(__dirname, '..', '..', '..', '..', '..', 'test-fixtures', 'drafts', 'identity-context');
@@ -28,6 +29,7 @@ const cases: (LabelledCase & { model: boolean })[] = Object.entries(labels).map(
   expect: l.expect,
   allow: l.allow,
   reviewType: l.reviewType,
+  language: l.language,
   model: l.model === true,
 }));
 const loaded = loadRules();

@@ -11,6 +11,7 @@ import type { Span } from '../../types';
 import type { Characteristic } from './lexicon';
 import {
   ANONYMITY_REASON,
+  anonymityReasonBesides,
   CHARACTERISTICS,
   EFFORT,
   EVASION,
@@ -130,8 +131,14 @@ function findChildNames(doc: ParsedDocument): string[] {
     if (typeof v === 'string' && v.trim() && v.length < 40) names.push(v.trim());
     else if (Array.isArray(v)) v.forEach(add);
   };
-  add(raw['child']);
-  add(raw['children']);
+  for (const key of ['child', 'children']) {
+    const v = raw[key];
+    if (v && typeof v === 'object' && !Array.isArray(v)) {
+      const o = v as Record<string, unknown>;
+      add(o['pseudonym'] ?? o['name'] ?? o['pseudonyms']);
+    } else if (Array.isArray(v)) v.forEach((x) => (x && typeof x === 'object' ? add((x as Record<string, unknown>)['pseudonym'] ?? (x as Record<string, unknown>)['name']) : add(x)));
+    else add(v);
+  }
   const ps = raw['pseudonyms'] ?? raw['pseudonym'];
   if (typeof ps === 'string' || Array.isArray(ps)) add(ps);
   else if (ps && typeof ps === 'object') {
@@ -194,7 +201,7 @@ function sentenceScan(block: Block, childNames: readonly string[], out: Identity
     const withheld = new Set<Characteristic>();
     OMISSION.lastIndex = 0;
     const omission = maybeOmission ? OMISSION.exec(text) : null;
-    if (omission && !NEGATED_OMISSION.test(text) && (ANONYMITY_REASON.test(text) || HARM_TEST.test(text) || REASON.test(text))) {
+    if (omission && !NEGATED_OMISSION.test(text) && (anonymityReasonBesides(text, { index: omission.index, length: omission[0].length }) || HARM_TEST.test(text) || REASON.test(text))) {
       for (const [c, re] of OMITTED_IDENTITY) {
         const m = re.exec(text);
         if (!m) continue;
@@ -350,6 +357,8 @@ function frontMatterScan(doc: ParsedDocument, out: IdentityStatement[]): void {
     if (!c) return;
     const text = String(value).trim();
     if (!text) return;
+    // `language: en-GB` is the document's language, not anyone's first language.
+    if (c === 'language' && /^(?:lang|language|locale)$/i.test(key) && /^[a-z]{2,3}(?:[-_][A-Za-z]{2,4})?$/.test(text)) return;
     const owner = path.slice(0, -1).join(' ');
     const subject: IdentitySubject = /\b(?:mother|father|mum|dad|parent|carer|partner|adult|step)/i.test(owner) && !/\bparents\b/i.test(owner) ? 'parent' : /\bfamily|parents\b/i.test(owner) ? 'family' : 'child';
     const keyAt = new RegExp(`^[ \\t-]*['"]?${escape(key)}['"]?\\s*:`, 'mi').exec(fmText);
@@ -421,6 +430,8 @@ export function identityFacts(doc: ParsedDocument): IdentityFacts {
   };
   for (const b of doc.blocks) {
     if (b.kind !== 'table-cell') flushTable();
+    // Headings can state identity too ("Child C: a Black British boy").
+    if (b.kind === 'heading' && !NOT_STATEMENTS.has(b.role)) cachedSentenceScan(b, childNames, statements);
     if (!PROSE_KINDS.has(b.kind)) continue;
     if (ANALYSIS_ROLES.has(b.role)) {
       hasAnalysisSection = true;

@@ -7,6 +7,7 @@ import { NON_PROSE_ROLES } from '../../document/roles';
 import { identityFacts } from './identity-facts';
 import { eachSentence, SOURCES } from './shared';
 import { subjectOf } from './subject';
+import { statedAges } from '../../context/people';
 
 const CHILD_REL = 'son|daughter|child|children|sibling|siblings|brother|sister|step-?son|step-?daughter|grandson|granddaughter|Child\\s+[A-Z]{1,3}|Sibling\\s+[A-Z0-9]{1,2}|young\\s+person';
 const ADULT_REL = 'husband|wife|partner|boyfriend|girlfriend|father|mother|mum|dad|uncle|aunt|auntie|cousin|grandmother|grandfather|grandparent|relative|relatives|family\\s+members?|friend|friends|neighbour|neighbours|step-?father|step-?mother|brother-in-law|sister-in-law';
@@ -37,9 +38,9 @@ export const familyMemberAsInterpreter: Check = {
     scope: 'sentence',
     fix: 'suggestion',
     summary: 'When a child or relative interpreted, say why no independent interpreter was used and what it meant.',
-    message: 'A child or relative appears to have interpreted. The parent cannot speak privately through a relative, and a child should never carry that role; the 2022 annual review says agencies must engage an adult, non-relative interpreter, so say why one was not used and what this meant for what could be said.',
+    message: 'A child or relative appears to have interpreted. The parent cannot speak privately through a relative, and a child should never carry that role; the 2022 annual review says agencies should use an adult interpreter who is not a relative, so say why one was not used and what this meant for what could be said.',
     rationale:
-      'The annual review of local reviews (2022) says that where a mother is not confident in English, agencies must engage an adult, non-relative interpreter, and that practitioners should try to speak to mothers alone. A relative who interprets may be the person the parent fears, or may filter what is said; a child who interprets is burdened with adult matters and may be the subject of the concern. A review that reports this without comment loses the learning. The rule stays quiet when the sentence, or the next, already analyses it (for example "which meant she could not speak freely", "rather than an independent interpreter"), and on sentences saying no relative was used.',
+      'The annual review of local reviews (2022) says that where a mother is not confident in English, agencies should use an adult interpreter who is not a relative, and that practitioners should try hard to speak to mothers on their own. A relative who interprets may be the person the parent fears, or may filter what is said; a child who interprets is burdened with adult matters and may be the subject of the concern. A review that reports this without comment loses the learning. The rule stays quiet when the sentence, or the next, already analyses it (for example "which meant she could not speak freely", "rather than an independent interpreter"), and on sentences saying no relative was used.',
     good: 'Child R, aged 11, interpreted for her mother at the GP, which meant her mother could not speak freely about the abuse; no professional interpreter was booked because the surgery did not know one was needed.',
     sources: [SOURCES.annualReviewInterpreters, SOURCES.standards, SOURCES.digest],
     examples: {
@@ -76,13 +77,15 @@ export const familyMemberAsInterpreter: Check = {
         const v = voice(span);
         if (v.kind === 'meta' || v.kind === 'rejected' || (v.kind === 'quoted' && v.challenged)) return;
         const who = m[1] ?? '';
-        const isChild = CHILD_WORD.test(who.replace(/\s+/g, ' ')) || re === PATTERNS[2];
+        const ages = statedAges(text.slice(m.index, Math.min(text.length, m.index + m[0].length + 20)));
+        const adult = ages.length > 0 && ages.every((a) => a >= 18);
+        const isChild = !adult && (CHILD_WORD.test(who.replace(/\s+/g, ' ')) || re === PATTERNS[2] || ages.some((a) => a < 18));
         ctx.report({
           span,
           severity: v.kind === 'quoted' ? 'info' : undefined,
           message: isChild
-            ? 'A child appears to have interpreted. A child should never carry that role, and the parent cannot speak privately through them; the 2022 annual review says agencies must engage an adult, non-relative interpreter, so say why one was not used and what this meant for what could be said.'
-            : 'A relative or friend appears to have interpreted. The parent cannot speak privately through them, and they may be the person the parent fears; the 2022 annual review says agencies must engage an adult, non-relative interpreter, so say why one was not used and what this meant for what could be said.',
+            ? 'A child appears to have interpreted. A child should never carry that role, and the parent cannot speak privately through them; the 2022 annual review says agencies should use an adult interpreter who is not a relative, so say why one was not used and what this meant for what could be said.'
+            : 'A relative or friend appears to have interpreted. The parent cannot speak privately through them, and they may be the person the parent fears; the 2022 annual review says agencies should use an adult interpreter who is not a relative, so say why one was not used and what this meant for what could be said.',
           fixes: [
             {
               title: 'Say why no independent interpreter was used',
@@ -115,9 +118,9 @@ export const interpreterUseNotStated: Check = {
     scope: 'document',
     fix: 'suggestion',
     summary: 'When someone had limited English, say whether an interpreter was used.',
-    message: 'This notes a language need, but the review never says whether an interpreter was used. The 2022 annual review describes a mother who could not say how frightened she was because no interpreter was present; say when one was used and, if not, why not and what it meant.',
+    message: 'This notes a language need, but the review never says whether an interpreter was used. The 2022 annual review describes a mother who could not tell staff how frightened she was because no interpreter was there; say when one was used and, if not, why not and what it meant.',
     rationale:
-      'The annual review of local reviews (2022) describes a mother seen at the emergency department with no interpreter present, who had little chance to say how terrified she was, and a review that concluded only that "a little more professional curiosity" was needed without discussing the availability of interpreters. Its messages for good practice ask that interpreters are always considered and provided as a priority. Once a review notes that someone had limited English or needed an interpreter, readers need to know whether one was used. Any sentence about an interpreter being used, booked, offered, unavailable or not used satisfies the rule, and so does a statement that the person spoke English fluently.',
+      'The annual review of local reviews (2022) describes a mother seen at the emergency department with no interpreter, who could not tell staff how frightened she was, and a review that called for more curiosity about a mother who spoke little English without ever asking whether interpreters were available. Its messages for good practice ask that interpreters are always considered and provided as a priority. Once a review notes that someone had limited English or needed an interpreter, readers need to know whether one was used. Any sentence about an interpreter being used, booked, offered, unavailable or not used satisfies the rule, and so does a statement that the person spoke English fluently.',
     good: 'Her mother speaks little English. A telephone interpreter was used for the first visit but not for the later ones, so she could not ask what the plan meant.',
     sources: [SOURCES.annualReviewInterpreters, SOURCES.digest],
     examples: {

@@ -37,6 +37,8 @@ const COUNTRIES = [
   'Libya', 'Lithuania', 'Malawi', 'Mali', 'Morocco', 'Nepal', 'Nigeria', 'Pakistan', 'Palestine', 'Philippines', 'Poland', 'Portugal',
   'Romania', 'Russia', 'Rwanda', 'Senegal', 'Serbia', 'Sierra Leone', 'Slovakia', 'Somalia', 'Somaliland', 'South Sudan', 'Sri Lanka',
   'Sudan', 'Syria', 'Trinidad', 'Turkey', 'Uganda', 'Ukraine', 'Vietnam', 'Yemen', 'Zimbabwe', 'Zambia', 'the Caribbean', 'West Africa',
+  'East Africa', 'North Africa', 'Central Africa', 'the Horn of Africa', 'South Asia', 'the Indian subcontinent', 'the Middle East',
+  'Eastern Europe', 'the Balkans', 'Latin America', 'South America', 'Central America',
 ];
 
 const LANGUAGES = [
@@ -95,6 +97,7 @@ export const ETHNICITY_VALUES: readonly RegExp[] = [COLOUR_PEOPLE, MIXED, OF_HER
 /** Named faiths; "Christian name" is not a faith. */
 const FAITH_NAMES = new RegExp(`\\b(?:${alt(FAITHS)})\\b(?!\\s+names?\\b)|\\b(?:Eritrean|Ethiopian|Greek|Russian|Romanian|Serbian|Coptic|Syriac)\\s+Orthodox\\b|\\bOrthodox\\s+(?:Christian|Jewish|Jew|Church)\\b`, 'gi');
 /** No religion, stated. */
+const NO_FAITH_BROAD = /\b(?:not|no|none|never)\b[^.;]{0,40}?\b(?:religion|religious\s+(?:belief|beliefs|affiliation|practice|identity)|faith)\b(?!\s+in\b)/gi;
 const NO_FAITH = /\b(?:no|not\s+any)\s+(?:religion|religious\s+(?:belief|beliefs|affiliation|faith|identity|practice)|faith|formal\s+faith)\b|\bnot\s+religious\b|\bnon-?religious\b|\b(?:do|does|did)\s+not\s+(?:follow|practi[sc]e|have|hold|observe)\s+(?:a|any)\s+(?:religion|faith|religious\s+beliefs?)\b|\bnot\s+(?:practi[sc]ing|observant)\b/gi;
 /** Practice of a faith: worship, festivals, a faith community. */
 const FAITH_PRACTICE = /\b(?:attend(?:s|ed|ing)?|went\s+to|goes\s+to|go\s+to|worship(?:s|ped|ping)?\s+at|members?\s+of|involved\s+(?:in|with))\s+(?:a\s+|the\s+|her\s+|his\s+|their\s+)?(?:local\s+)?(?:church|mosque|gurdwara|synagogue|temple|mandir|chapel|Kingdom\s+Hall|madrasa|madrassa|madrasah|faith\s+group)\b|\b(?:church|mosque|gurdwara|synagogue|temple|faith|religious)\s+(?:community|communities|leaders?|group|elders?|congregation|school|festival|festivals|practice|practices|observance|upbringing|identity|background|beliefs?)\b|\b(?:Ramadan|Eid|Diwali|Vaisakhi|Hanukkah|Passover|Shabbat|Sabbath)\b|\b(?:faith|religion|religious\s+belief)\s+(?:is|was|were|are)\s+(?:very\s+)?(?:important|central|significant|a\s+big\s+part)\b|\b(?:his|her|their|the\s+family['’]s)\s+(?:faith|religion|religious\s+beliefs?)\b(?!\s+(?:in|was\s+not\s+known|is\s+not\s+known|is\s+unknown|was\s+unknown))/gi;
@@ -102,7 +105,7 @@ const FAITH_PRACTICE = /\b(?:attend(?:s|ed|ing)?|went\s+to|goes\s+to|go\s+to|wor
 const RELIGION_LABEL = /\b(?:religion|faith|religion\s+or\s+belief|religious\s+affiliation|belief)\s*(?:[:–—=]|\s-\s|(?:is|was|are|were)\s+(?:recorded|given|described|noted|listed|stated)\s+as)\s*(?=[A-Za-z\u00C0-\u024F])/gi;
 
 /** Patterns that state religion, faith or belief (including none). */
-export const RELIGION_VALUES: readonly RegExp[] = [FAITH_NAMES, NO_FAITH, FAITH_PRACTICE, RELIGION_LABEL];
+export const RELIGION_VALUES: readonly RegExp[] = [FAITH_NAMES, NO_FAITH, NO_FAITH_BROAD, FAITH_PRACTICE, RELIGION_LABEL];
 
 const LANG = alt(LANGUAGES);
 /** "first language Tigrinya", "her first language is Urdu", "English is not their first language". */
@@ -124,11 +127,13 @@ export const LANGUAGE_VALUES: readonly RegExp[] = [FIRST_LANGUAGE, SPEAKS, LANGU
 
 /** Disability, special educational needs and named conditions; "no known disability" is matched too. */
 const DISABILITY_TERMS = /\bdisabilit(?:y|ies)\b|\bdisabled\b|\b(?:hearing|visual|physical|sensory|cognitive|learning|speech|mobility|intellectual)\s+impairments?\b|\bspecial\s+educational\s+needs?\b|\beducation,?\s+health\s+and\s+care\s+plan\b|\bautis(?:m|tic)\b|\battention\s+deficit\b|\blearning\s+(?:difficult(?:y|ies)|disabilit(?:y|ies)|needs)\b|\b(?:global\s+)?developmental\s+delay\b|\bspeech(?:,)?\s+(?:and|&)\s+language\s+(?:delay|needs|difficult(?:y|ies)|disorder)\b|\bcommunication\s+(?:difficult(?:y|ies)|needs|disorder)\b|\bcerebral\s+palsy\b|\bDown['’]?s?\s+syndrome\b|\bdeaf\b(?!\s+ears)|\bhearing\s+loss\b|\bvisually\s+impaired\b|\bblind\b(?!\s+(?:spots?|eyes?|alley|faith))|\bepilep(?:sy|tic)\b|\bneurodiverg\w+|\bneurodevelopmental\b|\bdyslexi\w*|\bdyspraxi\w*|\bsensory\s+(?:processing|needs)\b|\bfoetal\s+alcohol\b|\blife-?limiting\b|\bcomplex\s+(?:medical|health)\s+needs\b|\badditional\s+needs\b|\bwheelchair\b/gi;
+/** "no developmental concerns", "meeting her developmental milestones": the question was asked and the answer is none. */
+const DISABILITY_NONE = /\bno\s+(?:known\s+|identified\s+)?(?:developmental|additional)\s+(?:concerns|needs|issues|delay)\b|\bmeeting\s+(?:all\s+)?(?:(?:his|her|their)\s+)?(?:developmental\s+)?milestones\b|\bdeveloping\s+(?:normally|as\s+expected|typically)\b/gi;
 const DISABILITY_ACRONYMS = /\b(?:SEND?|EHCP|ASD|ADHD|FASD|ASC)\b/gu;
 const DISABILITY_LABEL = /\b(?:[Dd]isabilit(?:y|ies)|SEND?|[Ss]pecial\s+educational\s+needs)\s*(?:[:–—=]|\s-\s)\s*(?=[\p{L}])/gu;
 
 /** Patterns that state disability or special educational needs (present or absent). */
-export const DISABILITY_VALUES: readonly RegExp[] = [DISABILITY_TERMS, DISABILITY_ACRONYMS, DISABILITY_LABEL];
+export const DISABILITY_VALUES: readonly RegExp[] = [DISABILITY_TERMS, DISABILITY_NONE, DISABILITY_ACRONYMS, DISABILITY_LABEL];
 
 /** Value patterns per characteristic. */
 export const VALUES: Readonly<Record<Characteristic, readonly RegExp[]>> = {
@@ -165,6 +170,17 @@ export const EVASION = /\b(?:reflective|representative|typical|characteristic)\s
 /** Leaving a detail out: "not included", "withheld", "omitted". "Not withheld" is not an omission. */
 export const OMISSION = /\b(?:withheld|withhold(?:ing)?|omitted|omit(?:ting)?|left\s+out|leave\s+out|leaving\s+out|removed|redacted|(?:not|never)\s+(?:been\s+)?(?:included|stated|given|named|recorded|disclosed|shared|specified|described|mentioned|detailed|identified|reported|published|referred\s+to)|not\s+(?:to\s+)?(?:name|state|include|disclose|specify|give|describe|identify|mention|publish|refer\s+to)|without\s+(?:naming|stating|specifying|giving|describing|identifying|mentioning))\b/gi;
 export const NEGATED_OMISSION = /\b(?:not|never|no\s+longer)\s+(?:been\s+)?(?:withheld|omitted|removed|redacted|left\s+out)\b|\bnot\s+(?:to\s+)?(?:withhold|omit|leave\s+out|remove)\b/i;
+/** True when the sentence gives anonymity as a reason in words other than the omission itself ("not identify"). */
+export function anonymityReasonBesides(text: string, omission: { index: number; length: number }): boolean {
+  const re = new RegExp(ANONYMITY_REASON.source, 'gi');
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text))) {
+    const end = m.index + m[0].length;
+    if (end <= omission.index || m.index >= omission.index + omission.length) return true;
+  }
+  return false;
+}
+
 /** Anonymity or identification as the reason. */
 export const ANONYMITY_REASON = /\banonym\w*|\bidentif(?:y|ied|iable|ying|ication)\b|\bconfidential\w*|\bprivacy\b|\brecogni[sz](?:e|ed|able)\b|\bsmall\s+community\b|\bjigsaw\b|\btraceable\b/i;
 /** The Panel's test: would publishing risk harm? */
@@ -199,7 +215,7 @@ export const PREFILTER: Readonly<Record<Characteristic, RegExp>> = {
   ethnicity: new RegExp(`\\b(?:${alt(PEOPLES)}|${alt(COUNTRIES)}|gypsy|gypsies|romany|travell?ers?|white|black|mixed|dual|multi\\w*|bi-?racial|heritage|origins?|descent|background|ethnic\\w*|race|nationality|ancestry|extraction|parentage|asylum|refugees?|migrants?|unaccompanied|recourse)\\b`, 'i'),
   religion: new RegExp(`\\b(?:${alt(FAITHS)}|Orthodox|religio\\w*|faith|belief|beliefs|church|mosque|gurdwara|synagogue|temple|mandir|chapel|Kingdom|madrass?ah?|Ramadan|Eid|Diwali|Vaisakhi|Hanukkah|Passover|Shabbat|Sabbath|practi[sc]ing|observant)\\b`, 'i'),
   language: new RegExp(`\\b(?:${LANG}|languages?|tongue|bi-?lingual|tri-?lingual|multi-?lingual|interpret\\w*|verbal|non-?verbal|sign|Makaton|EAL|ESOL|BSL|PECS|communication)\\b`, 'i'),
-  disability: /\b(?:disab\w*|impair\w*|special|educational|SEND?|EHCP|ASD|ADHD|FASD|ASC|autis\w*|attention|learning|developmental|delay|speech|communication|cerebral|Down['’]?s?\\s+syndrome|deaf|hearing|visual\w*|blind|epilep\w*|neurodiverg\w*|neurodevelopmental|dyslexi\w*|dyspraxi\w*|sensory|foetal|life-?limiting|complex|additional|wheelchair)\b/i,
+  disability: /\b(?:disab\w*|impair\w*|special|educational|SEND?|EHCP|ASD|ADHD|FASD|ASC|autis\w*|attention|learning|developmental|delay|speech|communication|cerebral|Down['’]?s?\\s+syndrome|milestones|normally|typically|deaf|hearing|visual\w*|blind|epilep\w*|neurodiverg\w*|neurodevelopmental|dyslexi\w*|dyspraxi\w*|sensory|foetal|life-?limiting|complex|additional|wheelchair)\b/i,
 };
 /** Blocks without any of these words cannot say a characteristic is not known. */
 export const UNKNOWN_PREFILTER = /\b(?:not|unknown|unclear|N\/?K|undisclosed)\b|[:–—=]\s*(?:-|—|\?)/i;

@@ -19,6 +19,9 @@ const ANON_WORDS =
   'child|adult|male|female|mother|father|sibling|person|parent|family|practitioner|mr|mrs|ms|miss|mx|dr|baby|infant|subject|participant|young person|carer|partner|grandparent|grandmother|grandfather|brother|sister|uncle|aunt|step-?father|step-?mother|victim|perpetrator|witness|household|boy|girl';
 const ANON_BEFORE = new RegExp(`\\b(?:${ANON_WORDS})\\.?\\s+$`, 'i');
 const ANON_CODE = new RegExp(`\\b(?:${ANON_WORDS})\\.?\\s+([A-Z][A-Z0-9]{1,5})\\b`, 'gi');
+// Police ranks written before a name or number ("PC Reid", "DC 4521") are titles, not acronyms to spell out.
+const RANKS = new Set(['PC', 'DC', 'DS', 'DI', 'DCI', 'DCS', 'DSU', 'PS', 'WPC', 'PCSO', 'SGT', 'INSP']);
+const AFTER_RANK = /^\s+(?:[A-Z][\p{L}'’-]+|\d{2,6})\b/u;
 // Roman numerals as used for parts and list items (ii, IV, XII); not C, D, L or M, which make real acronyms.
 const ROMAN = /^(?:X{0,3})(?:IX|IV|V?I{0,3})$/;
 // Ordinary words written in capitals for emphasis.
@@ -184,7 +187,7 @@ function definesHere(u: Use): { expansion?: Expansion } | undefined {
     if (/\p{Ll}/u.test(inner) && !YEAR.test(inner)) return {};
   }
   // "child sexual exploitation (CSE)": the acronym alone in brackets after some words.
-  if (/[([]\s*$/.test(before) && /^\s*[)\]]/.test(after) && /[\p{L}]\s*[([]\s*$/u.test(before)) {
+  if (/[([]\s*$/.test(before) && /^\s*[)\]]/.test(after) && /[\p{L}\p{N}]\s*[([]\s*$/u.test(before)) {
     return { expansion: trailingExpansion(before.replace(/\s*[([]\s*$/, ''), acronym) };
   }
   // "CSE: child sexual exploitation" or "CSE – …" at the start of a list item, cell or paragraph.
@@ -487,6 +490,7 @@ export const acronymDefinedOnFirstUse: Check = {
       // A role code with a number ("HV2", "GP1") is understood once its letters are.
       const base = acronym.replace(/\d+$/, '');
       if (base !== acronym && (isAllowed(base, allow) || defs.glossary.has(base) || (defs.firstDefined.get(base) ?? Infinity) <= span.start)) continue;
+      if (RANKS.has(acronym) && AFTER_RANK.test(block.prose.slice(rel(block, u.whole.end), rel(block, u.whole.end) + 30))) continue;
       if (inCitation(u) || inUrl(u) || shouting(u)) continue;
       const definedAt = defs.firstDefined.get(acronym);
       if (definedAt !== undefined && definedAt <= span.start) {

@@ -42,6 +42,8 @@ const NEGATIVE_AFTER_CLEAR = /\b(?:should|ought|failed|fails|missed|did not|didn
 // Sentences that look forward, describe standard expectations, apologise for an agency, or report what a practitioner said.
 const FORWARD = /\b(?:in future|in the future|going forward|from now on|should always|must always|will need to|needs? to|all (?:practitioners|professionals|staff|agencies|social workers|health visitors)|every (?:practitioner|professional|social worker|health visitor|GP|school|agency)|each (?:practitioner|professional|agency|school))\b/i;
 const APOLOGY = /\b(?:could and should|should and could)\b|\b(?:accepts?|acknowledges?|recognises?|recognizes?|agrees?|admits?|concedes?) (?:that )?(?:it|its|they|their|we|our|the (?:trust|service|agency|council|force|school|practice|department))\b/i;
+// "The review does not find that any practitioner failed to…": a judgement that is denied.
+const DENIED = /\b(?:does|did|do|could|can) not (?:find|consider|think|believe|say|suggest|conclude|accept|agree)\b|\b(?:cannot|can't) (?:be said|say|conclude)\b|\bthere (?:is|was) no (?:evidence|suggestion|indication) that\b|\bit (?:is|was) not (?:the case|fair to say|true) that\b/i;
 const REPORTED = /\b(?:told (?:the )?(?:review(?:er)?|author|panel|us|the practitioner event)|said|says|reflected|reflects|felt|feels|acknowledged|accepted|explained|described|believes?|believed|thought|recalled|commented|shared that|was of the view|considered that|recognised that|recognized that)\b/i;
 
 type Finding = { span: Span; message: string; fixes?: Fix[]; severity?: 'warning' | 'info' };
@@ -75,7 +77,7 @@ function authorsJudgement(c: Context, span: Span): boolean {
   if (v.kind === 'quoted') return false;
   const s = sentenceAt(c.block, span.start);
   const before = s.text.slice(0, span.start - s.start);
-  if (APOLOGY.test(s.text) || REPORTED.test(before)) return false;
+  if (APOLOGY.test(s.text) || REPORTED.test(before) || DENIED.test(before)) return false;
   if (/\?\s*$/.test(s.text)) return false;
   return true;
 }

@@ -19,9 +19,9 @@ const QUESTIONS_HEADING = /\b(?:questions?|considerations?|issues?|prompts?|matt
 const NOT_RECS_HEADING = /\b(?:response|action plan|progress|implementation|monitoring|update|good practice|what (?:has|have) (?:changed|been done)|since the review)\b/i;
 const REC_LABEL = /^[\s*_#>]*(?:(?:recommendation|rec\.?)\s*(?:no\.?\s*)?(?:\d+(?:\.\d+)*|[ivx]+(?=[\s:.)–—-])|[a-z](?=[:.)]))[\s*_]*[:.)–—-]?|R\s?\d+\b[\s*_]*[:.)–—-]?|\d+\.\d+(?:\.\d+)*\s)/i;
 const INTRO = /^(?:(?:the|this) (?:review|report|panel|author|reviewers?|partnership)\b.{0,60}\b(?:makes?|made|sets? out|offers?|presents?|has|proposes?)\b.{0,40}\brecommendations?\b|(?:the )?(?:following|these|our|its|the review['’]s|the report['’]s) (?:\w+ )?recommendations?\b|recommendations? (?:are|is|were|have been|follow|below|arising|from this)\b|(?:the )?recommendations? (?:of|from) (?:this|the) review\b)/i;
-const FIELD = /^[\s*_]*(?<name>owners?|lead(?: agency| officer| organisation)?|responsible(?: agency| officer| lead| body)?|accountable(?: lead| officer| body)?|who|agenc(?:y|ies)|timescales?|time ?frame|by when|deadline|target date|completion(?: date)?|date|when|measures?(?: of (?:success|impact))?|success (?:measures?|criteria)|evidence(?: of (?:impact|success|change))?|outcomes?(?: sought)?|impact|how (?:we|you|the partnership) will know|monitoring|progress measure|review date|indicators?)[\s*_]*[:–—=-]\s*(?<value>.*)$/i;
+const FIELD = /^[\s*_]*(?<name>owners?|lead(?: agency| officer| organisation)?|responsible(?: agency| officer| lead| body)?|accountable(?: lead| officer| body)?|who|agenc(?:y|ies)|timescales?|time ?frame|by when|by|deadline|target date|completion(?: date)?|date|when|measures?(?: of (?:success|impact))?|success (?:measures?|criteria)|evidence(?: of (?:impact|success|change))?|outcomes?(?: sought)?|impact|how (?:we|you|the partnership) will know|monitoring|progress measure|review date|indicators?)[\s*_]*[:–—=-]\s*(?<value>.*)$/i;
 const FIELD_OWNER = /^(?:owners?|lead|responsible|accountable|who|agenc)/i;
-const FIELD_TIME = /^(?:timescale|time ?frame|by when|deadline|target date|completion|date|when|review date)/i;
+const FIELD_TIME = /^(?:timescale|time ?frame|by when|by|deadline|target date|completion|date|when|review date)/i;
 const EMPTY_VALUE = /^\s*(?:tbc|tbd|to be (?:confirmed|agreed|decided)|n\/a|none|\[[^\]]*\]|-|–|\?)?\s*[.;]?\s*$/i;
 
 const DIRECTIVE = /\b(?:should|must|will|shall|(?:is|are) (?:asked|invited|recommended|expected|required|encouraged) to|needs? to|ought to|recommends? that|it is recommended that)(?![\p{L}])/iu;
@@ -476,7 +476,7 @@ export const recommendationVagueAction: Check = {
         for (const h of matchesIn(compiled, part.block)) {
           if (h.span.start < part.span.start || h.span.end > part.span.end) continue;
           if (h.entry.mainVerbOnly) {
-            const before = part.block.prose.slice(part.span.start - part.block.start, h.span.start - part.block.start).replace(REC_LABEL, '');
+            const before = part.block.prose.slice(part.span.start - part.block.start, h.span.start - part.block.start).replace(REC_LABEL, '').trimStart();
             if (!MAIN_VERB_BEFORE.test(before)) continue;
           }
           ctx.report({ span: h.span, message: this.meta.message.replace('{{match}}', h.text).replace('{{reason}}', h.entry.advice) });

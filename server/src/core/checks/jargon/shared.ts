@@ -178,6 +178,7 @@ export const CONDITIONS = new RegExp(
     'unaware', 'not known', 'at the time', 'at that (?:time|point|stage)', 'then (?:known|available)', '(?:was|were|had been) (?:known|available)',
     'knew', 'because', 'due to', 'owing to', 'as a result of', 'reasons?', 'why', 'explained by', 'in the context of', 'context',
     'competing (?:demands|priorities)', 'no (?:one|single agency) had', 'the whole picture', 'plausible',
+    '(?:had been|was|were) told', 'had seen', 'given what', 'based on what', 'on the basis of', 'on the information',
   ].join('|'),
   'i',
 );

@@ -25,6 +25,9 @@ const TERM_HEADER = /\b(terms?|words?|phrases?|concepts?|jargon|acronyms?|abbrev
 // "X (a parent appearing to co-operate while …)", "X, that is, …", "X, meaning …", "X – by which we mean".
 const GLOSS_AFTER = /^\s*["'”’]?\s*(?:\(\s*(?:that is|i\.e\.|meaning|which means|where|when|in which|the|a|an)?\s*[\p{Ll}][^)]{12,}\)|,?\s*(?:that is|i\.e\.|meaning|which means|by which (?:we|the review|this review) means?|here meaning|in other words)\b|\s+(?:is|are|was|means|describes|refers to|involves)\s+(?:when|where|the (?:idea|term|concept|practice|capacity|ability|process|tendency|approach|name)|a (?:term|phrase|concept|way|process|tendency|name|label|form|description|type)|an (?:approach|idea|expression|umbrella term)|used (?:here )?(?:to|for|when)|defined|understood|taken to mean|shorthand)\b)/iu;
 const GLOSS_BEFORE = /\b(?:by|the term|the phrase|the concept of|the idea of|what (?:is|we) mean(?:t)? by|we use|this review uses|the review uses|is known as|are known as|defined as|referred to as|in this review,?|here,?)\s*["'“‘]?\s*$/i;
+// "…is a meeting or call between…", "…are enquiries that…", "…is where…": a gloss after the term as subject.
+const SUBJECT_GLOSS = /^\s*(?:\([^)]*\)\s*)?,?\s*(?:is|are|means|describes|refers to|involves)\s+(?:when|where|how|what|(?:a|an|the)\s+(?!(?:concern|problem|issue|theme|feature|factor|pattern|risk|sign|failure|example|key|major|common|recurring|clear|real|significant|serious|particular|central)\b)(?:[\p{L}-]+\s+){0,3}?(?:that|which|where|in which|of|for|between|to|used|held|when|by|with|in|about|who|whose|on)\b)/iu;
+
 // A label followed by an explanation of what it meant in the case.
 const EXPLANATION_AFTER = /\b(?:because|due to|as a result of|for example|for instance|such as|e\.g\.|in that|meaning that|this meant|which meant|that is|i\.e\.|in practice|specifically|in this case)\b/i;
 
@@ -45,6 +48,9 @@ function definesTerm(o: Occurrence): boolean {
   }
   const before = block.prose.slice(Math.max(0, span.start - block.start - 80), span.start - block.start);
   if (GLOSS_BEFORE.test(before)) return true;
+  // "A strategy discussion is a meeting between…": the term opens its sentence and is glossed.
+  const s = sentenceAt(block, span.start);
+  if (/^[\s*_"'“‘]*(?:an?|the)?\s*$/i.test(s.text.slice(0, span.start - s.start)) && SUBJECT_GLOSS.test(after)) return true;
   if (o.entry.explainInParagraph && EXPLANATION_AFTER.test(block.prose.slice(rel))) return true;
   return false;
 }

@@ -78,8 +78,8 @@ const ORG_WORDS = new Set(
 const PROFESSIONAL_TITLE = /\b(?:Dr|Doctor|Prof|Professor|Lord|Lady|Sir|Dame|Baroness|Baron|Judge|Justice|HHJ|DC|DS|PC|DI|DCI|DSI|Det|Sgt|Sergeant|Insp|Inspector|Supt|Superintendent|Cllr|Councillor|Rev|Reverend|Canon|Imam|Rabbi|Prophet|Pastor|Bishop|Nurse|Sister|Matron|Officer|Constable|MP|QC|KC)\.?\s+(?:[\p{Lu}][\p{L}'’.-]*\s+){0,2}$/u;
 const HONORIFIC_BEFORE = /(?<![\p{L}])(Mr|Mrs|Ms|Miss|Mx)\.?\s+$/u;
 
-const KIN = String.raw`(?:(?:older|younger|elder|baby|little|big|twin|new|half-|step-?|best|close|school|former|ex-?)\s*)?(?:brother|sister|sibling|son|daughter|friend|boyfriend|girlfriend|partner|cousin|uncle|aunt|auntie|nan|nana|grandmother|grandfather|grandma|grandad|stepfather|stepmother|step-father|step-mother|mother|father|mum|dad|carer|husband|wife|niece|nephew|associate|peer)`;
-const STRONG_BEFORE = new RegExp(String.raw`(?:\b(?:her|his|their|the\s+child['’]s|the\s+baby['’]s|mother['’]s|father['’]s|[\p{Lu}][\p{L}]+['’]s|Child\s+[A-Z]{1,3}['’]s)\s+${KIN}\s*,?\s*$)|(?:\b(?:a|an|the)\s+(?:\d{1,2}[- ]year[- ]old\s+)?(?:man|woman|boy|girl|friend|adult|male|female|associate|peer|child|teenager|young\s+(?:man|woman|person))\s+(?:called|named|known\s+as)\s+$)`, 'iu');
+const KIN = String.raw`(?:(?:maternal|paternal|great-)\s*)?(?:(?:older|younger|elder|baby|little|big|twin|new|half-|step-?|best|close|school|former|ex-?|great-)\s*)?(?:brother|sister|sibling|son|daughter|friend|boyfriend|girlfriend|partner|cousin|uncle|aunt|auntie|nan|nana|grandmother|grandfather|grandma|grandad|stepfather|stepmother|step-father|step-mother|mother|father|mum|dad|carer|husband|wife|niece|nephew|associate|peer)`;
+const STRONG_BEFORE = new RegExp(String.raw`(?:\b(?:her|his|their|the\s+child['’]s|the\s+baby['’]s|mother['’]s|father['’]s|[\p{Lu}][\p{L}]+['’]s|Child\s+[A-Z]{1,3}['’]s)\s+${KIN}\s*(?:,|\()?\s*$)|(?:\b(?:a|an|the)\s+(?:\d{1,2}[- ]year[- ]old\s+)?(?:man|woman|boy|girl|friend|adult|male|female|associate|peer|child|teenager|young\s+(?:man|woman|person))\s+(?:called|named|known\s+as)\s+$)`, 'iu');
 const PERSON_PREP_BEFORE = /\b(?:with|about|met|meet|visited|told|asked|saw|phoned|texted|messaged|rang|joined|accompanied|collected)\s+$/u;
 const STRONG_AFTER = new RegExp(
   [
@@ -87,7 +87,7 @@ const STRONG_AFTER = new RegExp(
     String.raw`^\s*,?\s*\(?\s*(?:aged|age)\s+\d`,
     String.raw`^\s*\(\d{1,2}\)`,
     String.raw`^\s*,\s*(?:then\s+|now\s+)?\d{1,2}\s*,`,
-    String.raw`^\s*,\s*(?:her|his|their|the\s+child['’]s|Child\s+[A-Z]{1,3}['’]s)\s+${KIN}\b`,
+    String.raw`^\s*,\s*(?:her|his|their|the\s+child['’]s|Child\s+[A-Z]{1,3}['’]s|\p{Lu}\p{Ll}+['’]s)\s+${KIN}\b`,
     String.raw`^\s+(?:said|says|told|tells|asked|disclosed|reported|explained|wanted|felt|feels|went|goes|lived|lives|attended|attends|stayed|moved|ran|returned|arrived|spoke|cried|began|started|refused|recalled|remembered|recalls|remembers|wrote|texted|messaged|phoned|visited|met|shared|stated|described|confided|alleged|admitted|denied|agreed|became|turned|liked|loved|wished|hoped|worried|talked|played|slept|died|was\s+(?:born|arrested|seen|taken|found|born|missing|excluded|placed|living|staying|frightened|scared|upset|happy)|had\s+(?:been|told|said|gone|left|moved))\b`,
   ].join('|'),
   'iu',
@@ -95,6 +95,10 @@ const STRONG_AFTER = new RegExp(
 const PUNCT_AFTER = /^\s*(?:[.,;:!?)]|\s(?:who|whose)\b)/u;
 const CITATION_AFTER = /^(?:[^.;!?()\n]{0,60}?\(\s*(?:19|20)\d\d[a-z]?\b|['’]s?\s+\(\s*(?:19|20)\d\d|\s*,?\s*(?:et\s+al\.?|and\s+colleagues)|\s*,\s*(?:19|20)\d\d\b|\s+\((?:19|20)\d\d)/u;
 const IN_PARENS_WITH_YEAR = /\([^()]*$/u;
+const NOUN_TAGS = new Set(['Singular', 'Plural', 'Uncountable', 'Noun']);
+const FIXED_AFTER = /^[ \t]+(?:baskets?|russells?|christmas|pan|tippee|jane\s+shoes)\b/iu;
+/** Conditions and signs named after people: "Down's syndrome", "Crohn's disease", "Bell's palsy". */
+const EPONYM_AFTER = /^['’]s\s+(?:syndrome|disease|palsy|sign|law|principle|hierarchy|model|triangle|theory|test|scale|criteria|formula)\b/iu;
 const LAW_AFTER = /^['’]s\s+(?:Law|law|Review|review|Inquiry|inquiry|Trust|Fund|Foundation|Centre|House|Place|Day|Law\b)/u;
 const CASE_LAW_BEFORE = /\b(?:Re|v|vs|R\s+v)\.?\s+$/u;
 const CASE_LAW_AFTER = /^\s+v\.?\s+\p{Lu}/u;
@@ -203,6 +207,11 @@ function scan(prose: string): BlockNames {
     if (LAW_AFTER.test(after) || CASE_LAW_BEFORE.test(before) || CASE_LAW_AFTER.test(after)) continue;
     if (CITATION_AFTER.test(after)) continue;
     if (IN_PARENS_WITH_YEAR.test(before) && /^[^()]*\b(?:19|20)\d\d\b[^()]*\)/u.test(after)) continue;
+    // "Moses basket", "Jack Russell": a name followed straight by a noun is part of a thing's name.
+    const nextLower = /^[ \t]+(\p{Ll}+)\b/u.exec(after);
+    if (nextLower && FIXED_AFTER.test(after)) continue;
+    if (nextLower && tags(nextLower[1]!).length > 0 && tags(nextLower[1]!).every((x) => NOUN_TAGS.has(x))) continue;
+    if (EPONYM_AFTER.test(after)) continue;
     const first = t.some((x) => FIRST_TAGS.has(x));
     const known = t.length > 0;
     const ambiguous = COMMON_WORD_NAMES.has(lower);

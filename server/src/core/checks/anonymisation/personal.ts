@@ -125,9 +125,9 @@ const OTHER_CHARACTERISTICS: ReadonlyArray<{ what: string; named: RegExp; discus
 ];
 const DISCUSSED: Record<Characteristic, RegExp> = {
   ethnicity: /\bheritage\b|\bcultur\w+|\bethnic\w*|\bracis\w+|\brace\b|\bracial\w*|\bcommunit(?:y|ies)\b|\bidentity\b|\bminorit\w+/iu,
-  religion: /\bfaith\b|\breligio\w+|\bbelief|\bworship\b|\bchurch\b|\bmosque\b|\btemple\b|\bgurdwara\b|\bsynagogue\b/iu,
-  language: /\blanguages?\b|\binterpret\w*|\btranslat\w+|\bEnglish\b|\bcommunicat\w+/iu,
-  disability: /\bdisab\w+|\bneeds\b|\bcondition\b|\bdiagnos\w+|\bautis\w+|\bimpair\w+|\bSEND?\b/u,
+  religion: /\bidentity\b|\bfaith\b|\breligio\w+|\bbelief|\bworship\b|\bchurch\b|\bmosque\b|\btemple\b|\bgurdwara\b|\bsynagogue\b/iu,
+  language: /\bidentity\b|\blanguages?\b|\binterpret\w*|\btranslat\w+|\bEnglish\b|\bcommunicat\w+/iu,
+  disability: /\b[Ii]dentity\b|\bdisab\w+|\bneeds\b|\bcondition\b|\bdiagnos\w+|\bautis\w+|\bimpair\w+|\bSEND?\b/u,
 };
 const WHAT: Record<Characteristic, string> = { ethnicity: 'heritage', religion: 'faith', language: 'first language', disability: 'disability' };
 const REASON = /\b(?:because|due\s+to|as\s+(?:it|this|they|she|he|the\s+family)|in\s+order\s+to|so\s+as\s+to|to\s+(?:protect|avoid|prevent|respect)|at\s+(?:the\s+)?(?:[\p{L}]+['’]s?\s+)?request|for\s+reasons?\s+of)\b/iu;

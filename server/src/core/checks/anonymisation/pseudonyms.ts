@@ -136,6 +136,8 @@ export const nameNotInRegister: Check = {
         }
         continue;
       }
+      // The draft says all its names are pseudonyms: a name used throughout is one of them.
+      if (reg.blanket && occurrences.length > RARE) continue;
       const possessive = /^['’]s\b/.test(doc.text.slice(first.span.end, first.span.end + 2));
       const fixes: Fix[] = possessive ? [] : [{ title: `Say that '${name}' is a pseudonym`, kind: 'suggestion', edits: [{ start: first.span.end, end: first.span.end, text: ' (a pseudonym)' }] }];
       ctx.report({

@@ -38,6 +38,8 @@ export interface PseudonymRegister {
   agencyWords: ReadonlySet<string>;
   /** Anonymisation codes used in the text ("Child R", "Adult B") with their counts. */
   codes: ReadonlyMap<string, number>;
+  /** The draft says all its names are pseudonyms ("the names used in this review are pseudonyms"). */
+  blanket: boolean;
 }
 
 const PROSE_KINDS = new Set(['paragraph', 'list-item', 'table-cell', 'block-quote']);
@@ -55,8 +57,11 @@ const DECLARATIONS: readonly RegExp[] = [
   new RegExp(String.raw`(?<![\p{L}])(${NAME})["”’']?\s+is\s+(?:a|the|her|his|their)\s+(?:chosen\s+)?pseudonym`, 'gu'),
   new RegExp(String.raw`(?<![\p{L}])(${NAME})["”’']?\s*(?:,|–|—)\s*(?:a|the|her|his|their)\s+(?:chosen\s+)?pseudonym`, 'gu'),
   new RegExp(String.raw`(?<![\p{L}])(${NAME})["”’']?\s+is\s+not\s+(?:her|his|their)\s+real\s+name`, 'gu'),
+  new RegExp(String.raw`(?<![\p{L}])(${NAME})["”’']?\s+is\s+(?:the|a)\s+name\s+(?:that\s+)?(?:he|she|they|the\s+(?:child|family|young\s+person)|(?:her|his|their)\s+\p{Ll}+)\s+(?:chose|picked|asked\s+for|wanted|preferred|agreed)`, 'gu'),
   new RegExp(String.raw`\b(?:we|the\s+review(?:er)?|this\s+review|the\s+author)\s+(?:call|calls|refer\s+to|refers\s+to)\s+(?:her|him|them|the\s+child|the\s+family)\s+(?:as\s+)?["“‘']?(${NAME})`, 'gu'),
 ];
+/** "The names used in this review are pseudonyms": every name in that paragraph and the next is a pseudonym. */
+const BLANKET = /\b(?:(?:all\s+)?(?:the\s+)?(?:names|first\s+names)\s+(?:used\s+)?(?:in\s+(?:this|the)\s+(?:review|report)\s+)?(?:are|have\s+been)\s+(?:all\s+)?(?:pseudonyms|changed|anonymised|altered)|pseudonyms\s+(?:are|have\s+been)\s+used)\b/iu;
 /** A sentence that lists pseudonyms: every name in it with a role in brackets is a pseudonym. */
 const LISTS_PSEUDONYMS = /\bpseudonyms?\b|\bnot\s+(?:their|her|his)\s+real\s+names?\b|\bnames?\s+(?:have|has)\s+been\s+changed\b|\breferred\s+to\s+as\s+follows\b/iu;
 const LISTED = new RegExp(String.raw`(?<![\p{L}])(${NAME})["”’']?\s*(?:\(|,|–|—|-|:)\s*(?:the\s+|her\s+|his\s+|their\s+|Child\s+\p{Lu}{1,3}['’]s\s+)?((?:older\s+|younger\s+|elder\s+|half-|step-?|maternal\s+|paternal\s+)?(?:child|subject|mother|father|mum|dad|brother|sister|sibling|son|daughter|partner|boyfriend|girlfriend|grandmother|grandfather|grandparent|aunt|uncle|cousin|carer|stepfather|stepmother|baby|infant|girl|boy|young\s+person|friend|adult))`, 'gu');
@@ -257,6 +262,8 @@ export function pseudonymRegister(doc: ParsedDocument): PseudonymRegister {
   const referenceWords = new Set<string>();
   const agencyWords = new Set<string>();
   const codes = new Map<string, number>();
+  let blanket = false;
+  let blanketLeft = 0;
   frontMatterEntries(doc, entries, reviewers);
   let table: Block[] = [];
   const flush = (): void => {
@@ -282,6 +289,21 @@ export function pseudonymRegister(doc: ParsedDocument): PseudonymRegister {
     if (b.kind === 'heading') continue;
     if (b.role === 'glossary') glossaryEntries(b, entries);
     declarationEntries(b, entries);
+    if (blanketLeft > 0 && b.kind !== 'heading') {
+      for (const h of namesInProse(b.prose).hits) {
+        const e = entry(h.text, 'declaration', undefined, { start: b.start + h.start, end: b.start + h.end });
+        if (e) entries.push(e);
+      }
+      blanketLeft--;
+    }
+    if (BLANKET.test(b.prose)) {
+      blanket = true;
+      for (const h of namesInProse(b.prose).hits) {
+        const e = entry(h.text, 'declaration', undefined, { start: b.start + h.start, end: b.start + h.end });
+        if (e) entries.push(e);
+      }
+      blanketLeft = 1;
+    }
     if (inAboutSection(b) || b.paragraphIndex < 12 || b.role === 'title' || b.role === 'introduction' || b.role === 'method') reviewerNames(b, reviewers);
     if (b.role !== 'contents') {
       CODE.lastIndex = 0;
@@ -312,6 +334,7 @@ export function pseudonymRegister(doc: ParsedDocument): PseudonymRegister {
     referenceWords,
     agencyWords,
     codes,
+    blanket,
   };
   cache.set(doc, register);
   return register;

@@ -289,7 +289,7 @@ export function pseudonymRegister(doc: ParsedDocument): PseudonymRegister {
     if (b.kind === 'heading') continue;
     if (b.role === 'glossary') glossaryEntries(b, entries);
     declarationEntries(b, entries);
-    if (blanketLeft > 0 && b.kind !== 'heading') {
+    if (blanketLeft > 0) {
       for (const h of namesInProse(b.prose).hits) {
         const e = entry(h.text, 'declaration', undefined, { start: b.start + h.start, end: b.start + h.end });
         if (e) entries.push(e);

@@ -191,7 +191,7 @@ const NOT_SPEAKER_NAMES = /^(The|This|That|These|It|Police|Officers?|Staff|Schoo
 /** Who the quoted or reported words belong to, judged from the words before them. */
 function speakerOf(before: string, preceding = ''): 'family' | 'professional' | 'record' | 'unknown' {
   if (/\b(records?|notes?|files?|log|referral|assessment|report|minutes|chronology|case file|entry)\b/i.test(before)) return 'record';
-  const m = /\b(told|said|says|explained|recalled|remembered|described|wrote|writes|felt|feels|believed|believes|in (her|his|their) (own )?words)\b[^.;]*$/i.exec(before);
+  const m = /\b(told|said|says|explained|recalled|remembered|described|wrote|writes|felt|feels|believed|believes|shouted|screamed|yelled|called|texted|messaged|posted|threatened|taunted|in (her|his|their) (own )?words)\b[^.;]*$/i.exec(before);
   if (!m) return 'unknown';
   // Passive: "was described by her school as …" is the agent's voice, not the subject's.
   if (/\b(?:was|were|been|is|are|being|be)\s+(?:\w+ly\s+)?$/i.test(before.slice(0, m.index))) {

@@ -3,7 +3,8 @@ import type { Check } from '../../check';
 import { noAdultTermsForChild } from './adult-terms';
 import { noChildConsentFraming } from './child-consent';
 import { noEngagementBlame } from './engagement';
+import { inclusiveLanguage } from './inclusive-language';
 import { noAbuseAsRelationship } from './relationship-framing';
 
 /** The victim-blaming checks. */
-export const victimBlamingChecks: readonly Check[] = [noAbuseAsRelationship, noChildConsentFraming, noEngagementBlame, noAdultTermsForChild];
+export const victimBlamingChecks: readonly Check[] = [noAbuseAsRelationship, noChildConsentFraming, noEngagementBlame, noAdultTermsForChild, inclusiveLanguage];

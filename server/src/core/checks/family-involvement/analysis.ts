@@ -17,7 +17,7 @@ import { buildFamilyTable, findPeople, kindOf, PRONOUN } from './family-members'
 import type { ReasonKind } from './lexicon';
 import {
   AGENTLESS_DECISION, DECISION, DECLINED, DEFERRAL_CONDITION, FOLLOW_UP, FUTURE_INVOLVEMENT, global, INVITED, NO_RESPONSE,
-  NOT_APPROACHED, NOT_INVOLVED, NOT_REACHED, REASONS, RESEARCH, STRONG_ANCHOR, TOOK_PART, WEAK_ANCHOR,
+  NOT_APPROACHED, NOT_INVOLVED, NOT_REACHED, REASONS, RESEARCH, SELF_ANCHORED, STRONG_ANCHOR, TOOK_PART, WEAK_ANCHOR,
 } from './lexicon';
 
 /** Seed 000's four groups (Harrison and Barker 2024, Findings; seed 000 line 112). */
@@ -107,10 +107,10 @@ export interface InvolvementAnalysis {
 
 // Headings that name a family-involvement section, however unusual (digest line 78; issue 5 "unusual section names").
 const FAMILY_SECTION_TITLE = /\b(?:involv\w*|participat\w*|contribut\w*|engag\w*|voices?|views?|perspectives?|listening|hearing|speaking|conversations?|consult\w*|told|said|spoke|meeting)\b/i;
-const FAMILY_SECTION_WHO = /\b(?:famil(?:y|ies)|parents?|mother|father|mum|dad|child(?:ren)?|young (?:person|people)|carers?|relatives|those (?:closest|who knew|who loved|who cared)|people who knew|loved ones)\b|\b[A-Z][\w-]+(?:'s|’s)\b/;
+const FAMILY_SECTION_WHO = /\b(?:famil(?:y|ies)|parents?|mother|father|mum|dad|child(?:ren)?|young (?:person|people)|carers?|relatives|those (?:closest|who knew|who loved|who cared)|people (?:who knew|closest|who loved|who cared)|closest to (?:him|her|them)|loved ones)\b|\b[A-Z][\w-]+(?:'s|’s)\b/;
 const NOT_FAMILY_SECTION = /\b(?:with|by) (?:services|agencies|professionals|practitioners|health|school)\b|\bagency\b|\bpractitioners?\b|\bprofessionals?\b|\bservices\b/i;
 // Method sections under other names ("How the review was carried out", "Our approach").
-const METHOD_TITLE = /\bhow (?:the|this|we (?:carried out|did|conducted)) (?:review|the review)\b|\bhow (?:the|this) review (?:was|has been) (?:carried out|conducted|undertaken|done|completed)\b|\b(?:how we (?:did|carried out|went about) (?:this|the) review|arrangements for (?:the|this) review|about (?:the|this) review)\b/i;
+const METHOD_TITLE = /\bhow (?:the|this|we (?:carried out|did|conducted)) (?:review|the review)\b|\bhow (?:the|this) (?:rapid |local |practice )?review (?:was|has been) (?:carried out|conducted|undertaken|done|completed)\b|\b(?:how we (?:did|carried out|went about) (?:this|the) review|arrangements for (?:the|this) review|about (?:the|this) review)\b/i;
 const UPDATE_HEADING = /\b(?:update|addendum|postscript|afterword|since the (?:trial|inquest|proceedings))\b/i;
 
 const PROSE_KINDS = new Set(['paragraph', 'list-item', 'table-cell', 'block-quote']);
@@ -123,7 +123,8 @@ const YES = /^\s*(?:yes|y|✓|✔|✅)\b/i;
 const NO = /^\s*(?:no|n|✗|✘|❌|none)\b/i;
 
 // Clause boundaries for telling apart "Mother met the reviewer; Father declined".
-const CLAUSE_SPLIT = /;|:(?=\s)|,?\s+but\s+|,?\s+whereas\s+|,?\s+while\s+|,\s+although\s+|,\s+however,?\s+|\.\s+|,?\s+and\s+(?=(?:the |her |his |their |both |each )?(?:[A-Z]\w*|mother|father|parents|grand\w+|sibling|brother|sister|step\w*|aunt|uncle|carers?|partner)\b)/g;
+const CLAUSE_SPLIT = /;|:(?=\s)|,?\s+but\s+|,?\s+whereas\s+|,?\s+while\s+|,\s+although\s+|,\s+however,?\s+|\.\s+/g;
+const PERSON_OBJECT = /^\s*(?:(?:with|to|from)\s+)?(?:the |her |his |their |both |each |all |three |two |four )?(?:[A-Z]|mother|father|parents?|mum|dad|famil|grand|nan|child|young|sibling|brother|sister|aunt|uncle|carer|step|partner|bab(?:y|ies)|son|daughter|girl|boy|relatives|them|him|her)/i;
 const NEGATION_BEFORE = /\b(?:not|never|n't|unable|declined|without|rather than|instead of|refused|no longer|nor)\b[^.;]{0,30}$/i;
 const PRACTICE_OBJECT = /^\s*(?:with )?(?:the |her |his |their |a |an )?(?:allocated |school |named )?(?:social workers?|practitioners?|professionals?|teachers?|school|staff|health visitors?|GPs?|police|officers?|managers?|agenc(?:y|ies)|nurses?|midwi(?:fe|ves)|clinicians?|representatives?|leads?|colleagues|partners from)/i;
 
@@ -162,7 +163,11 @@ export function detectStatuses(text: string): StatusMatch[] {
     for (const m of work.matchAll(re)) {
       const before = work.slice(Math.max(0, m.index - 40), m.index);
       if (NEGATION_BEFORE.test(before) || FUTURE_BEFORE.test(before)) continue;
-      if (status === 'took-part' && /(?:reviewers?|authors?|team|panel|chair|review) (?:met|spoke|interviewed|visited|talked|heard)/i.test(m[0]) && PRACTICE_OBJECT.test(work.slice(m.index + m[0].length, m.index + m[0].length + 60))) continue;
+      // "The reviewer met …" is about the family only when a family member follows.
+      if (status === 'took-part' && /(?:reviewers?|authors?|team|panel|chair|review) (?:met|spoke|interviewed|visited|talked|heard)/i.test(m[0])) {
+        const after = work.slice(m.index + m[0].length, m.index + m[0].length + 60);
+        if (PRACTICE_OBJECT.test(after) || !PERSON_OBJECT.test(after)) continue;
+      }
       out.push({ status, start: m.index, end: m.index + m[0].length });
     }
   }
@@ -321,7 +326,7 @@ function inScope(unit: Unit, anchored: boolean): boolean {
 }
 
 function isAnchored(unit: Unit): boolean {
-  if (STRONG_ANCHOR.test(unit.text)) return true;
+  if (STRONG_ANCHOR.test(unit.text) || SELF_ANCHORED.test(unit.text)) return true;
   if (unit.role === 'chronology' || unit.role === 'background') return false;
   return WEAK_ANCHOR.test(unit.text);
 }
@@ -366,13 +371,85 @@ function clauses(text: string): Clause[] {
   return out.filter((c) => c.end > c.start);
 }
 
+// Words that join people into one group: "the mother and the father", "Ms W, Mr Y and the grandparents".
+const JOINER = /^[\s,;&]*(?:(?:and|or|nor|both|neither|either|as well as)[\s,]*)*$/i;
+const RELATIVE = /,\s*(?:who|whose|whom|with whom|to whom|which|where|when)\b[^,;]*,/gi;
+const JOINER_OBJECT = /^[\s,;&]*(?:(?:and|or|nor|both|neither|either|as well as|to|with)[\s,]+)*(?:the |her |his |their |both |each )?$/i;
+const PREPOSITION_BEFORE = /\b(?:with|of|by|from|for|to|through|about|via|on behalf of|alongside|including)\s+(?:the |her |his |their |both )?$/i;
+
+/**
+ * The people who are the subject of a status: the nearest group of people named before it in the
+ * clause ("the mother and the father declined"), skipping people in a phrase such as "with the help
+ * of her grandparents".
+ */
+function subjectOf(text: string, refs: PersonRef[], m: { start: number; end: number }, clauseStart: number, rel: (n: number) => number): string[] {
+  // "neither the mother nor the stepfather would be approached": people inside the matched words.
+  const inside = refs.filter((p) => rel(p.start) >= m.start && rel(p.end) <= m.end);
+  if (inside.length > 0) return inside.flatMap((p) => p.keys);
+  // People inside a relative clause ("His father, who sees Kai at weekends, spoke to us") are not the subject.
+  const relative: Array<[number, number]> = [];
+  for (const r of text.slice(clauseStart, m.start).matchAll(RELATIVE)) relative.push([clauseStart + r.index, clauseStart + r.index + r[0].length]);
+  const before = refs.filter((p) => rel(p.end) <= m.start && !relative.some(([a, b]) => rel(p.start) >= a && rel(p.end) <= b));
+  const group: PersonRef[] = [];
+  for (let i = before.length - 1; i >= 0; i--) {
+    const p = before[i]!;
+    const next = group[0];
+    if (next && !JOINER.test(blankSpans(text.slice(rel(p.end), rel(next.start)), rel(p.end), relative))) break;
+    if (PREPOSITION_BEFORE.test(text.slice(Math.max(clauseStart, rel(p.start) - 20), rel(p.start)))) {
+      if (group.length > 0) break;
+      continue;
+    }
+    // A person after "that" is inside reported speech: "she told the review that the father…".
+    if (/\b(?:that|because|when|whether|if)\b/i.test(text.slice(rel(p.end), m.start)) && group.length === 0) continue;
+    group.unshift(p);
+  }
+  return group.flatMap((p) => p.keys);
+}
+
+function blankSpans(s: string, offset: number, spans: Array<[number, number]>): string {
+  let out = s;
+  for (const [a, b] of spans) {
+    const x = Math.max(0, a - offset);
+    const y = Math.min(s.length, b - offset);
+    if (y > x) out = out.slice(0, x) + ' '.repeat(y - x) + out.slice(y);
+  }
+  return out;
+}
+
+/** The people right after a status: "the reviewer met the mother and the father". */
+function objectOf(text: string, refs: PersonRef[], m: { start: number; end: number }, rel: (n: number) => number): string[] {
+  const after = refs.filter((p) => rel(p.start) >= m.end && rel(p.start) - m.end < 40);
+  const group: PersonRef[] = [];
+  for (const p of after) {
+    const prev = group[group.length - 1];
+    const gap = text.slice(prev ? rel(prev.end) : m.end, rel(p.start));
+    if (prev ? !JOINER_OBJECT.test(gap) : !/^[\s,]*(?:with |to |from |on |by )?(?:the |her |his |their |both |each )?(?:[\w-]+(?:'s|’s|s'|s’) )?$/i.test(gap)) break;
+    group.push(p);
+  }
+  return group.flatMap((p) => p.keys);
+}
+
+/** Resolves a pronoun to people named earlier in the same sentence, by gender. */
+function resolveWithin(table: FamilyTable, earlier: PersonRef[], pronoun: string): string[] | undefined {
+  const r = new Recent(table);
+  r.noteUnit(earlier);
+  const keys = r.resolve(pronoun);
+  return keys.length > 0 ? keys : undefined;
+}
+
 /** Remembers the last people named, to resolve "she declined" to the mother. */
 class Recent {
   private order: string[][] = [];
   constructor(private readonly table: FamilyTable) {}
   note(keys: string[]): void {
     if (keys.length > 0) this.order.push(keys);
-    if (this.order.length > 6) this.order.shift();
+    if (this.order.length > 8) this.order.shift();
+  }
+  /** Notes each person named in a sentence, then all of them together, for "they". */
+  noteUnit(refs: readonly PersonRef[]): void {
+    for (const p of refs) this.note(p.keys);
+    const all = [...new Set(refs.flatMap((p) => p.keys))];
+    if (refs.length > 1 && all.length > 1) this.note(all);
   }
   clear(): void {
     this.order = [];
@@ -424,7 +501,7 @@ function buildStatements(units: Unit[], table: FamilyTable): Statement[] {
     lastSection = u.section;
     const cand = candidates[ci]?.i === i ? candidates[ci++] : undefined;
     if (!cand || !inScope(u, cand.anchored)) {
-      if (u.people.length > 0) recent.note(u.people[u.people.length - 1]!.keys);
+      recent.noteUnit(u.people);
       lastBlock = u.block;
       continue;
     }
@@ -442,29 +519,34 @@ function buildStatements(units: Unit[], table: FamilyTable): Statement[] {
       let prevKeys: string[] = [];
       for (const cl of clauses(u.text)) {
         const inClause = cand.matches.filter((m) => m.start >= cl.start && m.start < cl.end);
-        let keys = u.people.filter((p) => rel(p.start) >= cl.start && rel(p.start) < cl.end).flatMap((p) => p.keys);
-        if (keys.length === 0 && inClause.length > 0) {
-          const pron = PRONOUN.exec(u.text.slice(cl.start, cl.end));
-          if (prevKeys.length > 0) keys = prevKeys;
-          else if (pron) keys = recent.resolve(pron[1]!);
-        }
-        if (keys.length > 0) prevKeys = keys;
+        const refs = u.people.filter((p) => rel(p.start) >= cl.start && rel(p.start) < cl.end);
         for (const m of inClause) {
           statuses.add(m.status);
+          let keys = subjectOf(u.text, refs, m, cl.start, rel);
+          if (keys.length === 0) {
+            const pron = PRONOUN.exec(u.text.slice(cl.start, m.start));
+            if (pron) keys = resolveWithin(table, u.people.filter((p) => rel(p.end) <= cl.start), pron[1]!) ?? recent.resolve(pron[1]!);
+            else if (prevKeys.length > 0) keys = prevKeys;
+            else keys = objectOf(u.text, refs, m, rel);
+          }
+          if (keys.length > 0) prevKeys = keys;
           for (const k of keys) {
             const set = byPerson.get(k) ?? new Set<InvolvementStatus>();
             set.add(m.status);
             byPerson.set(k, set);
           }
         }
+        if (inClause.length === 0 && refs.length > 0) prevKeys = refs[refs.length - 1]!.keys;
       }
       if (byPerson.size === 0 && statuses.size > 0 && (u.section?.involvement || u.section?.method)) {
         // "No response was received." after a sentence that named the people written to; not "unable to meet the school".
         const m = cand.matches[0]!;
-        if (!OTHER_OBJECT.test(u.text.slice(m.end, m.end + 40))) for (const k of recent.last()) byPerson.set(k, new Set(statuses));
+        const lead = u.text.slice(0, m.start);
+        const subjectless = /^\s*(?:[\d.]+\s+)?(?:however,?|unfortunately,?|sadly,?|despite this,?|to date,?|so far,?)?\s*(?:no|none|neither|nobody|no one|a|an|the|further|second)?\s*(?:response|reply|invitation|letters?|approach|contact|attempts?)?\s*$/i.test(lead);
+        if (subjectless && !OTHER_OBJECT.test(u.text.slice(m.end, m.end + 40))) for (const k of recent.last()) byPerson.set(k, new Set(statuses));
       }
     }
-    if (u.people.length > 0) recent.note(u.people[u.people.length - 1]!.keys);
+    recent.noteUnit(u.people);
     lastBlock = u.block;
     if (byPerson.size === 0) continue;
     statements.push({
@@ -518,10 +600,11 @@ function personFacts(units: Unit[], statements: Statement[], table: FamilyTable)
 
 const EXCLUDING_REASONS: ReadonlySet<ReasonKind> = new Set(['legal', 'suspect', 'child-age', 'trauma', 'stability', 'safety']);
 
-/** Sorts a draft into seed 000's four groups from its statements. */
-function groupOf(statements: Statement[]): InvolvementGroup {
+/** Sorts a draft into seed 000's four groups from its statements. Foster carers are a route to the child's voice, not family (seed 000 line 91). */
+function groupOf(statements: Statement[], table: FamilyTable): InvolvementGroup {
   if (statements.length === 0) return 'never-mentioned';
-  const all = statements.flatMap((s) => [...s.byPerson.values()].flatMap((x) => [...x]));
+  const family = (k: string): boolean => kindOf(table, k).role !== 'foster-carer';
+  const all = statements.flatMap((s) => [...s.byPerson].filter(([k]) => family(k)).flatMap(([, x]) => [...x]));
   if (all.includes('took-part')) return 'involved';
   const invitedLike = statements.some((s) => {
     const st = [...s.byPerson.values()].flatMap((x) => [...x]);
@@ -571,7 +654,7 @@ export function analyseInvolvement(doc: ParsedDocument): InvolvementAnalysis {
     units,
     statements,
     persons,
-    group: groupOf(statements),
+    group: groupOf(statements, table),
     processText: processTextOf(units, statements),
     involvementSection: familyHeading ?? sections.find((s) => s.involvement),
     familySection: familyHeading,

@@ -144,6 +144,8 @@ export const childSayInReviewNotAddressed: Check = {
     const { doc } = ctx;
     if (!isWholeReview(doc)) return;
     const a = analyseInvolvement(doc);
+    // When the review never mentions involvement at all, family-involvement-not-mentioned already asks about the child.
+    if (a.statements.length === 0 && !a.familySection) return;
     for (const c of childFacts(doc, a)) {
       if (!c.key.startsWith('child') || c.died || c.sayAddressed || c.age === undefined || c.age < CHILD_SAY_MIN_AGE) continue;
       const name = c.key === 'child' ? 'The child' : c.label;

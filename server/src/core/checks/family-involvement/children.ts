@@ -21,7 +21,7 @@ export interface ChildFacts {
   sayAddressed: boolean;
 }
 
-const AGE = /\baged (\d{1,2})(?: (weeks?|months?))?\b|\b(\d{1,2})[- ](years?|months?|weeks?)[- ]old\b|\b(\d{1,2}) years? of age\b|\b(?:now|then) (\d{1,2})\b(?! (?:am|pm|years ago|weeks|months|days))|\bage (\d{1,2})\b|^\s*,?\s*\((\d{1,2})\)|\bYear (\d{1,2})\b/gi;
+const AGE = /\baged (\d{1,2})(?: (weeks?|months?))?\b|\b(\d{1,2})[- ](years?|months?|weeks?)[- ]old\b|\b(\d{1,2}) years? of age\b|\b(?:now|then) (\d{1,2})\b(?! (?:am|pm|years ago|weeks|months|days))|\bage (\d{1,2})\b|^\s*,?\s*\((\d{1,2})\)|\bYear (\d{1,2})\b|\b(?:was|is|turned) (\d{1,2})(?=\s*(?:years\b|when\b|at the time\b|and\b|,|\.|;|$))/gi;
 
 /** Ages (in years) written in a short stretch after a child's name. */
 export function agesIn(text: string): number[] {
@@ -36,6 +36,7 @@ export function agesIn(text: string): number[] {
     else if (m[7]) out.push(Number(m[7]));
     else if (m[8]) out.push(Number(m[8]));
     else if (m[9]) out.push(Number(m[9]) + 5);
+    else if (m[10]) out.push(Number(m[10]));
   }
   return out;
 }
@@ -43,13 +44,13 @@ export function agesIn(text: string): number[] {
 const BABY = /\b(?:bab(?:y|ies)|infants?|newborn|neonat\w*|pre-?verbal|\d+[- ](?:weeks?|months?)[- ]old|aged \d+ (?:weeks|months))\b/i;
 const NON_VERBAL = /\bnon-?verbal\b|\b(?:does|did) not (?:use )?(?:speak|speech|words)\b|\bno (?:spoken )?(?:language|words|speech)\b|\bcommunicat\w* (?:difficult\w*|needs)\b|\bPECS\b|\bmakaton\b|\bpicture exchange\b/i;
 // The child as speaker: "Child A told", "Ella, then 13, said", "Child A's views".
-const SPEAKS_AFTER = /^(?:\s*\(\d{1,2}\))?(?:,[^,;.]{0,50},)?\s+(?:(?:had|has|have|also|often|later|then|once|repeatedly|clearly|consistently|recently|previously|sometimes|would|could|still)\s+)*(?:told|tells|said|says|described|describes|explained|wrote|writes|disclosed|asked|wanted|wants|wished|hoped|liked|likes|loved|loves|enjoyed|enjoys|hated|felt|feels|expressed|talked|spoke|shared|drew|chose|did not want|did not like|does not want|was (?:proud|frightened|scared|afraid|happy|sad|worried|angry|clear)|is (?:proud|frightened|scared|afraid|happy|sad|worried|angry|clear))\b/i;
+const SPEAKS_AFTER = /^(?:\s*\(\d{1,2}\))?(?:,[^,;.]{0,50},)?(?:\s+(?:is|was) (?:a|an) [^.;]{0,40}? who)?\s+(?:(?:had|has|have|also|often|later|then|once|repeatedly|clearly|consistently|recently|previously|sometimes|would|could|still)\s+)*(?:told|tells|tell|said|says|say|described|describes|explained|wrote|writes|disclosed|asked|asks|ask|wanted|wants|want|wished|hoped|liked|likes|like|loved|loves|enjoyed|enjoys|hated|felt|feels|expressed|talked|talk|spoke|speak|shared|drew|chose|did not want|did not like|does not want|was (?:proud|frightened|scared|afraid|happy|sad|worried|angry|clear)|is (?:proud|frightened|scared|afraid|happy|sad|worried|angry|clear))\b/i;
 const POSSESSIVE_VOICE = /^(?:['’]s|s['’])\s+(?:own\s+)?(?:views?|voice|wishes|feelings|perspective|lived experience|daily life|experiences?|words|account|story|hopes|fears|worries|day|days|routine|world)\b/i;
 const CHILD_WORD = /\b(?:child|baby|infant|son|daughter|girl|boy|young person)\b|\b(?:Child|Baby) [A-Z]{1,3}\b/i;
-const CHILD_NAMED = /\b(?:Child|Baby|Young Person) [A-Z]{1,3}\b|\bthe (?:child|baby|young person)\b/;
+const CHILD_NAMED = /\b(?:Child|Baby|Young Person) [A-Z]{1,3}[0-9]{0,2}\b|\bthe (?:child|baby|young person)\b/;
 // "her own views", "Child M's wishes and feelings", also where the review notes their absence.
-const VOICE_NOUN = /\b(?:her|his|their|the child.s|the baby.s|(?:Child|Baby|Young Person) [A-Z]{1,3}(?:'s|’s)) (?:own )?(?:views|voice|wishes(?: and feelings)?|feelings|lived experience|daily life|perspective)\b/;
-const PRONOUN_SPEAKS = /^\s*(?:she|he|they)\s+(?:(?:had|has|have|also|often|later|then|once|repeatedly|clearly|would|could|still)\s+)*(?:told|said|says|described|explained|wrote|disclosed|asked|wanted|wished|hoped|liked|loved|enjoyed|hated|felt|expressed|talked|spoke|shared|drew|chose|did not want|did not like|was (?:proud|frightened|scared|afraid|happy|sad|worried|angry))\b/i;
+const VOICE_NOUN = /\b(?:her|his|their|the child.s|the baby.s|(?:Child|Baby|Young Person) [A-Z]{1,3}[0-9]{0,2}(?:'s|’s)) (?:own )?(?:views|voice|wishes(?: and feelings)?|feelings|lived experience|daily life|perspective)\b/;
+const PRONOUN_SPEAKS = /(?:^\s*|\bthat |\band |, )(?:she|he|they)\s+(?:(?:had|has|have|also|often|later|then|once|repeatedly|clearly|would|could|still)\s+)*(?:told|said|says|described|explained|wrote|disclosed|asked|wanted|wished|hoped|liked|loved|enjoyed|hated|felt|expressed|talked|spoke|shared|drew|chose|did not want|did not like|was (?:proud|frightened|scared|afraid|happy|sad|worried|angry))\b/i;
 const IN_OWN_WORDS = /\bin (?:his|her|their) own words\b|\bwhat (?:life|(?:his|her|their) (?:life|day)) was like\b/i;
 
 function isChildKey(a: InvolvementAnalysis, key: string): boolean {
@@ -74,6 +75,8 @@ export function childFacts(doc: ParsedDocument, a: InvolvementAnalysis): ChildFa
   let lastChild: { block: Unit['block']; keys: string[] } | undefined;
   const childAliases = [...a.table.aliases].filter(([, k]) => k.startsWith('child:')).map(([n]) => n);
   for (const u of a.units) {
+    // A recommendation to hear children is not their voice.
+    if (u.role === 'recommendations') continue;
     const refs = u.people.filter((p) => p.keys.some((k) => isChildKey(a, k)));
     if (!docDied && !u.quoted && CHILD_DIED.test(u.text) && (refs.length > 0 || CHILD_WORD.test(u.text)) && !/child death overview|\bCDOP\b/i.test(u.text)) docDied = true;
     const inVoiceSection = u.section !== undefined && voiceSections.has(u.section.index);

@@ -76,9 +76,9 @@ export const KINDS: Record<string, PersonKind> = {
 const PARENTS = ['mother', 'father'];
 
 // Possessives that make a person word a modifier of something else ("Child A's mother", "the child's social worker").
-const MODIFIER_AFTER = /^(?:['’]s?|s['’])\s+(?:(?:new|late|former|maternal|paternal|birth|own|older|younger|half|step|current|allocated|named|first|main|primary)[- ])?(?:mother|mum|father|dad|parents?|famil(?:y|ies)|siblings?|brothers?|sisters?|grand\w*|aunts?|uncles?|carers?|partner|boyfriend|girlfriend|social workers?|school|teachers?|GP|health visitors?|nursery|midwife|home|house|bedroom|cot|name|birth|death|case|care|placement|plan|records?|files?|bed|friends?|solicitor|advocate|key worker|class|doctor|paediatrician|injur\w*|body|funeral|behaviour|needs|development)\b/i;
+const MODIFIER_AFTER = /^(?:['’]s?|s['’])\s+(?:(?:new|late|former|maternal|paternal|birth|own|older|younger|half|step|current|allocated|named|first|main|primary)[- ])?(?:mother|mum|father|dad|parents?|famil(?:y|ies)|siblings?|brothers?|sisters?|grand\w*|aunts?|uncles?|carers?|partner|boyfriend|girlfriend|social workers?|school|teachers?|GP|health visitors?|nursery|midwife|home|house|bedroom|cot|name|birth|death|case|care|placement|plan|records?|files?|bed|friends?|solicitor|advocate|key worker|class|doctor|paediatrician|injur\w*|body|funeral|behaviour|needs|development|agreement|consent|permission|knowledge|approval|request|wishes|address|flat|car|phone|mobile)\b/i;
 // Compounds where a person word names a service, not a person.
-const NOT_PERSON_AFTER = /^\s+(?:protection|in need|and family|and families|death|health|development|services?|abuse|care|minders?|minding|arrangements|sexual|exploitation|safeguarding|practice|social|centre|benefit|and adolescent|mental|psychiatr\w*|and baby|guidance|review|law|trafficking|criminal|neglect|sexual|poverty|-centred|centred|led)\b/i;
+const NOT_PERSON_AFTER = /^\s+(?:protection|in need|and family|and families|death|health|development|services?|abuse|care|minders?|minding|arrangements|sexual|exploitation|safeguarding|practice|social|centre|benefit|and adolescent|mental|psychiatr\w*|and baby|guidance|review|law|trafficking|criminal|neglect|sexual|poverty|-centred|centred|led|support|liaison|home|court|history|background|composition|situation|circumstances|functioning|dynamics|network|group|proceedings|environment|finances|hubs?|centres?|therapy|therapist|nurse|partnership|workers?|assessments?|plans?)\b/i;
 const NOT_PERSON_BEFORE = /\b(?:ward|nursing|family support|parenting|foster(?:ing)? (?:panel|team)|local|corporate|looked[- ]after)\s*$/i;
 
 interface Pattern {
@@ -97,7 +97,7 @@ const PATTERNS: Pattern[] = [
   p('(?:the |her |his |their )?step-?(?:father|dad)', ['stepfather']),
   p('(?:the |her |his |their )?step-?(?:mother|mum)', ['stepmother']),
   p('(?:the |her |his |their )?step-?parents?', ['step-parent']),
-  p('(?:the |her |his |their )?male carers?', ['male-carer']),
+  p('(?:the|her|his|their) male carer(?!s)', ['male-carer']),
   p('(?:the |her |his |their )?(maternal|paternal) (?:great[- ])?(grandmother|grandma|nan|nana|nanna|granny|grandfather|grandad|grandpa|grandparents?|aunt|uncle)', (m) => {
     const side = m[1]!.toLowerCase();
     const who = m[2]!.toLowerCase();
@@ -121,7 +121,7 @@ const PATTERNS: Pattern[] = [
   p('(?:the |her |his |their )?(?:older |younger |twin |half-?|step-?)?(?:siblings?|brothers?|sisters?)', ['siblings']),
   p('(?:the |her |his |their )?(?:wider|extended) family|(?:other )?relatives', ['relatives']),
   p('(?:the |her |his |their )?carers?(?! (?:assessment|allowance|support|team|role|panel))', ['carer']),
-  p('Child [A-Z]{1,3}(?![a-z])|Baby [A-Z]{1,2}(?![a-z])|Young Person [A-Z]{1,2}(?![a-z])|YP[A-Z0-9]?(?![a-z])', (m) => [`child:${m[0]}`], true),
+  p('Child [A-Z]{1,3}[0-9]{0,2}(?![a-z])|Baby [A-Z]{1,2}[0-9]?(?![a-z])|Young Person [A-Z]{1,2}[0-9]?(?![a-z])|YP[A-Z0-9]?(?![a-z])', (m) => [`child:${m[0]}`], true),
   p('(?:the|this) (?:subject |index |young |unborn |older |younger )?(?:child|baby|infant|young person|girl|boy|teenager|newborn)', ['child']),
   p('(?:the|both|all|these|three|two|four) (?:subject )?children|(?:the )?(?:young people|babies|twins)', ['children']),
   p('(?:her|his|their) (?:son|daughter|baby)', ['child']),
@@ -149,7 +149,9 @@ export function roleFromDescription(text: string): string | undefined {
   if (/\buncle\b/.test(t)) return 'uncle';
   if (/\b(?:mother|mum)\b/.test(t)) return 'mother';
   if (/\b(?:father|dad)\b/.test(t)) return 'father';
-  if (/\b(?:boyfriend|partner)\b/.test(t)) return 'partner';
+  if (/\bher (?:new |former )?(?:boyfriend|partner)\b|\bboyfriend\b/.test(t)) return 'mothers-partner';
+  if (/\bhis (?:new |former )?(?:girlfriend|partner)\b|\bgirlfriend\b/.test(t)) return 'fathers-partner';
+  if (/\bpartner\b/.test(t)) return 'partner';
   if (/\b(?:sibling|brother|sister|half-brother|half-sister)\b/.test(t)) return 'sibling';
   if (/\b(?:subject child|the child|child|baby|infant|young person|girl|boy|son|daughter|subject of (?:the|this) review)\b/.test(t)) return 'child';
   if (/\bcarer\b/.test(t)) return 'carer';
@@ -186,7 +188,7 @@ function escape(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-const NAME = "(?:Child|Baby|Young Person|Sibling|Adult|Male|Female|Mr|Mrs|Ms|Miss|Mx) [A-Z][\\w-]*|[A-Z]{1,3}(?![\\w])|[A-Z][a-z][\\w-]+";
+const NAME = "(?:Child|Baby|Young Person|Sibling|Adult|Male|Female|Mr|Mrs|Ms|Miss|Mx) [A-Z][\\w-]*[0-9]{0,2}|[A-Z]{1,3}(?![\\w])|[A-Z][a-z][\\w-]+";
 // "her mother, referred to as 'Sarah'", "the child, known in this review as Ella".
 const DEFINED_AS = new RegExp(`([^.;:()]{0,60}?)\\b(?:(?:is |are |will be |has been )?(?:referred to|known|called|named|described)(?: here| in this (?:review|report))? as|pseudonym(?: of)?)\\s+["'“‘]?(${NAME})["'”’]?`, 'gu');
 // "Mother (Ms K)", "the stepfather (Adult C)".
@@ -194,11 +196,20 @@ const ROLE_PAREN = new RegExp(`\\b((?:(?:the|her|his|their|Child [A-Z]{1,3}(?:'s
 // "Ella (the child)", "Adult C (mother's partner)".
 const NAME_PAREN = new RegExp(`\\b(${NAME})\\s*\\(((?:the |her |his |Child [A-Z]{1,3}(?:'s|’s) )?[^()]{2,40}?)\\)`, 'gu');
 
+// "her mother's partner, Mr P, moved in"; "Ms R, the children's mother, said".
+const ROLE_APPOS = new RegExp(`\\b((?:(?:the|her|his|their|Child [A-Z]{1,3}(?:'s|’s)) )?(?:(?:maternal|paternal|birth|step-?) ?)?(?:mother(?:'s|’s) partner|father(?:'s|’s) partner|mother|father|grandmother|grandfather|stepfather|stepmother|partner|boyfriend|aunt|uncle|foster carer|kinship carer|male carer))\\s*,\\s*(${NAME})\\s*(?=,|\\.|;|$)`, 'gu');
+const NAME_APPOS = new RegExp(`(?:^|[.;]\\s+|\\band\\s+)(${NAME})\\s*,\\s*((?:the |her |his |their |Child [A-Z]{1,3}(?:'s|’s) |the child(?:'s|’s) |the children(?:'s|’s) )(?:(?:maternal|paternal|birth|step-?) ?)?(?:mother(?:'s|’s) partner|mother|father|grandmother|grandfather|stepfather|stepmother|partner|aunt|uncle|foster carer|kinship carer))\\s*,`, 'gu');
+
+const NAME_IS_PSEUDONYM = /\b([A-Z][a-z][\w-]+) is (?:the|a) (?:name|pseudonym)\b/gu;
+const TITLE_NAME = /(?:review|CSPR|LCSPR|SCR|report)\b[^:–—]*[:–—-]\s*(?:the (?:death|serious harm|injuries|injury|abuse|neglect) (?:of|to) )?["“'‘]?([A-Z][a-z][\w-]+)["”'’]?\s*$/u;
+
 function addAlias(table: FamilyTable, name: string, role: string | undefined): void {
   const clean = name.trim().replace(/^["'“‘]|["'”’]$/g, '');
   if (!clean || !role || clean.length < 2 && !/^[A-Z]$/.test(clean)) return;
   if (/^(?:The|This|Her|His|Their|It|In|Mother|Father|Child|Baby)$/.test(clean)) return;
   if (table.aliases.has(clean)) return;
+  if (role === 'partner' && /^Mr\b/.test(clean)) role = 'mothers-partner';
+  else if (role === 'partner' && /^(?:Ms|Mrs|Miss)\b/.test(clean)) role = 'fathers-partner';
   const key = keyFor(role, clean);
   table.aliases.set(clean, key);
   if (!table.kinds.has(key)) table.kinds.set(key, kindForKey(key, role === 'child' || role === 'sibling' ? clean : `${kindForKey(key).label} (${clean})`));
@@ -270,17 +281,27 @@ export function buildFamilyTable(doc: ParsedDocument): FamilyTable {
   for (const b of prose) {
     if (b.role === 'references') continue;
     const text = b.prose;
-    if (!/referred|known|called|named|described|pseudonym|\(/.test(text)) continue;
+    if (!/referred|known|called|named|described|pseudonym|\(|,/.test(text)) continue;
     for (const m of text.matchAll(DEFINED_AS)) addAlias(table, m[2]!, roleFromDescription(m[1]!) ?? (/^(?:Child|Baby|Young Person) /.test(m[2]!) ? 'child' : undefined));
     for (const m of text.matchAll(ROLE_PAREN)) addAlias(table, m[2]!, roleFromDescription(m[1]!.replace(/^Child [A-Z]{1,3}(?:'s|’s) /, '')));
+    for (const m of text.matchAll(ROLE_APPOS)) addAlias(table, m[2]!, roleFromDescription(m[1]!.replace(/^Child [A-Z]{1,3}(?:'s|’s) /, '')));
+    for (const m of text.matchAll(NAME_APPOS)) addAlias(table, m[1]!, roleFromDescription(m[2]!.replace(/^(?:Child [A-Z]{1,3}|the child|the children)(?:'s|’s) /, '')));
     for (const m of text.matchAll(NAME_PAREN)) {
       const role = roleFromDescription(m[2]!.replace(/^Child [A-Z]{1,3}(?:'s|’s) /, ''));
       if (role && !/\b(?:aged?|years?|months?|\d)\b/.test(m[2]!) || role === 'child') addAlias(table, m[1]!, role);
     }
   }
+  // "Kai is the name he chose for this report"; a title naming the child ("Review: Kai").
+  for (const b of prose) {
+    if (b.role === 'references') continue;
+    for (const m of b.prose.matchAll(NAME_IS_PSEUDONYM)) addAlias(table, m[1]!, roleFromDescription(b.prose.slice(m.index + m[0].length, m.index + m[0].length + 60)) === 'mother' ? undefined : 'child');
+  }
+  const title = doc.sections[0]?.title;
+  const tm = title ? TITLE_NAME.exec(title) : null;
+  if (tm && !/^(?:Child|Baby|Young Person) [A-Z]{1,3}$/.test(tm[1]!) && !/(?:and|children|family|siblings)/i.test(tm[1]!)) addAlias(table, tm[1]!, 'child');
   // Codes like "Child A" need no definition; role codes like "Adult B" do.
-  for (const [alias, key] of [...table.aliases]) if (/^(?:Child|Baby|Young Person) [A-Z]{1,3}$/.test(alias) && !key.startsWith('child:') && !key.startsWith('sibling:')) table.aliases.delete(alias);
-  const names = [...table.aliases.keys()].filter((a) => !/^(?:Child|Baby|Young Person) [A-Z]{1,3}$/.test(a)).sort((a, b) => b.length - a.length);
+  for (const [alias, key] of [...table.aliases]) if (/^(?:Child|Baby|Young Person) [A-Z]{1,3}[0-9]{0,2}$/.test(alias) && !key.startsWith('child:') && !key.startsWith('sibling:')) table.aliases.delete(alias);
+  const names = [...table.aliases.keys()].filter((a) => !/^(?:Child|Baby|Young Person) [A-Z]{1,3}[0-9]{0,2}$/.test(a)).sort((a, b) => b.length - a.length);
   if (names.length > 0) table.aliasRe = new RegExp(`(?<![\\p{L}\\p{N}])(?:${names.map(escape).join('|')})(?![\\p{L}\\p{N}])`, 'gu');
   for (const k of table.aliases.values()) if (k.startsWith('child:') && !table.children.includes(k)) table.children.push(k);
   return table;

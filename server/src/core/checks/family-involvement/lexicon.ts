@@ -19,8 +19,8 @@ export function global(re: RegExp): RegExp {
 
 /** Strong anchors: unmistakably this review, even in a chronology. */
 export const STRONG_ANCHOR = words(
-  'this (?:review|lcspr|cspr|scr|practice review|safeguarding practice review|learning review|report)',
-  '(?:for|to|in|into|with|of) the (?:review|lcspr|cspr)(?! (?:period|conference|meeting|health|date|hearing|of (?:the|his|her) (?:plan|care)))',
+  'this (?:rapid |local |thematic |national )?(?:review|lcspr|cspr|scr|practice review|safeguarding practice review|learning review|report)',
+  '(?:for|to|in|into|with|of) the (?:rapid |local |thematic |national )?(?:review|lcspr|cspr)(?! (?:period|conference|meeting|health|date|hearing|of (?:the|his|her) (?:plan|care)))',
   'the (?:lcspr|cspr)',
   '(?:the |this )?(?:lead |independent |two |joint )?(?:reviewers?|review authors?|report authors?)',
   'the (?:review )?author',
@@ -30,8 +30,13 @@ export const STRONG_ANCHOR = words(
   'we (?:met|spoke|invited|wrote|contacted|approached|asked|offered)',
 );
 
+/** Wording that is about the review wherever it appears (digest line 153: always check "not been possible to meet with the parents"). */
+export const SELF_ANCHORED = words(
+  "not (?:been )?possible to (?:meet|speak|engage|talk|involve|include|interview|hear from)(?: with| to)? (?:the |her |his |their |both |each |either )?(?:(?:Child [A-Z]{1,3}|the child|the children|the baby)(?:'s|’s) )?(?:parents|family|mother|father|mum|dad|child|children|stepfather|stepmother|grand\\w+|carers?|siblings?|brothers?|sisters?)",
+);
+
 /** Weak anchors: "the review" alone, acceptable outside chronology and background. */
-export const WEAK_ANCHOR = words('the review(?! (?:period|conference|meeting|health|date|hearing))', 'the panel', 'the partnership', 'safeguarding partners');
+export const WEAK_ANCHOR = words('the (?:rapid |local )?review(?! (?:period|conference|meeting|health|date|hearing))', 'the panel', 'the partnership', 'safeguarding partners');
 
 /** Sentences that talk about research or other reviews rather than this one. */
 export const RESEARCH = words(
@@ -55,13 +60,13 @@ export const TOOK_PART = words(
   'gave (?:his|her|their) (?:views|account|perspective)', 'shared (?:his|her|their) (?:views|experiences?|account|perspectives?|memories|reflections)',
   `(?:told|explained to|described to|said to|wrote to) ${REVIEWER}`,
   '(?:told|said to|spoke to|met|joined) us', 'we (?:met|spoke (?:to|with)|heard from)',
-  '(?:his|her|their) (?:views|contributions?|accounts?|perspectives?|reflections) (?:was|were|has been|have been|is|are) (?:sought and )?(?:included|reflected|shared|incorporated|set out|used|given|obtained|heard)',
-  'completed (?:a|the) (?:questionnaire|survey)', 'agreed to (?:meet|take part|contribute|be interviewed|share|speak)',
+  '(?:his|her|their|(?:mother|father|parent|family|grandmother|grandfather|carer)(?:s)?(?:\'s|’s|s\'|s’)) (?:views|contributions?|accounts?|perspectives?|reflections) (?:was|were|has been|have been|is|are) (?:sought and )?(?:included|reflected|shared|incorporated|set out|used|given|obtained|heard)',
+  'chose to (?:meet|speak|talk|write|take part|contribute|share)', 'completed (?:a|the) (?:questionnaire|survey)', 'agreed to (?:meet|take part|contribute|be interviewed|share|speak)',
 );
 
 /** Invited or approached. */
 export const INVITED = words(
-  '(?:was|were|had been|has been|have been) (?:invited|asked to (?:contribute|take part|participate|meet|share)|approached|contacted|offered (?:the opportunity|a meeting|the chance)|given the opportunity|written to|sent (?:a letter|letters|an invitation))',
+  '(?:was|were|had been|has been|have been) (?:each |both |also |then |first )?(?:invited|asked (?:whether|if)|asked to (?:contribute|take part|participate|meet|share|talk)|approached|contacted|offered (?:the opportunity|a meeting|the chance)|given the opportunity|written to|sent (?:a letter|letters|an invitation))',
   'invitations? (?:to (?:take part|contribute|participate|meet) )?(?:was|were) (?:sent|extended|made|given)',
   '(?:letters?|an invitation|a leaflet) (?:was|were) sent',
   '(?:we|the (?:lead |independent )?reviewer|the (?:review )?author|the (?:review )?panel|the partnership|the business manager|the chair|(?:her|his|their) social worker) (?:invited|wrote to|contacted|approached|telephoned|phoned|emailed|visited)',
@@ -105,6 +110,7 @@ export const NOT_APPROACHED = words(
   'not (?:considered|felt|deemed|thought|judged) (?:to be )?(?:appropriate|proportionate|in .{0,30}?best interests?|helpful|safe|right) to (?:involve|approach|contact|ask|invite|interview|include|speak)',
   '(?:would|will|should) not be (?:asked|invited|approached|involved|contacted|interviewed)',
   'no (?:approach|contact|invitation) (?:was|has been|had been) made',
+  'neither .{1,60}? (?:would|will|should|could) be (?:approached|involved|invited|contacted|asked|interviewed)',
 );
 
 /** Not involved, with or without a reason. */
@@ -124,12 +130,13 @@ export const FUTURE_INVOLVEMENT = words(
   '(?:will|would) (?:be able to )?(?:contribute|take part|meet|participate)',
   '(?:intends?|intended|plans?|planned|hopes?|hoped) to (?:meet|speak|invite|offer|contact|approach|involve)',
   '(?:it is|it was) (?:intended|planned|hoped|anticipated|agreed) (?:that|to)', 'at a (?:later|future) (?:date|stage|point|time)',
-  'will be revisited', 'will revisit',
+  'will be revisited', 'will revisit', '(?:will|would) (?:write to|contact|approach|offer|invite|meet(?: with)?)',
 );
 
 /** What a deferral waits for: a trial, an inquest, proceedings. */
 export const DEFERRAL_CONDITION = words(
-  '(?:once|when|after|until|following(?: the (?:conclusion|end|outcome) of)?|on (?:the )?conclusion of|at the (?:end|conclusion) of|post)\\s+(?:the |any |all |these |those )?(?:criminal |court |legal |care |civil |family court |police |parallel |concurrent )?(?:proceedings|trial|inquest|investigations?|sentencing|hearings?|court case|process(?:es)?|prosecution)',
+  '(?:once|when|after|until|following|post|pending)\\s+(?:the |any |all |these |those )?(?:criminal |court |legal |care |civil |family court |police |parallel |concurrent )?(?:proceedings|trial|inquest|investigations?|sentencing|hearings?|court case|(?:criminal|court|legal|justice|care) process(?:es)?|prosecution)',
+  '(?:once|when|after|until|following|on|at|by|within [\\w ]{1,20}? of)\\s+(?:the )?(?:conclusion|end|outcome|close|completion) of (?:the |any |all )?(?:criminal |court |legal |care |civil |family court |police |parallel |concurrent )?(?:proceedings|trial|inquest|investigations?|sentencing|hearings?|court case|(?:criminal|court|legal|justice|care) process(?:es)?|prosecution)',
   '(?:proceedings|trial|inquest|investigation|prosecution) (?:has|have|had|is|are) (?:concluded|ended|finished|complete)',
 );
 
@@ -196,7 +203,7 @@ export const REASONS: ReadonlyArray<[ReasonKind, RegExp]> = [
   ['overwhelmed', words('overwhelm(?:ed|ing)', 'did not feel able', 'not feel able', 'not (?:yet )?ready', 'too (?:painful|difficult|soon|raw)')],
   ['child-age', words(
     "(?:his|her|their|the child's|the children's|the baby's|[A-Z][\\w-]*'s) (?:very )?(?:young )?ages?", 'too young', '(?:very|so|still) young', 'age and (?:understanding|stage of development|maturity)',
-    'developmental (?:age|stage)', 'pre-?verbal', '(?:was|is|were|are) (?:a baby|babies|an infant|infants|only \\d+)', '(?:\\d+|few) (?:weeks|months) old',
+    'developmental (?:age|stage)', 'pre-?verbal', 'who (?:is|was) (?:only |just )?\\d{1,2}(?! (?:years? |months? )?(?:ago|times))', '(?:was|is|were|are) (?:a baby|babies|an infant|infants|only \\d+)', '(?:\\d+|few) (?:weeks|months) old',
   )],
   ['safety', words('(?:in|at) danger', '(?:put|place|placing|putting) (?:him|her|them|the child|the children) at risk', '(?:his|her|their) safety', 'safety (?:concerns|reasons|grounds)', 'risk to (?:him|her|them|the child|the children)')],
   ['move-on', words('move on', 'moving on', 'put (?:it|this|events|the past) behind')],
@@ -218,6 +225,7 @@ export const REASONS: ReadonlyArray<[ReasonKind, RegExp]> = [
   ['stated-elsewhere', words(
     'for (?:the )?reasons (?:set out|explained|given|described)', '(?:see|set out in|explained in|described in) (?:section|paragraph|appendix)', 'for personal reasons',
     'due to (?:his|her|their) (?:personal )?(?:circumstances|situation|wishes|request)', '(?:for|on) (?:safeguarding|legal|confidentiality|welfare) (?:grounds|reasons)',
+    "in line with (?:the )?(?:panel(?:'s|’s) |national |statutory |local )?guidance", '(?:is|was|are|were) not (?:expected|required)',
   )],
 ];
 
@@ -323,7 +331,7 @@ export const DAILY_LIFE = words(
 );
 /** The child offered a say in the review itself (R22). */
 export const CHILD_SAY = words(
-  '(?:was|were) (?:asked|offered|invited|given the (?:chance|opportunity)) (?:to|for|whether|if)', '(?:his|her|their) views (?:were|was|have been|had been) (?:sought|asked for|gathered|obtained)',
+  '(?:was|were) (?:asked|offered|invited|given the (?:chance|opportunity))(?:,[^,]{0,60},)? (?:to|for|whether|if)', '(?:his|her|their) views (?:were|was|have been|had been) (?:sought|asked for|gathered|obtained)',
   `(?:met|spoke (?:to|with)|talked (?:to|with)|wrote to) ${REVIEWER}`, 'contributed', 'took part', 'participated', 'not (?:asked|spoken to|approached|invited|involved)',
 );
 

@@ -84,6 +84,8 @@ export const familyNonInvolvementUnexplained: Check = {
         .map(([k]) => k);
       if (targets.length === 0 || has(s, 'declined', 'no-response', 'not-reached', 'deferred')) return;
       if (s.reasons.size > 0 || s.decision) return;
+      // For a child, saying how their voice was heard instead explains enough.
+      if (targets.every((k) => ['child', 'sibling'].includes(kindOf(a.table, k).role)) && CHILD_ALTERNATIVE.test(s.window)) return;
       ctx.report({
         span: s.unit.span,
         message: R02_MESSAGE.replace('{{name}}', labelOf(a, targets)) + note(ctx),

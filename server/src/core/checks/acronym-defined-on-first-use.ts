@@ -193,6 +193,9 @@ function definesHere(u: Use): { expansion?: Expansion } | undefined {
   // "CSE: child sexual exploitation" or "CSE – …" at the start of a list item, cell or paragraph.
   const atStart = /^[\s*_"'“‘]*$/.test(block.prose.slice(0, rel(block, u.span.start)));
   if (atStart && /^\s*(:|–|—|-|=|\||\t)\s*\S/.test(after)) return { expansion: leadingExpansion(after, acronym) };
+  // "action plans that are SMART: specific, measurable, achievable, realistic and time-bound".
+  const colon = /^\s*:\s*([^.;()]{3,120})/.exec(after);
+  if (colon && initialsMatch(colon[1]!, acronym)) return { expansion: { text: colon[1]!.trim(), safe: false } };
   if (/^\s*(stands for|is short for|is an abbreviation for|means|refers to)\b/i.test(after)) {
     return { expansion: leadingExpansion(after.replace(/^\s*(stands for|is short for|is an abbreviation for|means|refers to)\s*/i, ''), acronym) };
   }
@@ -376,8 +379,16 @@ function article(word: string): 'a' | 'an' {
   return /^(?:[aeio]|u(?![nk]i|s[eu]|ti|ro))/i.test(word) && !/^(?:one|eu)/i.test(word) ? 'an' : 'a';
 }
 
+const PLURAL_AT = /\s(?:of|in|for|to|on|at|with|from|by|under|about)\s/i;
+
+/** Plural of an expansion: the head noun before a preposition ("deaths in infancy"), else the last word. */
 function pluralise(text: string): string {
-  return /s$/i.test(text) ? text : `${text}s`;
+  const one = (w: string): string => (/s$/i.test(w) ? w : /[^aeiou]y$/i.test(w) ? `${w.slice(0, -1)}ies` : /(?:ch|sh|x)$/i.test(w) ? `${w}es` : `${w}s`);
+  const p = PLURAL_AT.exec(text);
+  const head = p ? text.slice(0, p.index) : text;
+  const rest = p ? text.slice(p.index) : '';
+  const m = /^(.*?)([\p{L}'’-]+)$/u.exec(head);
+  return m ? `${m[1]}${one(m[2]!)}${rest}` : text;
 }
 
 function buildFix(u: Use, expansion: Expansion): Fix {
@@ -481,7 +492,9 @@ export const acronymDefinedOnFirstUse: Check = {
     let runs: CapitalRun[] | undefined;
     const seen = new Set<string>();
     for (const u of uses) {
-      const { block, span, acronym } = u;
+      const { block, span } = u;
+      // "SINS", "IMRS": a plural written in capitals, when the singular is known.
+      const acronym = u.acronym.length > 2 && u.acronym.endsWith('S') && !ctx.data.acronyms.has(u.acronym) && (ctx.data.acronyms.has(u.acronym.slice(0, -1)) || defs.glossary.has(u.acronym.slice(0, -1)) || defs.firstDefined.has(u.acronym.slice(0, -1))) ? u.acronym.slice(0, -1) : u.acronym;
       if (seen.has(acronym)) continue;
       if (block.kind === 'heading' || block.role === 'glossary' || block.role === 'quoted-record') continue;
       if (defs.glossary.has(acronym)) continue;
@@ -507,10 +520,12 @@ export const acronymDefinedOnFirstUse: Check = {
         }
       }
       seen.add(acronym);
-      const expansion = expansionFor(ctx, acronym, defs);
+      const found = expansionFor(ctx, acronym, defs);
+      const expansion = found && acronym !== u.acronym ? { text: pluralise(found.text), safe: false } : found;
+      const written = u.acronym;
       ctx.report({
         span,
-        message: this.meta.message.replace('{{term}}', acronym).replace('{{expansion}}', expansion ? `, for example '${expansion.text} (${acronym})'` : ''),
+        message: this.meta.message.replace('{{term}}', written).replace('{{expansion}}', expansion ? `, for example '${expansion.text} (${written})'` : ''),
         fixes: expansion ? [buildFix(u, expansion)] : [],
       });
     }

@@ -9,11 +9,12 @@ import type { Check, CheckContext } from '../../check';
 import { isWholeReview } from '../../context/document-kind';
 import type { VagueActionEntry } from '../../data';
 import type { Block } from '../../document/model';
+import { roleForHeading } from '../../document/roles';
 import type { Severity, Span } from '../../types';
 import { compileList, matchesIn, once } from './shared';
 
 const MONTH = 'January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec';
-const NUMBER_WORD = '\\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen|twenty-four';
+const NUMBER_WORD = '\\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen|twenty-four';
 
 const QUESTIONS_HEADING = /\b(?:questions?|considerations?|issues?|prompts?|matters?) (?:for|to) (?:the )?(?:partnership|board|safeguarding partners|agencies|consider|consideration|reflection|the system)|\bquestions? to consider\b|\bfindings? and questions\b/i;
 const NOT_RECS_HEADING = /\b(?:response|action plan|progress|implementation|monitoring|update|good practice|what (?:has|have) (?:changed|been done)|since the review)\b/i;
@@ -45,6 +46,8 @@ const OWNER = new RegExp(
       'ambulance service', 'LADO', 'quality assurance (?:group|sub-?group|team)', 'heads? of service', 'service managers?', 'team managers?', 'principal social worker',
       'safeguarding leads?', 'social care', 'LSCB', 'LSCP', '[A-Z]{1,4}SC?P', 'the Panel', 'Department for Education', 'DfE', 'Home Office', 'NHS England', 'Ofsted',
       'health partners', 'emergency department', 'paediatric (?:service|team|department)s?', 'police force',
+      // Any named team, service or provider as the subject: "the children with disabilities team", "adult substance misuse services".
+      'teams?', 'services?', 'units?', 'departments?', 'hubs?', 'panels?', 'providers?', 'practices', 'clinics?', 'directorates?', 'networks?',
     ].join('|') +
     ')(?![\\p{L}])',
   'iu',
@@ -58,6 +61,7 @@ const MEASURE = new RegExp(
     [
       'measur\\w*', 'audit\\w*', 're-?audit\\w*', 'dip[- ]?sampl\\w*', 'evaluat\\w*', 'monitor\\w*', 'indicators?', 'KPIs?', 'performance (?:data|information|reports?|framework)',
       'data (?:on|about|showing|will|from)', 'evidence (?:of|that|will|from|showing|to show)', 'evidenced (?:by|through|in)', 'report(?:s|ed|ing)? (?:back |progress |findings |the (?:results|findings|outcomes?) |its findings )?(?:to|at)',
+      "report(?:s|ed|ing)? (?:back )?(?:on |about )(?:[\\p{L}'’-]+ ){0,5}(?:to|at) (?:the |its |each )?(?:[\\p{L}'’-]+ ){0,3}(?:partnership|board|sub-?group|group|committee|panel|executive|meeting)",
       'outcomes? (?:for|will|measures?)', 'impact (?:on|will|of)', 'success will', '\\d+ ?%', 'per ?cent', 'percentage', 'proportion of', 'number of', 'baseline',
       'benchmark\\w*', 'survey\\w*', 'feedback (?:from|will)', 'compliance (?:with|will|rates?)', 'reviewed (?:after|at|in|by)', 'case file (?:audits?|reviews?)',
       'assurance reports?', '(?:increase|reduction|reduce|rise|fall|improvement) (?:in|to|from|by) ', 'so that (?:at least )?\\d', 'tested (?:by|through)', 'checked (?:by|through)',
@@ -74,7 +78,7 @@ const TIME = new RegExp(
       `(?:in|during|from|before|until) (?:(?:${MONTH}) )?(?:19|20)\\d\\d(?:[-/](?:19|20)?\\d\\d)?`,
       `(?:${MONTH}) (?:19|20)\\d\\d`, '(?:19|20)\\d\\d[-/](?:19|20)?\\d\\d', 'Q[1-4](?: (?:19|20)\\d\\d)?',
       'annually', 'quarterly', 'six-monthly', 'monthly', `every (?:${NUMBER_WORD}) (?:weeks|months|years)`, 'each (?:year|quarter|term)', 'immediately', 'with immediate effect',
-      'timescales?', 'deadline', 'target date', `after (?:${NUMBER_WORD}) months`, 'next (?:financial|academic) year', `(?:${NUMBER_WORD}) months (?:after|from|of)`,
+      'timescales?', 'deadline', 'target date', 'this (?:school |academic |financial |calendar )?year', 'this (?:term|quarter|month)', 'next (?:term|quarter|month|year)', 'before the end of (?:the |this )?(?:year|term|quarter)', `after (?:${NUMBER_WORD}) months`, 'next (?:financial|academic) year', `(?:${NUMBER_WORD}) months (?:after|from|of)`,
     ].join('|') +
     ')(?![\\p{L}])',
   'iu',
@@ -103,9 +107,38 @@ function raw(ctx: CheckContext, b: Block): string {
   return ctx.doc.text.slice(b.start, b.end);
 }
 
+// A heading that introduces a list of recommendations, not one that discusses them ("The quality of recommendations").
+const REC_SECTION_TITLE = /^[\W\d]*(?:(?:the|our|key|main|summary of(?: the)?|list of|review|this review['’]s|the review['’]s)\s+)?(?:(?:findings|learning|conclusions|analysis|summary)(?:,)?\s+(?:and|&)\s+)?recommendations?\b(?!\s+(?:from|made in|of)\s+(?:previous|earlier|other)\b)|\bactions? for (?:the )?(?:partnership|agencies|safeguarding partners)\b|^[\W\d]*recommendations?\s+(?:for|to)\b/i;
+
+const recSectionCache = new WeakMap<readonly string[], boolean>();
+
+/** True when the block sits in a recommendations section (not in questions for the partnership or a response). */
 function inRecommendations(b: Block): boolean {
   if (b.role !== 'recommendations') return false;
-  return !b.sectionPath.some((t) => QUESTIONS_HEADING.test(t) || (NOT_RECS_HEADING.test(t) && !/\brecommendations?\b/i.test(t)));
+  let v = recSectionCache.get(b.sectionPath);
+  if (v !== undefined) return v;
+  v = false;
+  let labelled = false;
+  for (let i = b.sectionPath.length - 1; i >= 0; i--) {
+    const t = b.sectionPath[i]!;
+    if (QUESTIONS_HEADING.test(t) || (NOT_RECS_HEADING.test(t) && !/\brecommendations?\b/i.test(t))) {
+      labelled = false;
+      break;
+    }
+    if (REC_LABEL.test(t)) {
+      labelled = true;
+      continue;
+    }
+    if (roleForHeading(t) === 'recommendations') {
+      v = REC_SECTION_TITLE.test(t);
+      labelled = false;
+      break;
+    }
+  }
+  // "## Recommendation 1: …" headings with no recommendations section around them.
+  if (labelled) v = true;
+  recSectionCache.set(b.sectionPath, v);
+  return v;
 }
 
 function headingOwner(b: Block): boolean {
@@ -125,7 +158,8 @@ function trimmed(b: Block, from: number, to: number): Span {
 function reportSpan(b: Block, span: Span): Span {
   const text = b.prose.slice(span.start - b.start, span.end - b.start);
   const label = REC_LABEL.exec(text);
-  if (label && label[0].trim().length > 1) return trimmed(b, span.start, span.start + label[0].length);
+  if (label && /[\p{L}]/u.test(label[0])) return trimmed(b, span.start, span.start + label[0].length);
+  if (label) return reportSpan(b, trimmed(b, span.start + label[0].length, span.end));
   const stop = text.search(/[.!?](?:\s|$)|\n/);
   const end = stop > 0 && stop < 160 ? span.start + stop + 1 : Math.min(span.end, span.start + 160);
   return trimmed(b, span.start, end);
@@ -169,7 +203,7 @@ function semicolonItems(b: Block, owner: boolean): Item[] | undefined {
   if (first < 0 || p.indexOf(';', first + 1) < 0) return undefined;
   const colon = p.indexOf(':');
   const hasIntro = colon >= 0 && colon < first;
-  if (!hasIntro && !/^\s*recommendations?\b/i.test(p)) return undefined;
+  if (!hasIntro) return undefined;
   const intro = hasIntro ? p.slice(0, colon) : '';
   const ctxOwner = owner || (!!intro && (OWNER.test(intro.replace(/\brecommendations?\b/gi, '')) || NAMED_BODY.test(intro)));
   const items: Item[] = [];
@@ -255,7 +289,7 @@ export function findRecommendations(ctx: CheckContext): Item[] {
 function findUncached(ctx: CheckContext): Item[] {
   const items: Item[] = [];
   const blocks = ctx.doc.blocks;
-  const hasSection = blocks.some((b) => b.kind === 'heading' && b.role === 'recommendations' && !QUESTIONS_HEADING.test(b.sectionPath[b.sectionPath.length - 1] ?? ''));
+  const hasSection = blocks.some((b) => b.kind === 'heading' && inRecommendations(b));
   let current: Item | undefined;
   let leadOwner = false;
   let tableOf: Map<Block, Block[][]> | undefined;

@@ -3,6 +3,7 @@
  * document-level rules and checks run over the parsed document.
  */
 import type { Check, CheckContext, Report } from './check';
+import { rebaseBlock } from './check';
 import { builtinChecks } from './checks';
 import type { CompiledCustomTerms } from './custom-terms';
 import { CUSTOM_TERM_META } from './custom-terms';
@@ -13,7 +14,7 @@ import type { LintData } from './data';
 import { makeLintData } from './data';
 import type { Block, ParsedDocument } from './document/model';
 import type { BlockText, DocumentLanguage } from './document/parse';
-import { lineOf, parseDocument } from './document/parse';
+import { contentId, lineOf, parseDocument } from './document/parse';
 import { NON_PROSE_ROLES } from './document/roles';
 import type { CompiledRule } from './rules/compile';
 import { compileRule } from './rules/compile';
@@ -39,6 +40,12 @@ export interface LintOptions {
   acronymAllow?: readonly string[];
   /** The workspace's own terms (setting `customTerms`), compiled once with `compileCustomTerms`; run as one more check. */
   customTerms?: CompiledCustomTerms;
+  /**
+   * The previous result for the same document, when there is one (the editor's last analysis).
+   * Only a speed-up: unchanged paragraphs before and after the edit are found by position instead of
+   * by hashing their text. The findings are the same with or without it.
+   */
+  previous?: LintResult;
 }
 
 /** What one lint returns. */
@@ -151,6 +158,28 @@ export function createLinter(definitions: readonly RuleDefinition[], options: { 
   const byId = new Map(metas.map((m) => [m.id, m]));
   const textCache = new BoundedCache<BlockText>(20_000);
   const findingCache = new BoundedCache<CachedFinding[]>(20_000);
+  const factCaches = new Map<string, BoundedCache<unknown>>();
+  const pathKeys = new WeakMap<readonly string[], string>();
+  const pathKey = (path: readonly string[]): string => {
+    let k = pathKeys.get(path);
+    if (k === undefined) pathKeys.set(path, (k = path.join('\u0002')));
+    return k;
+  };
+  /** What a block's own analysis may depend on: its content, role, section and table position. */
+  const blockKey = (block: Block): string => {
+    const c = block.cell;
+    return `${contentId(block) ?? `t${block.kind}:${block.prose}`}\u0001${block.role}\u0001${c ? `${c.row},${c.column},${c.isHeader ? 1 : 0},${c.header}` : ''}\u0001${pathKey(block.sectionPath)}`;
+  };
+  const memo = <T>(name: string, block: Block, compute: (local: Block) => T): T => {
+    let cache = factCaches.get(name);
+    if (!cache) factCaches.set(name, (cache = new BoundedCache<unknown>(20_000)));
+    const key = blockKey(block);
+    const hit = cache.get(key);
+    if (hit !== undefined) return (hit === NONE ? undefined : hit) as T;
+    const value = compute(rebaseBlock(block));
+    cache.set(key, value === undefined ? NONE : value);
+    return value;
+  };
 
   function lintBlock(block: Block, next: Block | undefined, childNames: readonly string[], failed: Set<string>): CachedFinding[] {
     const out: CachedFinding[] = [];
@@ -218,7 +247,7 @@ export function createLinter(definitions: readonly RuleDefinition[], options: { 
         findings: [{ ruleId: meta.id, category: meta.category, severity: 'info', message: fill(meta.message, { count: text.length, term: maxLength }), span: { start: 0, end: 0 }, fixes: [] }],
       };
     }
-    const doc = parseDocument(text, { language: lintOptions.language ?? 'markdown', cache: textCache });
+    const doc = parseDocument(text, { language: lintOptions.language ?? 'markdown', cache: textCache, previous: lintOptions.previous?.document });
     const reviewType = lintOptions.reviewTypeOverride ?? doc.frontMatter.reviewType ?? lintOptions.reviewType;
     const raw: Finding[] = [];
     const failed = new Set<string>();
@@ -237,11 +266,18 @@ export function createLinter(definitions: readonly RuleDefinition[], options: { 
     const childNames = doc.frontMatter.pseudonyms;
     const signature = `${childNames.join('|')}`;
     const prose = doc.blocks.filter((b) => PROSE_KINDS.has(b.kind));
+    // The next prose block after each block (rules read it for critiques that follow a quotation).
+    const nextProse: (Block | undefined)[] = new Array(doc.blocks.length);
+    for (let i = doc.blocks.length - 1, after: Block | undefined; i >= 0; i--) {
+      nextProse[i] = after;
+      if (PROSE_KINDS.has(doc.blocks[i]!.kind)) after = doc.blocks[i];
+    }
     for (let i = 0; i < doc.blocks.length; i++) {
       const block = doc.blocks[i]!;
       if (block.kind === 'code' || block.kind === 'front-matter' || block.kind === 'comment') continue;
-      const next = doc.blocks.slice(i + 1).find((b) => PROSE_KINDS.has(b.kind));
-      const key = `${block.kind}\u0001${block.role}\u0001${block.cell?.header ?? ''}\u0001${signature}\u0001${next ? text.slice(next.start, Math.min(next.end, next.start + 300)) : ''}\u0001${text.slice(block.start, block.end)}`;
+      const next = nextProse[i];
+      // Everything a block rule reads: the block, the next prose block, the children's names.
+      const key = `${blockKey(block)}\u0001${next ? blockKey(next) : ''}\u0001${signature}`;
       let found = findingCache.get(key);
       if (!found) {
         // Cache with offsets relative to the block, so a block that moves keeps its entry.
@@ -292,7 +328,7 @@ export function createLinter(definitions: readonly RuleDefinition[], options: { 
     }
 
     const lintData = lintOptions.acronymAllow?.length ? { ...data, acronymAllow: new Set([...data.acronymAllow, ...lintOptions.acronymAllow]) } : data;
-    const ctxBase = { doc, reviewType, data: lintData, prose };
+    const ctxBase = { doc, reviewType, data: lintData, prose, memo };
     for (const check of lintOptions.customTerms ? [...checks, lintOptions.customTerms] : checks) {
       const local: Finding[] = [];
       const ctx: CheckContext = { ...ctxBase, report: (r) => local.push({ ruleId: check.meta.id, category: check.meta.category, severity: r.severity ?? check.meta.severity, message: r.message, span: r.span, fixes: r.fixes ?? [], quote: text.slice(r.span.start, r.span.end) }) };
@@ -319,6 +355,9 @@ export function createLinter(definitions: readonly RuleDefinition[], options: { 
 
   return { rules: metas, meta: (id) => byId.get(id), lint };
 }
+
+/** Stands for a cached `undefined`. */
+const NONE = Symbol('none');
 
 function clampFinding(f: Finding, length: number): Finding {
   const c = (n: number): number => Math.max(0, Math.min(length, n));

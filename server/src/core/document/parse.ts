@@ -19,6 +19,11 @@ export interface BlockText {
   prose: string;
   sentences: Sentence[];
   quotes: Quote[];
+  /**
+   * A number naming this content (kind, language, markup and text): equal ids mean equal content.
+   * Caches key on it instead of hashing the text again.
+   */
+  id?: number;
 }
 
 /** A cache for per-block work, keyed by kind and text. Offsets inside are relative to the block. */
@@ -47,6 +52,10 @@ const DISABLE = /<!--\s*cspr-lint-(disable-next-line|disable-line|disable-file|d
 
 function computeLineStarts(text: string): number[] {
   const starts = [0];
+  if (!text.includes('\r')) {
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+    return starts;
+  }
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c === 10) starts.push(i + 1);
@@ -93,6 +102,28 @@ function splitCells(text: string, start: number, end: number): Span[] {
     }
   }
   return cells;
+}
+
+/**
+ * True when the line text[start, end) starts like running prose: a letter or an opening quotation
+ * mark that cannot begin a heading, list item, block quote, fence, table row or comment. Such lines
+ * skip the block patterns.
+ */
+function plainStartAt(text: string, start: number, end: number): boolean {
+  let i = start;
+  while (i < end && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i++;
+  if (i - start > 3 || i >= end) return false;
+  const bar = text.indexOf('|', i);
+  if (bar >= 0 && bar < end) return false;
+  const c = text.charCodeAt(i);
+  if (c === 34 || c === 39 || c === 0x201c || c === 0x2018) return true;
+  const letter = (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c > 127 && /\p{L}/u.test(text[i]!));
+  if (!letter) return false;
+  // "a. …", "B) …" and roman numerals ("iv. …") are list markers.
+  const next = i + 1 < end ? text.charCodeAt(i + 1) : 0;
+  if (next === 46 || next === 41) return false;
+  if ((c === 105 || c === 118 || c === 120 || c === 108 || c === 99) && /^[ivxlc]+[.)]/.test(text.slice(i, Math.min(end, i + 8)))) return false;
+  return true;
 }
 
 function looksLikePlainHeading(line: string): { level: number } | undefined {
@@ -146,10 +177,30 @@ function parseDisableComments(text: string, lineStarts: readonly number[]): Disa
   return out;
 }
 
+/**
+ * A copy of a string that does not share memory with the string it was sliced from. Anything kept
+ * across analyses (per-block caches) must be detached: a slice of the document keeps the whole
+ * document alive, and every edit makes a new document.
+ */
+export function detach(s: string): string {
+  return s.length < 13 ? s : (' ' + s).slice(1);
+}
+
+/**
+ * Makes sure a string is stored flat. Text assembled by concatenation (as editors apply changes) is a
+ * tree of pieces until something flattens it, and reading it character by character is slow until then.
+ */
+export function flatten(s: string): string {
+  // Converting to a number flattens the string first; the number itself is not wanted.
+  void Number(s);
+  return s;
+}
+
 /** Masks, splits and finds quotations in one block's text; pure in (kind, text). */
 export function analyseBlockText(kind: BlockKind, raw: string, language: DocumentLanguage, markup: readonly Span[] = []): BlockText {
+  raw = detach(raw);
   if (kind === 'code' || kind === 'front-matter' || kind === 'comment') {
-    return { prose: raw.replace(/[^\r\n]/g, ' '), sentences: [], quotes: [] };
+    return { prose: raw.replace(/[^\r\n]+/g, (m) => ' '.repeat(m.length)), sentences: [], quotes: [] };
   }
   let prose = language === 'markdown' ? maskMarkdownInline(raw) : maskComments(raw);
   if (markup.length > 0) {
@@ -182,9 +233,18 @@ function findRawBlocks(text: string, lineStarts: readonly number[], language: Do
   };
 
   while (line < lineCount) {
-    const lt = lineText(line);
     const ls = lineStarts[line]!;
-    const le = ls + lt.length;
+    const le = lineEnd(text, lineStarts, line);
+    if (plainStartAt(text, ls, le)) {
+      // Running prose: it continues or starts a paragraph.
+      if (para) {
+        para.end = le;
+        para.lines++;
+      } else para = { start: ls, end: le, firstLine: line, lines: 1 };
+      line++;
+      continue;
+    }
+    const lt = text.slice(ls, le);
     if (/^\s*$/.test(lt)) {
       closePara();
       line++;
@@ -286,8 +346,14 @@ function findRawBlocks(text: string, lineStarts: readonly number[], language: Do
       let l = line + 1;
       let end = le;
       while (l < lineCount && !isBlank(l)) {
+        const le2 = lineEnd(text, lineStarts, l);
+        if (plainStartAt(text, lineStarts[l]!, le2)) {
+          end = le2;
+          l++;
+          continue;
+        }
         const t = lineText(l);
-        if (LIST_ITEM.test(t) || (md && (ATX.test(t) || BLOCK_QUOTE.test(t) || FENCE.test(t))) || /^\s*<!--/.test(t)) break;
+        if ((LIST_ITEM.test(t) || (md && (ATX.test(t) || BLOCK_QUOTE.test(t) || FENCE.test(t))) || /^\s*<!--/.test(t))) break;
         end = lineStarts[l]! + t.length;
         l++;
       }
@@ -311,18 +377,93 @@ function findRawBlocks(text: string, lineStarts: readonly number[], language: Do
 export interface ParseOptions {
   language?: DocumentLanguage;
   cache?: BlockTextCache;
+  /**
+   * The previous parse of the same document. Blocks in the unchanged text before and after an edit
+   * are matched by position and reuse their analysis without the text being hashed again; blocks
+   * whose position, role and section are unchanged too are reused as they are.
+   */
+  previous?: ParsedDocument;
 }
+
+/** What a parse remembers for the next parse of the same document. */
+interface ParseState {
+  language: DocumentLanguage;
+  /** Per block of the document, in order: its raw shape and the analysis of its text. */
+  entries: { start: number; end: number; kind: BlockKind; markup: readonly Span[] | undefined; bt: BlockText; block: Block }[];
+}
+
+/** The index of the entry that starts at `at`, or -1 (entries are in document order). */
+function entryAt(entries: ParseState['entries'], at: number): number {
+  let lo = 0;
+  let hi = entries.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const s = entries[mid]!.start;
+    if (s === at) return mid;
+    if (s < at) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
+}
+
+const states = new WeakMap<ParsedDocument, ParseState>();
+const contents = new WeakMap<Block, BlockText>();
+let nextContentId = 1;
+
+/** The content id of a block (see `BlockText.id`): equal ids mean equal kind, language, markup and text. */
+export function contentId(block: Block): number | undefined {
+  return contents.get(block)?.id;
+}
+
+/** Length of the common prefix of two strings, comparing in chunks first. */
+export function commonPrefix(a: string, b: string): number {
+  const n = Math.min(a.length, b.length);
+  let i = 0;
+  for (let step = 4096; step >= 1; step >>= 3) {
+    while (i + step <= n && a.slice(i, i + step) === b.slice(i, i + step)) i += step;
+  }
+  while (i < n && a.charCodeAt(i) === b.charCodeAt(i)) i++;
+  return i;
+}
+
+/** Length of the common suffix of two strings that does not reach into the first `limit` characters. */
+export function commonSuffix(a: string, b: string, limit: number): number {
+  const n = Math.min(a.length, b.length) - limit;
+  let i = 0;
+  for (let step = 4096; step >= 1; step >>= 3) {
+    while (i + step <= n && a.slice(a.length - i - step, a.length - i) === b.slice(b.length - i - step, b.length - i)) i += step;
+  }
+  while (i < n && a.charCodeAt(a.length - 1 - i) === b.charCodeAt(b.length - 1 - i)) i++;
+  return i;
+}
+
+const sameCell = (a: CellPosition | undefined, b: CellPosition | undefined): boolean =>
+  a === b || (!!a && !!b && a.row === b.row && a.column === b.column && a.header === b.header && a.isHeader === b.isHeader);
+const sameMarkup = (a: readonly Span[] | undefined, b: readonly Span[] | undefined): boolean =>
+  (a?.length ?? 0) === (b?.length ?? 0) && (!a || a.every((m, i) => m.start === b![i]!.start && m.end === b![i]!.end));
+const samePath = (a: readonly string[], b: readonly string[]): boolean => a === b || (a.length === b.length && a.every((x, i) => x === b[i]));
 
 /** Parses a draft into blocks, sections, front matter and disable comments. */
 export function parseDocument(text: string, options: ParseOptions = {}): ParsedDocument {
+  text = flatten(text);
   const language = options.language ?? 'markdown';
   const lineStarts = computeLineStarts(text);
-  const frontMatter = readFrontMatter(text);
+  const prevDoc = options.previous;
+  const prev = prevDoc ? states.get(prevDoc) : undefined;
+  const reuse = prev && prevDoc && prev.language === language ? prev : undefined;
+  // The unchanged text: [0, prefix) and, shifted by delta, [text.length - suffix, text.length).
+  const prefix = reuse ? commonPrefix(prevDoc!.text, text) : 0;
+  const suffix = reuse ? commonSuffix(prevDoc!.text, text, prefix) : 0;
+  const delta = reuse ? text.length - prevDoc!.text.length : 0;
+  const frontMatter =
+    reuse && prevDoc!.frontMatter.span && prevDoc!.frontMatter.span.end < prefix ? prevDoc!.frontMatter : readFrontMatter(text);
   const bodyStart = frontMatter.span?.end ?? 0;
   const raw = findRawBlocks(text, lineStarts, language, bodyStart);
   const blocks: Block[] = [];
   const sections: Section[] = [];
+  const entries: ParseState['entries'] = [];
   const stack: { title: string; level: number; role: BlockRole | undefined; section: Section }[] = [];
+  let path: readonly string[] = [];
   const currentRole = (): BlockRole => {
     for (let i = stack.length - 1; i >= 0; i--) if (stack[i]!.role) return stack[i]!.role!;
     return 'body';
@@ -332,45 +473,67 @@ export function parseDocument(text: string, options: ParseOptions = {}): ParsedD
   }
   let paragraphIndex = 0;
   for (const rb of raw) {
-    const rawText = text.slice(rb.start, rb.end);
-    const key = `${rb.kind}\u0000${language}\u0000${rb.markup?.map((m) => `${m.start}-${m.end}`).join(',') ?? ''}\u0000${rawText}`;
-    let bt = options.cache?.get(key);
+    // The same block, unchanged, in the previous parse?
+    let old: ParseState['entries'][number] | undefined;
+    if (reuse) {
+      const at = rb.end <= prefix ? rb.start : rb.start >= text.length - suffix ? rb.start - delta : -1;
+      const e = at >= 0 ? reuse.entries[entryAt(reuse.entries, at)] : undefined;
+      if (e && e.end - e.start === rb.end - rb.start && e.kind === rb.kind && sameMarkup(e.markup, rb.markup)) old = e;
+    }
+    let bt = old?.bt;
     if (!bt) {
-      bt = analyseBlockText(rb.kind, rawText, language, rb.markup);
-      options.cache?.set(key, bt);
+      const rawText = text.slice(rb.start, rb.end);
+      const key = `${rb.kind}\u0000${language}\u0000${rb.markup?.map((m) => `${m.start}-${m.end}`).join(',') ?? ''}\u0000${rawText}`;
+      bt = options.cache?.get(key);
+      if (!bt) {
+        bt = analyseBlockText(rb.kind, rawText, language, rb.markup);
+        options.cache?.set(key, bt);
+      }
+      if (bt.id === undefined) bt.id = nextContentId++;
     }
     const shift = <T extends Span>(s: T): T => ({ ...s, start: s.start + rb.start, end: s.end + rb.start });
-    const sentences = bt.sentences.map(shift);
-    const quotes = bt.quotes.map((q) => ({ ...shift(q), inner: { start: q.inner.start + rb.start, end: q.inner.end + rb.start } }));
+    let block: Block;
     if (rb.kind === 'heading') {
       const level = rb.level ?? 1;
       while (stack.length > 0 && stack[stack.length - 1]!.level >= level) {
         const closed = stack.pop()!;
         closed.section.end = rb.start;
       }
-      const title = (rb.title ?? bt.prose).replace(/\s+/g, ' ').trim();
+      const title = detach((rb.title ?? bt.prose).replace(/\s+/g, ' ').trim());
       const ownRole = roleForHeading(title);
       const parentRole = currentRole();
       const section: Section = { title, level, role: ownRole ?? parentRole, path: [...stack.map((s) => s.title), title], heading: { start: rb.start, end: rb.end }, start: rb.start, end: text.length };
       sections.push(section);
       stack.push({ title, level, role: ownRole, section });
-      blocks.push({ kind: 'heading', role: section.role, sectionPath: section.path, level, start: rb.start, end: rb.end, prose: bt.prose, sentences, quotes, paragraphIndex: -1 });
-      continue;
+      path = stack.map((s) => s.title);
+      const o = old?.block;
+      if (o && o.start === rb.start && o.role === section.role && o.level === level && samePath(o.sectionPath, section.path)) block = o;
+      else block = { kind: 'heading', role: section.role, sectionPath: section.path, level, start: rb.start, end: rb.end, prose: bt.prose, sentences: bt.sentences.map(shift), quotes: bt.quotes.map((q) => ({ ...shift(q), inner: { start: q.inner.start + rb.start, end: q.inner.end + rb.start } })), paragraphIndex: -1 };
+    } else {
+      const role: BlockRole = rb.kind === 'block-quote' ? 'quoted-record' : currentRole();
+      const index = rb.kind === 'comment' || rb.kind === 'code' ? -1 : paragraphIndex++;
+      const o = old?.block;
+      if (o && o.start === rb.start && o.role === role && o.paragraphIndex === index && sameCell(o.cell, rb.cell) && samePath(o.sectionPath, path)) block = o;
+      else {
+        block = {
+          kind: rb.kind,
+          role,
+          sectionPath: path,
+          start: rb.start,
+          end: rb.end,
+          prose: bt.prose,
+          sentences: bt.sentences.map(shift),
+          quotes: bt.quotes.map((q) => ({ ...shift(q), inner: { start: q.inner.start + rb.start, end: q.inner.end + rb.start } })),
+          paragraphIndex: index,
+        };
+        if (rb.cell) block.cell = rb.cell;
+      }
     }
-    const role: BlockRole = rb.kind === 'block-quote' ? 'quoted-record' : currentRole();
-    const block: Block = {
-      kind: rb.kind,
-      role,
-      sectionPath: stack.map((s) => s.title),
-      start: rb.start,
-      end: rb.end,
-      prose: bt.prose,
-      sentences,
-      quotes,
-      paragraphIndex: rb.kind === 'comment' || rb.kind === 'code' ? -1 : paragraphIndex++,
-    };
-    if (rb.cell) block.cell = rb.cell;
+    if (block !== old?.block) contents.set(block, bt);
     blocks.push(block);
+    entries.push({ start: rb.start, end: rb.end, kind: rb.kind, markup: rb.markup, bt, block });
   }
-  return { text, language, blocks, sections, frontMatter, comments: parseDisableComments(text, lineStarts), lineStarts };
+  const doc: ParsedDocument = { text, language, blocks, sections, frontMatter, comments: parseDisableComments(text, lineStarts), lineStarts };
+  states.set(doc, { language, entries });
+  return doc;
 }

@@ -7,7 +7,7 @@
 import type { Check, CheckContext } from '../../check';
 import type { Block } from '../../document/model';
 import type { Fix, InvalidExample, RuleMeta, Span, ValidExample } from '../../types';
-import { BoundedMap, SOURCES, inAboutSection, isInternal } from './shared';
+import { SOURCES, TextCache, inAboutSection, isInternal } from './shared';
 
 /** The kinds of identifying detail, one rule each. */
 export type DetailKind = 'date-of-birth' | 'date-of-death' | 'address' | 'school' | 'contact' | 'reference-number' | 'exact-date';
@@ -107,20 +107,20 @@ function nhsChecksum(digits: string): boolean {
   return expected !== 10 && expected === Number(digits[9]);
 }
 
-function sentenceOf(sentences: readonly { start: number; end: number; text: string }[], at: number, prose: string): string {
-  for (const s of sentences) if (s.start <= at && at < s.end) return s.text;
+function sentenceOf(sentences: readonly { start: number; end: number; text: string }[], at: number, prose: string, base: number): string {
+  for (const s of sentences) if (s.start - base <= at && at < s.end - base) return s.text;
   return prose;
 }
 
-const cache = new BoundedMap<Detail[]>(20_000);
+const cache = new TextCache<Detail[]>(20_000);
 
 /**
- * The identifying details in a block's prose. `sentences` are the block's sentences with offsets
- * relative to the block; `header` is a table cell's column header.
+ * The identifying details in a block's prose. `sentences` are the block's sentences, with offsets
+ * `base` ahead of the block's (its start in the document); `header` is a table cell's column header.
  */
-export function detailsInBlock(prose: string, sentences: readonly { start: number; end: number; text: string }[], header: string, chronology: boolean): Detail[] {
-  const key = `${chronology ? 1 : 0}\u0000${header}\u0000${prose}`;
-  const hit = cache.get(key);
+export function detailsInBlock(prose: string, sentences: readonly { start: number; end: number; text: string }[], header: string, chronology: boolean, base = 0): Detail[] {
+  const variant = `${chronology ? 1 : 0}\u0000${header}`;
+  const hit = cache.get(prose, variant);
   if (hit) return hit;
   const out: Detail[] = [];
   const taken: Span[] = [];
@@ -132,7 +132,7 @@ export function detailsInBlock(prose: string, sentences: readonly { start: numbe
   };
   if (/\d/.test(prose)) {
     for (const found of fullDates(prose)) {
-      const sentence = sentenceOf(sentences, found.start, prose);
+      const sentence = sentenceOf(sentences, found.start, prose, base);
       const before = prose.slice(Math.max(0, found.start - 50), found.start);
       // "born on 3 March 2010" becomes "born in March 2010".
       const on = /\bon\s+$/i.exec(before);
@@ -215,7 +215,7 @@ export function detailsInBlock(prose: string, sentences: readonly { start: numbe
     }
   }
   out.sort((a, b) => a.start - b.start);
-  cache.set(key, out);
+  cache.set(prose, variant, out);
   return out;
 }
 
@@ -234,19 +234,28 @@ interface Found {
   edit: Span;
 }
 
-function collect(ctx: CheckContext, kind: DetailKind): Found[] {
+const perDoc = new WeakMap<CheckContext['doc'], Found[]>();
+
+/** Every identifying detail in the draft, found once per parsed document and shared by the checks. */
+function allDetails(ctx: CheckContext): Found[] {
   const doc = ctx.doc;
-  if (isInternal(doc)) return [];
+  const had = perDoc.get(doc);
+  if (had) return had;
   const out: Found[] = [];
   for (const block of ctx.prose) {
     if (PROSE_SKIP.has(block.role) || inAboutSection(block)) continue;
     if (block.cell?.isHeader) continue;
-    const rel = block.sentences.map((s) => ({ start: s.start - block.start, end: s.end - block.start, text: s.text }));
-    for (const d of detailsInBlock(block.prose, rel, block.cell?.header ?? '', isChronology(block))) {
-      if (d.kind === kind) out.push({ block, detail: d, span: { start: block.start + d.start, end: block.start + d.end }, edit: { start: block.start + (d.editStart ?? d.start), end: block.start + d.end } });
+    for (const d of detailsInBlock(block.prose, block.sentences, block.cell?.header ?? '', isChronology(block), block.start)) {
+      out.push({ block, detail: d, span: { start: block.start + d.start, end: block.start + d.end }, edit: { start: block.start + (d.editStart ?? d.start), end: block.start + d.end } });
     }
   }
+  perDoc.set(doc, out);
   return out;
+}
+
+function collect(ctx: CheckContext, kind: DetailKind): Found[] {
+  if (isInternal(ctx.doc)) return [];
+  return allDetails(ctx).filter((f) => f.detail.kind === kind);
 }
 
 interface DetailRule {

@@ -198,9 +198,12 @@ function scan(prose: string): BlockNames {
     const end = start + word.length;
     const lower = word.toLowerCase();
     if (STOP.has(lower) || lower.length < 2) continue;
-    if (inOrg(start, end)) continue;
     const t = tags(lower);
     if (t.some((x) => PLACE_TAGS.has(x))) continue;
+    const honorific = start >= 3 && /M[rsx]|Mrs|Miss/.test(prose.slice(Math.max(0, start - 6), start)) ? HONORIFIC_BEFORE.exec(prose.slice(Math.max(0, start - 8), start)) : null;
+    // An ordinary English word ("The", "Strategy") is never a name unless a title comes before it.
+    if (t.length > 0 && !honorific && !t.some((x) => FIRST_TAGS.has(x)) && !COMMON_WORD_NAMES.has(lower)) continue;
+    if (inOrg(start, end)) continue;
     const before = prose.slice(Math.max(0, start - 60), start);
     const after = prose.slice(end, end + 80);
     if (PROFESSIONAL_TITLE.test(before)) continue;
@@ -216,7 +219,6 @@ function scan(prose: string): BlockNames {
     const known = t.length > 0;
     const ambiguous = COMMON_WORD_NAMES.has(lower);
     const initial = isSentenceStart(prose, start);
-    const honorific = HONORIFIC_BEFORE.exec(before);
     // A following surname makes a full name: "Aisha Khan", "Jessica O'Neill".
     const nextWord = /^[ \t]+(\p{Lu}\p{Ll}+(?:['’-]\p{Lu}?\p{Ll}+)*)(?![\p{L}])/u.exec(after);
     const surname = nextWord && !STOP.has(nextWord[1]!.toLowerCase()) && !ORG_WORDS.has(nextWord[1]!) && (isLastName(nextWord[1]!.toLowerCase()) || tags(nextWord[1]!.toLowerCase()).length === 0) ? nextWord[1]! : undefined;

@@ -11,7 +11,7 @@ import type { Span } from '../../types';
 import type { Characteristic } from '../identity-context/identity-facts';
 import { identityFacts } from '../identity-context/identity-facts';
 import { ANONYMITY_REASON, HARM_TEST, NEGATED_OMISSION, OMISSION, OMITTED_IDENTITY, STATISTICS } from '../identity-context/lexicon';
-import { SOURCES, inQuote, isInternal, overlaps } from './shared';
+import { BoundedMap, SOURCES, TextCache, inQuote, isInternal, overlaps } from './shared';
 
 const PROSE_SKIP = new Set(['references', 'contents', 'glossary']);
 
@@ -80,39 +80,68 @@ export const intimateDetail: Check = {
     if (isInternal(doc)) return;
     let sudi: boolean | undefined;
     let protectedSpans: readonly Span[] | undefined;
+    const childNames = identityFacts(doc).childNames;
     for (const block of ctx.prose) {
       if (PROSE_SKIP.has(block.role)) continue;
-      if (!/HIV|AIDS|[Hh]ep|sex|STI|STD|chlamydia|gonor|syphilis|herpes|GUM|genito|pregnan|abortion|miscarr|still|affair|marital|unfaithful|fertility|IVF|vasectomy|sterili|slept|sleep|bedroom|section|Mental Health Act|psychiatric|mental health|overdos|suicid|self-?harm|own life/i.test(block.prose)) continue;
-      for (const s of block.sentences) {
-        const text = s.text;
-        if (!ADULT_RELATIVE.test(text) || STATISTICS.test(text)) continue;
-        let found: { at: number; len: number; what: string; advice?: string } | undefined;
-        for (const t of INTIMATE) {
-          const m = t.re.exec(text);
-          if (!m) continue;
-          if (t.what === 'sleeping arrangements' && (sudi ??= isSudiReview(doc.text))) continue;
-          found = { at: m.index, len: m[0].length, what: t.what };
-          break;
-        }
-        if (!found) {
-          PSYCH_EVENT.lastIndex = 0;
-          const events = [...text.matchAll(PSYCH_EVENT)];
-          const years = text.match(YEAR)?.length ?? 0;
-          if (events.length >= 2 || (events.length === 1 && (years >= 2 || COUNT.test(text)))) {
-            found = { at: events[0]!.index!, len: events[0]![0].length, what: 'a detailed psychiatric history', advice: ' Keep what the learning needs, the condition and how it affected the care of the child, and leave out the detailed history.' };
-          }
-        }
-        if (!found) continue;
-        if (subjectBefore(text, found.at, identityFacts(doc).childNames) === 'child') continue;
-        const span = { start: s.start + found.at, end: s.start + found.at + found.len };
+      for (const c of intimateIn(block, childNames)) {
+        if (c.what === 'sleeping arrangements' && (sudi ??= isSudiReview(doc.text))) continue;
+        const span = { start: block.start + c.start, end: block.start + c.end };
         if (inQuote(block, span) && block.kind !== 'block-quote') continue;
         protectedSpans ??= identityFacts(doc).protectedSpans;
-        const keep = protectedSentence(protectedSpans, s) ? ' Keep the heritage, faith, language or disability stated in this sentence: the identity rules ask for it.' : '';
-        ctx.report({ span, message: this.meta.message.replace('{{what}}', found.what) + (found.advice ?? '') + keep });
+        const sentence = { start: block.start + c.sentenceStart, end: block.start + c.sentenceEnd };
+        const keep = protectedSentence(protectedSpans, sentence) ? ' Keep the heritage, faith, language or disability stated in this sentence: the identity rules ask for it.' : '';
+        ctx.report({ span, message: this.meta.message.replace('{{what}}', c.what) + (c.advice ?? '') + keep });
       }
     }
   },
 };
+
+interface IntimateCandidate {
+  start: number;
+  end: number;
+  sentenceStart: number;
+  sentenceEnd: number;
+  what: string;
+  advice?: string;
+}
+
+const intimateCache = new TextCache<IntimateCandidate[]>(20_000);
+const INTIMATE_QUICK = /HIV|AIDS|[Hh]ep|sex|STI|STD|chlamydia|gonor|syphilis|herpes|GUM|genito|pregnan|abortion|miscarr|still-?birth|affair|marital|unfaithful|fertility|IVF|vasectomy|sterili|slept|sleeps|sleeping|bedrooms|sectioned|Mental Health Act|psychiatric|mental health (?:admission|in-?patient|hospital|unit|ward)|overdos|suicid|self-?harm|own life/i;
+
+/** Intimate details about an adult relative in one block, before the document-level exemptions. Offsets relative to the block. */
+function intimateIn(block: Block, childNames: readonly string[]): IntimateCandidate[] {
+  const variant = childNames.join('\u0001');
+  const hit = intimateCache.get(block.prose, variant);
+  if (hit) return hit;
+  const out: IntimateCandidate[] = [];
+  if (INTIMATE_QUICK.test(block.prose)) {
+    for (const s of block.sentences) {
+      const text = s.text;
+      if (!ADULT_RELATIVE.test(text) || STATISTICS.test(text)) continue;
+      let found: { at: number; len: number; what: string; advice?: string } | undefined;
+      for (const t of INTIMATE) {
+        const m = t.re.exec(text);
+        if (!m) continue;
+        found = { at: m.index, len: m[0].length, what: t.what };
+        break;
+      }
+      if (!found) {
+        PSYCH_EVENT.lastIndex = 0;
+        const events = [...text.matchAll(PSYCH_EVENT)];
+        const years = text.match(YEAR)?.length ?? 0;
+        if (events.length >= 2 || (events.length === 1 && (years >= 2 || COUNT.test(text)))) {
+          found = { at: events[0]!.index!, len: events[0]![0].length, what: 'a detailed psychiatric history', advice: ' Keep what the learning needs, the condition and how it affected the care of the child, and leave out the detailed history.' };
+        }
+      }
+      if (!found) continue;
+      if (subjectBefore(text, found.at, childNames) === 'child') continue;
+      const start = s.start - block.start + found.at;
+      out.push({ start, end: start + found.len, sentenceStart: s.start - block.start, sentenceEnd: s.end - block.start, what: found.what, ...(found.advice ? { advice: found.advice } : {}) });
+    }
+  }
+  intimateCache.set(block.prose, variant, out);
+  return out;
+}
 
 /** Characteristics the identity rules do not cover, and the words that show they are discussed. */
 const OTHER_CHARACTERISTICS: ReadonlyArray<{ what: string; named: RegExp; discussed: RegExp }> = [
@@ -213,26 +242,56 @@ export const withheldCharacteristicNotAnalysed: Check = {
     }
     // Other characteristics: found here.
     for (const block of ctx.prose) {
-      if (PROSE_SKIP.has(block.role) || !/withh|omit|left\s+out|leav|remov|redact|not|without/i.test(block.prose)) continue;
-      for (let j = 0; j < block.sentences.length; j++) {
-        const s = block.sentences[j]!;
-        const text = s.text;
-        OMISSION.lastIndex = 0;
-        if (!OMISSION.test(text) || NEGATED_OMISSION.test(text)) continue;
-        const anonymity = ANONYMITY_REASON.test(text);
-        if (!anonymity && !REASON.test(text) && !HARM_TEST.test(text)) continue;
-        if (OMITTED_IDENTITY.some(([, re]) => re.test(text))) continue;
-        const c = OTHER_CHARACTERISTICS.find((x) => x.named.test(text));
-        if (!c || reported.some((r) => overlaps(r, s))) continue;
+      if (PROSE_SKIP.has(block.role)) continue;
+      for (const w of withheldIn(block)) {
+        const s = { start: block.start + w.start, end: block.start + w.end };
+        if (reported.some((r) => overlaps(r, s))) continue;
+        const c = OTHER_CHARACTERISTICS[w.characteristic]!;
         if (c.discussed.test(analysisText(ctx, [s]))) continue;
-        const next = block.sentences[j + 1]?.text ?? '';
-        const harm = anonymity && !HARM_TEST.test(text) && !HARM_TEST.test(next) ? ' The Panel\u2019s test for leaving it out is whether publishing it could harm the child or family, not whether they could be identified.' : '';
+        const harm = w.anonymityOnly ? ' The Panel\u2019s test for leaving it out is whether publishing it could harm the child or family, not whether they could be identified.' : '';
         reported.push(s);
-        ctx.report({ span: omissionSpan(s), message: this.meta.message.replace('{{what}}', c.what).replace('{{harm}}', harm) });
+        ctx.report({ span: { start: block.start + w.omissionStart, end: block.start + w.omissionEnd }, message: this.meta.message.replace('{{what}}', c.what).replace('{{harm}}', harm) });
       }
     }
   },
 };
+
+interface WithheldCandidate {
+  start: number;
+  end: number;
+  omissionStart: number;
+  omissionEnd: number;
+  characteristic: number;
+  anonymityOnly: boolean;
+}
+
+const withheldCache = new BoundedMap<WithheldCandidate[]>(20_000);
+
+/** Sentences of one block that withhold a characteristic the identity rules do not cover. Offsets relative to the block. */
+function withheldIn(block: Block): WithheldCandidate[] {
+  const hit = withheldCache.get(block.prose);
+  if (hit) return hit;
+  const out: WithheldCandidate[] = [];
+  OMISSION.lastIndex = 0;
+  if (OMISSION.test(block.prose)) {
+    for (let j = 0; j < block.sentences.length; j++) {
+      const s = block.sentences[j]!;
+      const text = s.text;
+      OMISSION.lastIndex = 0;
+      if (!OMISSION.test(text) || NEGATED_OMISSION.test(text)) continue;
+      const anonymity = ANONYMITY_REASON.test(text);
+      if (!anonymity && !REASON.test(text) && !HARM_TEST.test(text)) continue;
+      if (OMITTED_IDENTITY.some(([, re]) => re.test(text))) continue;
+      const c = OTHER_CHARACTERISTICS.findIndex((x) => x.named.test(text));
+      if (c < 0) continue;
+      const next = block.sentences[j + 1]?.text ?? '';
+      const om = omissionSpan(s);
+      out.push({ start: s.start - block.start, end: s.end - block.start, omissionStart: om.start - block.start, omissionEnd: om.end - block.start, characteristic: c, anonymityOnly: anonymity && !HARM_TEST.test(text) && !HARM_TEST.test(next) });
+    }
+  }
+  withheldCache.set(block.prose, out);
+  return out;
+}
 
 function omissionSpan(s: { start: number; end: number; text: string }): Span {
   OMISSION.lastIndex = 0;

@@ -6,7 +6,7 @@ import type { NameHit } from './names';
 import { namesInProse } from './names';
 import type { PseudonymRegister, RegisterEntry } from './register';
 import { pseudonymRegister } from './register';
-import { SOURCES, escapeRe, inAboutSection, inQuote, isInternal, sentenceAt } from './shared';
+import { SOURCES, inAboutSection, inQuote, isInternal, sentenceAt } from './shared';
 
 /** Roles where names are cited, defined or listed rather than used about the family. */
 const SKIP_ROLES = new Set(['references', 'contents', 'glossary']);
@@ -39,13 +39,8 @@ function notFamilyName(hit: NameHit, reg: PseudonymRegister, doc: CheckContext['
   return PUBLIC_CASES.has(hit.text.toLowerCase()) || PUBLIC_CASES.has(two);
 }
 
-function countIn(text: string, name: string): number {
-  const re = new RegExp(`(?<![\\p{L}\\p{N}])${escapeRe(name)}(?![\\p{L}\\p{N}])`, 'gu');
-  return text.match(re)?.length ?? 0;
-}
-
 /** Pseudonyms to offer in place of a name, best first. */
-function targetsFor(hit: NameHit, reg: PseudonymRegister, text: string): string[] {
+function targetsFor(hit: NameHit, reg: PseudonymRegister, counts: ReadonlyMap<string, number>): string[] {
   const people = reg.entries.filter((e) => !/^(?:mum|dad|mother|father)$/i.test(e.name));
   const codes = [...reg.codes].filter(([c, n]) => n >= 3 && /^(?:Child|Sibling|Baby|Young Person)\b/.test(c) && !people.some((e) => e.name === c)).map(([c]) => ({ name: c, source: 'declaration' as const, role: 'child' }) as RegisterEntry);
   const all = [...people, ...codes];
@@ -59,7 +54,7 @@ function targetsFor(hit: NameHit, reg: PseudonymRegister, text: string): string[
     if (!honorific && e.role === 'child') r -= 1;
     return r;
   };
-  const freq = new Map(all.map((e) => [e.name, countIn(text, e.name)]));
+  const freq = new Map(all.map((e) => [e.name, counts.get(e.name.toLowerCase()) ?? reg.codes.get(e.name) ?? 0]));
   return all
     .sort((a, b) => rank(a) - rank(b) || (freq.get(b.name) ?? 0) - (freq.get(a.name) ?? 0))
     .map((e) => e.name)
@@ -112,10 +107,13 @@ export const nameNotInRegister: Check = {
     if (isInternal(doc)) return;
     const reg = pseudonymRegister(doc);
     const byKey = new Map<string, Occurrence[]>();
+    const counts = new Map<string, number>();
     for (const block of ctx.prose) {
       if (SKIP_ROLES.has(block.role) || inAboutSection(block)) continue;
       const { hits } = namesInProse(block.prose);
       for (const hit of hits) {
+        const lower = hit.text.toLowerCase();
+        counts.set(lower, (counts.get(lower) ?? 0) + 1);
         if (notFamilyName(hit, reg, doc, block.start + hit.start)) continue;
         const key = hit.kind === 'honorific' ? hit.key : wordsOf(hit.text)[0]!;
         const list = byKey.get(key) ?? [];
@@ -126,7 +124,7 @@ export const nameNotInRegister: Check = {
     for (const occurrences of byKey.values()) {
       const first = occurrences[0]!;
       const name = first.hit.text;
-      const targets = targetsFor(first.hit, reg, doc.text);
+      const targets = targetsFor(first.hit, reg, counts);
       if (occurrences.length <= RARE && targets.length > 0) {
         const list = ` (${targets.map((t) => `'${t}'`).join(', ')})`;
         for (const o of occurrences) {
@@ -208,26 +206,33 @@ export const inconsistentPseudonym: Check = {
     const doc = ctx.doc;
     const reg = pseudonymRegister(doc);
     const registered = new Set(reg.entries.map((e) => e.name));
-    // (a) Child codes that drift.
-    const uses = new Map<string, Array<{ block: Block; span: Span }>>();
-    for (const block of ctx.prose) {
-      if (SKIP_ROLES.has(block.role)) continue;
-      if (!/(?:Child|Sibling|Baby|Young Person|Adult) [A-Z0-9]/.test(block.prose)) continue;
-      CODE_USE.lastIndex = 0;
-      let m: RegExpExecArray | null;
-      while ((m = CODE_USE.exec(block.prose))) {
-        const code = `${m[1]} ${m[2]}`;
-        const list = uses.get(code) ?? [];
-        list.push({ block, span: { start: block.start + m.index, end: block.start + m.index + m[0].length } });
-        uses.set(code, list);
+    // (a) Child codes that drift: only codes used once or twice need their places found.
+    const rare = new Set([...reg.codes].filter(([c, n]) => n <= 2 && !registered.has(c) && !c.startsWith('Adult')).map(([c]) => c));
+    const uses = new Map<string, Array<{ block: Block; span: Span }>>([...rare].map((c) => [c, []]));
+    if (rare.size > 0) {
+      for (const block of ctx.prose) {
+        if (SKIP_ROLES.has(block.role)) continue;
+        for (const code of rare) {
+          let at = block.prose.indexOf(code);
+          while (at >= 0) {
+            const after = block.prose.charCodeAt(at + code.length);
+            const before = at > 0 ? block.prose.charCodeAt(at - 1) : 32;
+            const word = (ch: number): boolean => (ch >= 48 && ch <= 57) || (ch >= 65 && ch <= 90) || (ch >= 97 && ch <= 122);
+            if (!word(after) && !word(before)) {
+              uses.get(code)!.push({ block, span: { start: block.start + at, end: block.start + at + code.length } });
+            }
+            at = block.prose.indexOf(code, at + code.length);
+          }
+        }
       }
     }
     const prefixOf = (code: string): string => code.replace(/ [A-Z0-9]+$/, '');
-    for (const [code, list] of uses) {
-      if (list.length > 2 || registered.has(code) || prefixOf(code) === 'Adult') continue;
-      const main = [...uses]
-        .filter(([c, l]) => c !== code && prefixOf(c) === prefixOf(code) && (registered.has(c) || l.length >= 3))
-        .sort((a, b) => (registered.has(b[0]) ? 1 : 0) - (registered.has(a[0]) ? 1 : 0) || b[1].length - a[1].length)[0];
+    for (const code of rare) {
+      const list = uses.get(code)!;
+      if (list.length === 0) continue;
+      const main = [...reg.codes]
+        .filter(([c, n]) => c !== code && prefixOf(c) === prefixOf(code) && (registered.has(c) || n >= 3))
+        .sort((a, b) => (registered.has(b[0]) ? 1 : 0) - (registered.has(a[0]) ? 1 : 0) || b[1] - a[1])[0];
       if (!main) continue;
       const introduced = list.some(({ block, span }) => {
         const rel = span.start - block.start;
@@ -248,6 +253,8 @@ export const inconsistentPseudonym: Check = {
     }
     // (b) "Ms R" and "Mum" for the same person, with nothing saying so.
     for (const role of ['mother', 'father'] as const) {
+      const word = role === 'mother' ? /\b(?:Mum|Mother)\b/ : /\b(?:Dad|Father)\b/;
+      if (!ctx.prose.some((b) => word.test(b.prose))) continue;
       const names = reg.entries.filter((e) => e.role === role && /^(?:Mr|Mrs|Ms|Miss|Mx)\b/.test(e.name)).map((e) => e.name);
       if (names.length === 0) {
         const m = PARENT_CODE[role].exec(doc.text);

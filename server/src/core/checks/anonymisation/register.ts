@@ -7,7 +7,7 @@
 import type { Block, ParsedDocument } from '../../document/model';
 import type { Span } from '../../types';
 import { isFirstName, namesInProse, nameGender } from './names';
-import { inAboutSection } from './shared';
+import { BoundedMap, inAboutSection } from './shared';
 
 /** Where a pseudonym was declared. */
 export type RegisterSource = 'front-matter' | 'declaration' | 'table' | 'glossary';
@@ -154,31 +154,85 @@ function frontMatterEntries(doc: ParsedDocument, out: RegisterEntry[], reviewers
   }
 }
 
-function declarationEntries(block: Block, out: RegisterEntry[]): void {
-  const prose = block.prose;
-  if (!/pseudonym|referred|known|called|named|real name|identified|described|chose|chosen|agreed|given|\(anonymised\)/i.test(prose)) return;
-  for (const re of DECLARATIONS) {
-    re.lastIndex = 0;
-    let m: RegExpExecArray | null;
-    while ((m = re.exec(prose))) {
-      const name = m[1]!;
-      const at = m.index + m[0].lastIndexOf(name);
-      // The role, when the words around say whose name it is: "her mother, referred to as Ms B".
-      const around = prose.slice(Math.max(0, m.index - 60), Math.min(prose.length, at + name.length + 60));
-      const role = ROLE_WORD.exec(around)?.[1];
-      const e = entry(name, 'declaration', role && role !== 'pseudonym' ? role : undefined, { start: block.start + at, end: block.start + at + name.length });
-      if (e && !/^(?:The|This|That|A|An)$/.test(e.name) && !/^\p{Lu}{2,}$/u.test(e.name) && !namesInProse(prose.slice(at, at + name.length + 40)).orgWords.length) out.push(e);
+interface Declared {
+  name: string;
+  role?: string;
+  start: number;
+  end: number;
+}
+
+/** What one block's own text declares, cached per block text. Offsets relative to the block. */
+interface BlockDeclarations {
+  declared: Declared[];
+  reviewerWords: string[];
+  codes: string[];
+  blanket: boolean;
+}
+
+const blockCache = new BoundedMap<BlockDeclarations>(20_000);
+
+function declarationsIn(prose: string): BlockDeclarations {
+  const hit = blockCache.get(prose);
+  if (hit) return hit;
+  const out: BlockDeclarations = { declared: [], reviewerWords: [], codes: [], blanket: false };
+  if (/pseudonym|referred|known|called|named|real name|identified|chose|chosen|agreed|given|anonymised|the name/i.test(prose)) {
+    for (const re of DECLARATIONS) {
+      re.lastIndex = 0;
+      let m: RegExpExecArray | null;
+      while ((m = re.exec(prose))) {
+        const name = clean(m[1]!);
+        const at = m.index + m[0].lastIndexOf(m[1]!);
+        if (!name || /^(?:The|This|That|A|An)$/.test(name) || /^\p{Lu}{2,}$/u.test(name) || namesInProse(prose.slice(at, at + name.length + 40)).orgWords.length) continue;
+        // The role, when the words around say whose name it is: "her mother, referred to as Ms B".
+        const around = prose.slice(Math.max(0, m.index - 60), Math.min(prose.length, at + name.length + 60));
+        const role = ROLE_WORD.exec(around)?.[1];
+        out.declared.push({ name, ...(role && role !== 'pseudonym' ? { role } : {}), start: at, end: at + name.length });
+      }
+    }
+    for (const s of splitForLists(prose)) {
+      if (!LISTS_PSEUDONYMS.test(s.text)) continue;
+      LISTED.lastIndex = 0;
+      let m: RegExpExecArray | null;
+      while ((m = LISTED.exec(s.text))) {
+        const name = clean(m[1]!);
+        if (!name || /^(?:The|This|That|A|An|Pseudonyms?)$/.test(name)) continue;
+        out.declared.push({ name, role: m[2]!, start: s.start + m.index, end: s.start + m.index + m[1]!.length });
+      }
     }
   }
-  for (const s of block.sentences) {
-    if (!LISTS_PSEUDONYMS.test(s.text)) continue;
-    LISTED.lastIndex = 0;
-    let m: RegExpExecArray | null;
-    while ((m = LISTED.exec(s.text))) {
-      const e = entry(m[1]!, 'declaration', m[2]!, { start: s.start + m.index, end: s.start + m.index + m[1]!.length });
-      if (e && !/^(?:The|This|That|A|An|Pseudonyms?)$/.test(e.name)) out.push(e);
+  if (BLANKET.test(prose)) out.blanket = true;
+  if (/reviewer|author|chair|written|prepared|led|undertaken|conducted|completed|scrutineer|carried|commissioned/i.test(prose)) {
+    for (const re of REVIEWER_TEXT) {
+      re.lastIndex = 0;
+      let m: RegExpExecArray | null;
+      while ((m = re.exec(prose))) {
+        for (const part of m[1]!.split(/\s*(?:,|\band\b|&)\s*/u)) {
+          const words = lowerWords(part).filter((w) => !/^(?:dr|prof|professor|mr|mrs|ms|miss|mx|sir|dame|the|an?|independent|lead|reviewer|author)$/.test(w));
+          // Only people's names: a first name in the lexicon, or a two-word name.
+          if (words.length >= 2 || (words.length === 1 && isFirstName(words[0]!))) out.reviewerWords.push(...words);
+        }
+      }
     }
   }
+  if (/(?:Child|Sibling|Baby|Young Person|YP|Adult|Male|Female|Person|Parent|Mother|Father|Subject) [A-Z0-9]/.test(prose)) {
+    CODE.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = CODE.exec(prose))) out.codes.push(`${m[1]} ${m[2]}`);
+  }
+  blockCache.set(prose, out);
+  return out;
+}
+
+/** Sentences for the pseudonym-list test: split on full stops, cheaply. */
+function splitForLists(prose: string): Array<{ start: number; text: string }> {
+  const out: Array<{ start: number; text: string }> = [];
+  let start = 0;
+  for (const m of prose.matchAll(/[.!?](?=\s|$)/g)) {
+    out.push({ start, text: prose.slice(start, m.index! + 1) });
+    start = m.index! + 1;
+  }
+  if (start < prose.length) out.push({ start, text: prose.slice(start) });
+  return out;
 }
 
 const NAME_HEADER = /\b(?:name|names|pseudonym|pseudonyms|referred\s+to\s+as|known\s+as|called|person)\b/i;
@@ -236,23 +290,6 @@ function glossaryTableEntries(cells: readonly Block[], out: RegisterEntry[]): vo
   }
 }
 
-function reviewerNames(block: Block, reviewers: Set<string>): void {
-  const prose = block.prose;
-  if (!/reviewer|author|chair|written|prepared|led|undertaken|conducted|completed|scrutineer|carried|commissioned/i.test(prose)) return;
-  for (const re of REVIEWER_TEXT) {
-    re.lastIndex = 0;
-    let m: RegExpExecArray | null;
-    while ((m = re.exec(prose))) {
-      for (const part of m[1]!.split(/\s*(?:,|\band\b|&)\s*/u)) {
-        const words = lowerWords(part).filter((w) => !/^(?:dr|prof|professor|mr|mrs|ms|miss|mx|sir|dame|the|an?|independent|lead|reviewer|author)$/.test(w));
-        // Only people's names: a first name in the lexicon, or a two-word name.
-        if (words.length === 0) continue;
-        if (words.length >= 2 || isFirstName(words[0]!)) for (const w of words) reviewers.add(w);
-      }
-    }
-  }
-}
-
 /** The register of a parsed draft; computed once per document. */
 export function pseudonymRegister(doc: ParsedDocument): PseudonymRegister {
   const hit = cache.get(doc);
@@ -288,31 +325,23 @@ export function pseudonymRegister(doc: ParsedDocument): PseudonymRegister {
     for (const w of namesInProse(b.prose).orgWords) agencyWords.add(w);
     if (b.kind === 'heading') continue;
     if (b.role === 'glossary') glossaryEntries(b, entries);
-    declarationEntries(b, entries);
-    if (blanketLeft > 0) {
+    const info = declarationsIn(b.prose);
+    for (const d of info.declared) {
+      const e = entry(d.name, 'declaration', d.role, { start: b.start + d.start, end: b.start + d.end });
+      if (e) entries.push(e);
+    }
+    if (blanketLeft > 0 || info.blanket) {
       for (const h of namesInProse(b.prose).hits) {
         const e = entry(h.text, 'declaration', undefined, { start: b.start + h.start, end: b.start + h.end });
         if (e) entries.push(e);
       }
-      blanketLeft--;
+      if (info.blanket) {
+        blanket = true;
+        blanketLeft = 1;
+      } else blanketLeft--;
     }
-    if (BLANKET.test(b.prose)) {
-      blanket = true;
-      for (const h of namesInProse(b.prose).hits) {
-        const e = entry(h.text, 'declaration', undefined, { start: b.start + h.start, end: b.start + h.end });
-        if (e) entries.push(e);
-      }
-      blanketLeft = 1;
-    }
-    if (inAboutSection(b) || b.paragraphIndex < 12 || b.role === 'title' || b.role === 'introduction' || b.role === 'method') reviewerNames(b, reviewers);
-    if (b.role !== 'contents') {
-      CODE.lastIndex = 0;
-      let m: RegExpExecArray | null;
-      while ((m = CODE.exec(b.prose))) {
-        const code = `${m[1]} ${m[2]}`;
-        codes.set(code, (codes.get(code) ?? 0) + 1);
-      }
-    }
+    if (info.reviewerWords.length > 0 && (inAboutSection(b) || b.paragraphIndex < 12 || b.role === 'title' || b.role === 'introduction' || b.role === 'method')) for (const w of info.reviewerWords) reviewers.add(w);
+    if (b.role !== 'contents') for (const c of info.codes) codes.set(c, (codes.get(c) ?? 0) + 1);
   }
   flush();
   // One entry per name, keeping the first role given.

@@ -41,6 +41,28 @@ export class BoundedMap<V> {
   }
 }
 
+/**
+ * A bounded cache keyed first by a block's text, then by a short variant (a table header, the
+ * child's names). Keying by the text itself lets the engine reuse its hash across lints.
+ */
+export class TextCache<V> {
+  private readonly map: BoundedMap<Map<string, V>>;
+  constructor(limit: number) {
+    this.map = new BoundedMap(limit);
+  }
+  get(text: string, variant = ''): V | undefined {
+    return this.map.get(text)?.get(variant);
+  }
+  set(text: string, variant: string, value: V): void {
+    let inner = this.map.get(text);
+    if (!inner) {
+      inner = new Map();
+      this.map.set(text, inner);
+    }
+    inner.set(variant, value);
+  }
+}
+
 /** Sections that are about the review's authors or publisher rather than the family. */
 export const ABOUT_THE_REVIEW = /\b(acknowledg\w*|about the (?:lead |independent )?(?:author|reviewer|review team)s?|the (?:lead |independent )?(?:author|reviewer)s?|authorship|contact(?:s| details| us)?|further information|published by|copyright|enquir(?:y|ies)|foreword|panel members|review (?:team|panel) (?:members|membership)|membership|distribution|document control|version control)\b/i;
 

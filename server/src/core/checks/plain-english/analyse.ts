@@ -4,7 +4,7 @@
  * block's text (and its quotations) and cached per block, so a re-lint after an edit redoes one block.
  */
 import type { Block } from '../../document/model';
-import { BoundedMap } from '../anonymisation/shared';
+import { TextCache } from '../anonymisation/shared';
 
 /** One passive verb phrase with no agent ("was closed", "were not shared"). Offsets relative to the block. */
 export interface Passive {
@@ -116,13 +116,21 @@ function words(text: string): number {
   return text.match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu)?.length ?? 0;
 }
 
-const cache = new BoundedMap<SentenceFacts[]>(20_000);
+const cache = new TextCache<SentenceFacts[]>(20_000);
+const perBlock = new WeakMap<Block, SentenceFacts[]>();
 
 /** The plain-English facts of each sentence in `block`, cached per block text. */
 export function analyseBlock(block: Block): SentenceFacts[] {
+  const known = perBlock.get(block);
+  if (known) return known;
+  const facts = analyseText(block);
+  perBlock.set(block, facts);
+  return facts;
+}
+
+function analyseText(block: Block): SentenceFacts[] {
   const quotes = block.quotes.map((q) => `${q.inner.start - block.start}-${q.inner.end - block.start}`).join(',');
-  const key = `${quotes}\u0000${block.prose}`;
-  const hit = cache.get(key);
+  const hit = cache.get(block.prose, quotes);
   if (hit) return hit;
   const out: SentenceFacts[] = [];
   const inner = block.quotes.map((q) => ({ start: q.inner.start - block.start, end: q.inner.end - block.start }));
@@ -171,6 +179,6 @@ export function analyseBlock(block: Block): SentenceFacts[] {
     }
     out.push(facts);
   }
-  cache.set(key, out);
+  cache.set(block.prose, quotes, out);
   return out;
 }

@@ -303,60 +303,58 @@ interface CapitalRun {
   ends: number[];
 }
 
-const WORD = /[\p{L}][\p{L}'’]*(?:-[\p{L}][\p{L}'’]*)*|&/gu;
-const TITLE_PAIR = /\p{Lu}\p{Ll}+[\s-]+(?:(?:of|and|the|for|in|on|&)\s+)*\p{Lu}\p{Ll}/u;
+// Two or more capitalised words in a row, small words allowed between them: found by the regex
+// engine, so ordinary lower-case prose costs almost nothing.
+const CAP_WORD = "\\p{Lu}[\\p{Ll}'’]+(?:-[\\p{L}][\\p{L}'’]*)*";
+const RUN = new RegExp(`${CAP_WORD}(?:[ \\t]+(?:(?:of|and|the|for|in|on|&)[ \\t]+)*${CAP_WORD})+`, 'gu');
+const RUN_WORD = /[\p{L}][\p{L}'’]*(?:-[\p{L}][\p{L}'’]*)*/gu;
 
-/** Runs of two or more capitalised words, small words allowed inside, in document order. */
-function capitalisedRuns(blocks: readonly Block[]): CapitalRun[] {
-  const runs: CapitalRun[] = [];
-  for (const b of blocks) {
-    if (!TITLE_PAIR.test(b.prose)) continue;
-    let initials = '';
-    let ends: number[] = [];
-    let lastEnd = -1;
-    const flush = (): void => {
-      if (initials.length >= 3) runs.push({ initials, ends });
-      initials = '';
-      ends = [];
-    };
-    WORD.lastIndex = 0;
+/**
+ * Runs of two or more capitalised words, small words allowed inside, in document order. Built
+ * lazily: the first uses that need it come in document order, so only the text before the latest
+ * one is ever scanned.
+ */
+class CapitalisedRuns {
+  private readonly runs: CapitalRun[] = [];
+  private next = 0;
+  constructor(private readonly blocks: readonly Block[]) {}
+
+  /** True when a run with these initials ends before `before`. */
+  spelledOutBefore(letters: string, before: number): boolean {
+    while (this.next < this.blocks.length && this.blocks[this.next]!.start < before) this.scan(this.blocks[this.next++]!);
+    for (const r of this.runs) {
+      if (r.ends[0]! >= before) break;
+      let i = r.initials.indexOf(letters);
+      while (i >= 0) {
+        if (r.ends[i + letters.length - 1]! <= before) return true;
+        i = r.initials.indexOf(letters, i + 1);
+      }
+    }
+    return false;
+  }
+
+  private scan(b: Block): void {
+    RUN.lastIndex = 0;
     let m: RegExpExecArray | null;
-    while ((m = WORD.exec(b.prose))) {
-      if (lastEnd >= 0 && m.index > lastEnd && !/^\s+$/.test(b.prose.slice(lastEnd, m.index))) flush();
-      lastEnd = m.index + m[0].length;
-      const w = m[0];
-      if (initials && SMALL_WORDS.has(w.toLowerCase())) continue;
-      const c = w.charCodeAt(0);
-      // Capitalised but not all capitals (acronyms are not part of a name's spelling-out).
-      if (c >= 65 && c <= 90 && w !== w.toUpperCase()) {
-        for (const part of w.split('-')) {
-          const p0 = part.charCodeAt(0);
-          if (p0 >= 65 && p0 <= 90) {
-            initials += part[0];
-            ends.push(b.start + m.index + w.length);
+    while ((m = RUN.exec(b.prose))) {
+      let initials = '';
+      const ends: number[] = [];
+      RUN_WORD.lastIndex = 0;
+      let w: RegExpExecArray | null;
+      while ((w = RUN_WORD.exec(m[0]))) {
+        const word = w[0];
+        if (SMALL_WORDS.has(word.toLowerCase())) continue;
+        const end = b.start + m.index + w.index + word.length;
+        for (const part of word.split('-')) {
+          if (/^\p{Lu}/u.test(part)) {
+            initials += part[0]!.toUpperCase();
+            ends.push(end);
           }
         }
-      } else if (/^\p{Lu}/u.test(w) && w !== w.toUpperCase()) {
-        initials += w[0]!.toUpperCase();
-        ends.push(b.start + m.index + w.length);
-      } else flush();
-    }
-    flush();
-  }
-  return runs;
-}
-
-/** True when a run of capitalised words with these initials ends before `before`. */
-function spelledOutEarlier(runs: readonly CapitalRun[], letters: string, before: number): boolean {
-  for (const r of runs) {
-    if (r.ends[0]! >= before) break;
-    let i = r.initials.indexOf(letters);
-    while (i >= 0) {
-      if (r.ends[i + letters.length - 1]! <= before) return true;
-      i = r.initials.indexOf(letters, i + 1);
+      }
+      if (initials.length >= 3) this.runs.push({ initials, ends });
     }
   }
-  return false;
 }
 
 /** Codes the review uses for people ("Child LM" makes "LM" a code everywhere), and front-matter pseudonyms. */
@@ -489,7 +487,7 @@ export const acronymDefinedOnFirstUse: Check = {
     const allow = allowSet(ctx.data);
     const defs = findDefinitions(uses, blocks, (a) => isAllowed(a, allow) || ROMAN.test(a) || (CAPITAL_WORDS.has(a) && !ctx.data.acronyms.has(a)));
     const codes = anonymisationCodes(ctx);
-    let runs: CapitalRun[] | undefined;
+    const runs = new CapitalisedRuns(blocks);
     const seen = new Set<string>();
     for (const u of uses) {
       const { block, span } = u;
@@ -513,8 +511,7 @@ export const acronymDefinedOnFirstUse: Check = {
       // A full name written earlier with matching initials counts ("the Northshire Safeguarding Children Partnership … NSCP").
       const letters = acronym.replace(/[^A-Z]/g, '');
       if (letters.length >= 3) {
-        runs ??= capitalisedRuns(blocks);
-        if (spelledOutEarlier(runs, letters, span.start)) {
+        if (runs.spelledOutBefore(letters, span.start)) {
           seen.add(acronym);
           continue;
         }

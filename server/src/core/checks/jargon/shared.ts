@@ -17,8 +17,12 @@ export function compileList<T extends { patterns: string[] }>(list: readonly T[]
   const hit = compiled.get(list) as CompiledList<T> | undefined;
   if (hit) return hit;
   const sources = list.flatMap((e) => e.patterns).sort((a, b) => b.length - a.length);
-  // No lookbehind at the start, so the engine can skip quickly to candidate positions; the start boundary is checked by hand.
-  const any = sources.length ? new RegExp(`(?:${sources.map((s) => `(?:${s})`).join('|')})${BOUNDARY_END}`, 'giu') : /$^/g;
+  // A plain \b at the start and no unicode flag let the engine skip quickly to candidate positions
+  // (several times faster on long drafts); the start boundary is re-checked by hand for non-ASCII letters.
+  const unicode = sources.some((s) => /\\[pP]\{/.test(s));
+  const any = sources.length
+    ? new RegExp(`\\b(?:${sources.map((s) => `(?:${s})`).join('|')})${unicode ? BOUNDARY_END : '(?![A-Za-z0-9\\u00C0-\\u024F])'}`, unicode ? 'giu' : 'gi')
+    : /$^/g;
   const entries = list.map((entry) => ({ entry, exact: new RegExp(`^(?:${entry.patterns.map((p) => `(?:${p})`).join('|')})$`, 'iu') }));
   const out = { any, entries };
   compiled.set(list, out as CompiledList<object>);

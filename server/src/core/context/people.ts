@@ -143,7 +143,8 @@ export function statedAges(text: string): number[] {
 const CHILD_WORD = String.raw`child(?:ren)?|girls?|boys?|bab(?:y|ies)|infants?|toddlers?|teenagers?|teens?|adolescents?|young (?:people|person)|pupils?|students? at (?:the )?school|sons?|daughters?|siblings?|brothers?|sisters?|step-?(?:son|daughter)s?|grand(?:son|daughter)s?|minors?|juveniles?|schoolgirls?|schoolboys?`;
 const FAMILY_WORD = String.raw`famil(?:y|ies)|households?|mothers?|mum|mums|fathers?|dad|dads|parents?|step-?(?:father|mother|parent|dad|mum)s?|partners?|boyfriends?|girlfriends?|husbands?|wife|wives|uncles?|aunts?|aunties?|grand(?:father|mother|parent|ma|pa|dad|mum)s?|carers?|foster carers?|kinship carers?|special guardians?|guardians?`;
 const PROFESSIONAL_WORD = String.raw`teachers?|officers?|(?:social |youth |support |key |care |family support |outreach )?workers?|professionals?|practitioners?|nurses?|doctors?|GPs?|health visitors?|midwi(?:fe|ves)|managers?|staff|clinicians?|police|paediatricians?|psychiatrists?|psychologists?|consultants?|therapists?|counsellors?|head ?teachers?|headteachers?|school|schools|agenc(?:y|ies)|services|CAMHS|social care|the review(?:er)?|the panel|the author|the court|the judge|magistrates?|the local authority|the council|records?|case notes|notes|files|assessments?|the referral|referrals`;
-const PERSON_WORD = String.raw`adults?|men|man|women|woman|perpetrators?|offenders?|abusers?|suspects?|defendants?|males?|females?`;
+const DOCUMENT = /^(?:records?|case notes|notes|files|assessments?|the referral|referrals|reports?|minutes|logs?)$/i;
+const PERSON_WORD = String.raw`young (?:man|woman|lady|men|women|ladies)|adults?|men|man|women|woman|perpetrators?|offenders?|abusers?|suspects?|defendants?|males?|females?`;
 const PRONOUN_WORD = String.raw`she|he|they|her|him|his|them|their|hers|theirs`;
 
 const REFERENT = new RegExp(
@@ -267,6 +268,8 @@ const PAST_FRAME = /\b(was|were|had|became|seemed|appeared|looked|acted|behaved|
 /** Is the clause before `at` in `text` about now rather than about the time described? */
 export function presentFrame(text: string, at: number): boolean {
   const before = text.slice(Math.max(0, at - 80), at);
+  // "she is described as …", "is recorded as": the historic present of a document, not now.
+  if (/\b(?:is|are)\s+(?:\w+ly\s+)?(?:described|recorded|called|referred to|seen|viewed|portrayed|labelled|noted|said|characterised|presented|treated|mentioned|named)\b/i.test(before)) return false;
   const p = PRESENT_FRAME.exec(before);
   if (!p) return false;
   const q = PAST_FRAME.exec(before);
@@ -341,10 +344,28 @@ export function subjectAt(text: string, matchStart: number, people: PeopleIndex 
       if (r.gender) info.gender = r.gender;
       return info;
     }
-    // A professional reporting about someone ("the school said …") does not decide who is meant.
-    if (r.kind === 'professional' && REPORTING.test(text.slice(r.end, matchStart))) continue;
+    // A professional reporting about someone ("the school said …") does not decide who is meant,
+    // and documents ("records", "the referral") are never the person described.
+    if (r.kind === 'professional' && (REPORTING.test(text.slice(r.end, matchStart)) || DOCUMENT.test(r.text))) continue;
+    // "Child V's 'sex work'": the possessor of the words matched is who they are about.
+    if (/^['’]s\s+(?:[\p{L}-]+\s+){0,2}["'“‘]?$/u.test(text.slice(r.end, matchStart))) return decide(r, present, clause);
     // The object of a preposition ("described by police", "time with older men") is not the subject.
     if (isObject(text, r)) continue;
+    // "a young woman who makes her own decisions": resolve "young woman" like a pronoun.
+    if (/^young (?:m[ae]n|wom[ae]n|lad(?:y|ies))$/i.test(r.text) && r.age === undefined) {
+      for (let j = i - 1; j >= 0; j--) {
+        const a = before[j]!;
+        if (a.kind === 'professional' || (a.kind === 'pronoun' && !/^(?:she|he|they)$/i.test(a.text))) continue;
+        if (!compatible(r, a)) continue;
+        if (a.kind === 'pronoun') {
+          const fromBefore = resolveFromPreceding(preceding, a, people);
+          if (fromBefore) return fromBefore;
+          return { subject: 'unknown' };
+        }
+        return decide(a, present, clause);
+      }
+      return { subject: 'unknown' };
+    }
     return decide(r, present, clause);
   }
   // A pronoun inside the match ("her risky behaviour", "herself") names the subject.

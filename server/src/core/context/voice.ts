@@ -37,6 +37,9 @@ const CRITIQUE = new RegExp(
 );
 
 // Markers that a sentence talks about the words rather than using them.
+// "it suggests a child can protect themselves": the sentence says what a label implies.
+const IMPLIES = /\b(suggest(s|ed|ing)?|impl(y|ies|ied|ying)|impression|connot(e|es|ation)|would mean|could mean|means)( that)?\s+(a|the|any|that the|that a)?\s*(child|children|young (person|people)|victims?|girls?|boys?)\b[^.;]*$/i;
+
 const META = /\b(the (terms?|phrases?|words?|language|labels?|expressions?|notion|concept|idea)( of)?|terms? such as|words? such as|language such as|phrases? such as|labels? such as|descriptions? such as|so[- ]called|(describ(e|es|ed|ing)|refer(s|red)? to|record(s|ed)?|label(s|led|ling)?|characteri[sz](e|es|ed|ing)|seen|saw|view(s|ed)?|portray(s|ed)?|regard(s|ed)?|see|treat(s|ed|ing)?|perceiv(e|es|ed|ing)|presum(e|es|ed|ing)|deem(s|ed)?|dismiss(es|ed)?|categori[sz](e|es|ed))\s+([\w'’-]+\s+){0,6}(as|like)|referred to as|known as|described as|called (her|him|them)|words like|terms like|what (was|is) (meant|called))\b/i;
 
 // Wording that turns a phrase around: "not X", "rather than X", "instead of X", "not a lifestyle choice".
@@ -107,6 +110,7 @@ function challenged(block: Block, quote: Span, next?: Block, heading?: string): 
   const i = sentenceIndex(block.sentences, quote.start);
   const here = i >= 0 ? block.sentences[i]! : { start: block.start, end: block.end };
   if (CRITIQUE.test(outsideQuotes(block, here))) return true;
+
   const following = i >= 0 ? block.sentences[i + 1] : undefined;
   if (following && CRITIQUE.test(outsideQuotes(block, following))) return true;
   if (!following && next && next.sentences[0] && CRITIQUE.test(outsideQuotes(next, next.sentences[0]))) return true;
@@ -235,6 +239,12 @@ export function voiceOf(block: Block, span: Span, next?: Block): Voice {
     const speaker = speakerOf(before, preceding);
     // The child's or family's own words are evidence of their view, not the author's framing.
     if (speaker === 'family') return { kind: 'quoted', challenged: true, quote, speaker };
+    // A quotation that never closes has no reliable end: a critique after a dash or semicolon still counts.
+    if (!quote.closed && sentence) {
+      const tail = block.prose.slice(span.end - block.start, sentence.end - block.start);
+      const cut = tail.search(/\s[—–-]\s|;/);
+      if (cut >= 0 && CRITIQUE.test(tail.slice(cut))) return { kind: 'quoted', challenged: true, quote, speaker };
+    }
     return { kind: 'quoted', challenged: challenged(block, quote, next, heading), quote, speaker };
   }
   const reportedSpeaker = sentence && (META.test(before) || ATTRIBUTION_BEFORE.test(before) || OWN_WORDS_BEFORE.test(before)) ? speakerOf(before, preceding) : 'unknown';
@@ -252,6 +262,7 @@ export function voiceOf(block: Block, span: Span, next?: Block): Voice {
     return { kind: 'quoted', challenged: challenged(block, span, next, heading), speaker };
   }
   if (sentence && isGenericClaim(sentence.text, span.start - sentence.start)) return { kind: 'meta', reason: 'generic' };
+  if (sentence && IMPLIES.test(before)) return { kind: 'meta', reason: 'discussion' };
   return { kind: 'author' };
 }
 

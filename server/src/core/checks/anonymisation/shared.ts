@@ -5,7 +5,6 @@ import type { RuleSource, Span } from '../../types';
 /** The seeds and guidance these rules rest on, cited by file name, year and section. */
 export const SOURCES = {
   panelPublication: { document: '004_0bedcfebabdff59e.txt', year: 2023, section: 'Panel annual report 2022 to 2023, paragraph 4.15: plan for publication from the outset and remove intimate and personal details of family life (digest rules P39, Q15)' },
-  panelSubmission: { document: '004_0bedcfebabdff59e.txt', year: 2023, section: 'Panel annual report 2022 to 2023, chapter 9: send the LCSPR to the Panel before publication (digest marker Q15)' },
   panelWithheld: { document: '004_0bedcfebabdff59e.txt', year: 2023, section: 'Panel annual report 2022 to 2023, paragraph 5.32: a cultural heritage not named because it would identify the family, and little exploration of what it meant (digest rule P40)' },
   annualReviewAnonymity: { document: '002_b8b48b6c7b99a00f.txt', year: 2022, section: 'Annual review of LCSPRs, chapter 3 (anonymity as a reason for leaving out race and culture) and chapter 6 (the Panel asks whether publication could harm, not whether the family could be identified) (digest rule 23, language row 32)' },
   annualReviewChronologies: { document: '002_b8b48b6c7b99a00f.txt', year: 2022, section: 'Annual review of LCSPRs, chapter 4: lengthy chronologies of family histories can identify, damage and re-traumatise the family' },

@@ -12,7 +12,7 @@ export const PASSIVE_CHAIN = 3;
 
 export const SOURCES = {
   statutory: { document: 'standards-and-language-guidance.md (research digest)', year: 2018, section: 'Section 1.4: Working Together, LCSPR report content: written in plain English so professionals and the public can understand it (unverified wording)' },
-  panelClarity: { document: '004_0bedcfebabdff59e.txt', year: 2023, section: 'Panel annual report 2022 to 2023, paragraphs 4.13 and 4.14: reviews that lack clarity; describe complex concepts carefully so readers understand them' },
+  panelClarity: { document: '004_0bedcfebabdff59e.txt', year: 2023, section: 'Panel annual report 2022 to 2023, paragraphs 4.10 to 4.14: a lack of clarity in some reviews; describe complex concepts carefully so readers understand them' },
   annualReviewClarity: { document: '002_b8b48b6c7b99a00f.txt', year: 2022, section: 'Annual review of LCSPRs, chapters 5 and 6: enough context without losing clarity (digest G09)' },
   decisionMaker: { document: 'family-involvement.md (research digest)', section: 'Rule R03: a decision recorded without a named decision-maker; an agentless passive such as "it was felt"' },
 } satisfies Record<string, RuleSource>;

@@ -128,13 +128,18 @@ const PERSON_OBJECT = /^\s*(?:(?:with|to|from)\s+)?(?:the |her |his |their |both
 const NEGATION_BEFORE = /\b(?:not|never|n't|unable|declined|without|rather than|instead of|refused|no longer|nor)\b[^.;]{0,30}$/i;
 const PRACTICE_OBJECT = /^\s*(?:with )?(?:the |her |his |their |a |an )?(?:allocated |school |named )?(?:social workers?|practitioners?|professionals?|teachers?|school|staff|health visitors?|GPs?|police|officers?|managers?|agenc(?:y|ies)|nurses?|midwi(?:fe|ves)|clinicians?|representatives?|leads?|colleagues|partners from)/i;
 
-const STATUS_NEG: ReadonlyArray<[InvolvementStatus, RegExp]> = [
-  ['not-approached', global(NOT_APPROACHED)],
-  ['not-reached', global(NOT_REACHED)],
-  ['no-response', global(NO_RESPONSE)],
-  ['declined', global(DECLINED)],
-  ['not-involved', global(NOT_INVOLVED)],
+// Each status pattern with a cheap test run first on the lower-cased text (most sentences fail it).
+const STATUS_NEG: ReadonlyArray<[InvolvementStatus, RegExp, RegExp]> = [
+  ['not-approached', global(NOT_APPROACHED), /not|decid|decision|agreed|chose|choice|determined|exclud|neither/],
+  ['not-reached', global(NOT_REACHED), /could not|unable|contact details|address|whereabouts|returned/],
+  ['no-response', global(NO_RESPONSE), /respon|repl|answer/],
+  ['declined', global(DECLINED), /declin|chose not|not wish|not want|decided not|refused|not feel/],
+  ['not-involved', global(NOT_INVOLVED), /not|unable|no |without/],
 ];
+const TOOK_PART_HINT = /met|spoke|speak|talk|interview|visit|took part|taking part|particip|contribut|gave|shared|told|said|wrote|explain|describ|joined|heard|views|account|perspective|reflection|completed|agreed|chose|us\b/;
+const INVITED_HINT = /invit|asked|approach|contact|offered|given the|written|sent|wrote|telephon|phoned|emailed|visited|letter/;
+const DEFERRAL_HINT = /trial|proceeding|inquest|investigat|sentenc|hearing|court|process|prosecution/;
+const ANCHOR_HINT = /review|lcspr|cspr|scr|report|author|terms of reference|\bus\b|\bwe\b|possible|panel|partner/;
 const TOOK_PART_G = global(TOOK_PART);
 const INVITED_G = global(INVITED);
 const FUTURE_BEFORE = /\b(?:will|would|shall|to|should|could|may|might|can)\s+(?:now |then |also |still )?(?:be\s+)?$/i;
@@ -151,14 +156,17 @@ interface StatusMatch {
 export function detectStatuses(text: string): StatusMatch[] {
   const out: StatusMatch[] = [];
   let work = text;
-  for (const [status, re] of STATUS_NEG) {
+  const lower = text.toLowerCase();
+  for (const [status, re, hint] of STATUS_NEG) {
+    if (!hint.test(lower)) continue;
     re.lastIndex = 0;
     for (const m of work.matchAll(re)) {
       out.push({ status, start: m.index, end: m.index + m[0].length });
     }
     for (const o of out) work = work.slice(0, o.start) + ' '.repeat(o.end - o.start) + work.slice(o.end);
   }
-  for (const [status, re] of [['took-part', TOOK_PART_G], ['invited', INVITED_G]] as const) {
+  for (const [status, re, hint] of [['took-part', TOOK_PART_G, TOOK_PART_HINT], ['invited', INVITED_G, INVITED_HINT]] as const) {
+    if (!hint.test(lower)) continue;
     re.lastIndex = 0;
     for (const m of work.matchAll(re)) {
       const before = work.slice(Math.max(0, m.index - 40), m.index);
@@ -171,7 +179,7 @@ export function detectStatuses(text: string): StatusMatch[] {
       out.push({ status, start: m.index, end: m.index + m[0].length });
     }
   }
-  if (DEFERRAL_CONDITION.test(text) && (FUTURE_INVOLVEMENT.test(text) || DEFERRAL_WORDS.test(text))) {
+  if (DEFERRAL_HINT.test(lower) && DEFERRAL_CONDITION.test(text) && (FUTURE_INVOLVEMENT.test(text) || DEFERRAL_WORDS.test(text))) {
     const m = FUTURE_INVOLVEMENT.exec(text) ?? DEFERRAL_CONDITION.exec(text)!;
     out.push({ status: 'deferred', start: m.index, end: m.index + m[0].length });
   }
@@ -227,7 +235,10 @@ function buildUnits(doc: ParsedDocument, table: FamilyTable, secOf: Map<Block, S
   const blocks = doc.blocks;
   let i = 0;
   const push = (u: Omit<Unit, 'index' | 'people'>): void => {
-    units.push({ ...u, index: units.length, people: findPeople(table, u.text, u.span.start) });
+    const unit = u as Unit;
+    unit.index = units.length;
+    unit.people = findPeople(table, u.text, u.span.start);
+    units.push(unit);
   };
   while (i < blocks.length) {
     const b = blocks[i]!;
@@ -326,6 +337,7 @@ function inScope(unit: Unit, anchored: boolean): boolean {
 }
 
 function isAnchored(unit: Unit): boolean {
+  if (!ANCHOR_HINT.test(unit.text.toLowerCase())) return false;
   if (STRONG_ANCHOR.test(unit.text) || SELF_ANCHORED.test(unit.text)) return true;
   if (unit.role === 'chronology' || unit.role === 'background') return false;
   return WEAK_ANCHOR.test(unit.text);
@@ -448,8 +460,10 @@ class Recent {
   /** Notes each person named in a sentence, then all of them together, for "they". */
   noteUnit(refs: readonly PersonRef[]): void {
     for (const p of refs) this.note(p.keys);
-    const all = [...new Set(refs.flatMap((p) => p.keys))];
-    if (refs.length > 1 && all.length > 1) this.note(all);
+    if (refs.length > 1) {
+      const all = [...new Set(refs.flatMap((p) => p.keys))];
+      if (all.length > 1) this.note(all);
+    }
   }
   clear(): void {
     this.order = [];
@@ -478,17 +492,39 @@ class Recent {
 
 function buildStatements(units: Unit[], table: FamilyTable): Statement[] {
   const candidates: { unit: Unit; i: number; anchored: boolean; matches: StatusMatch[] }[] = [];
+  const later: number[] = [];
+  const detect = (u: Unit): StatusMatch[] => (u.kind === 'row' ? [...rowStatuses(u), ...detectStatuses(u.text)] : detectStatuses(u.text));
   for (let i = 0; i < units.length; i++) {
     const u = units[i]!;
     if (u.quoted || u.role === 'recommendations') continue;
-    const matches = u.kind === 'row' ? [...rowStatuses(u), ...detectStatuses(u.text)] : detectStatuses(u.text);
-    if (matches.length === 0) continue;
-    candidates.push({ unit: u, i, anchored: isAnchored(u), matches });
+    const anchored = isAnchored(u);
+    // Only the review's own process is analysed: other sentences wait in case their section turns out to be about involvement.
+    if (!anchored && u.kind !== 'row' && !u.section?.involvement && !u.section?.method) {
+      if (u.people.length > 0 && u.section) later.push(i);
+      continue;
+    }
+    const matches = detect(u);
+    if (matches.length > 0) candidates.push({ unit: u, i, anchored, matches });
   }
   // A section with two or more anchored statements is an involvement section, whatever its title.
   const anchoredBySection = new Map<SectionInfo | undefined, number>();
   for (const c of candidates) if (c.anchored && c.unit.section && c.unit.people.length > 0) anchoredBySection.set(c.unit.section, (anchoredBySection.get(c.unit.section) ?? 0) + 1);
-  for (const [s, n] of anchoredBySection) if (s && n >= 2 && s.role !== 'chronology' && s.role !== 'background' && s.role !== 'recommendations') s.involvement = true;
+  const promoted = new Set<SectionInfo>();
+  for (const [s, n] of anchoredBySection) {
+    if (s && n >= 2 && !s.involvement && s.role !== 'chronology' && s.role !== 'background' && s.role !== 'recommendations') {
+      s.involvement = true;
+      promoted.add(s);
+    }
+  }
+  if (promoted.size > 0) {
+    for (const i of later) {
+      const u = units[i]!;
+      if (!promoted.has(u.section!)) continue;
+      const matches = detect(u);
+      if (matches.length > 0) candidates.push({ unit: u, i, anchored: false, matches });
+    }
+    candidates.sort((a, b) => a.i - b.i);
+  }
 
   const statements: Statement[] = [];
   const recent = new Recent(table);

@@ -1,8 +1,8 @@
 /** R21 and R22: the child's own voice and daily life, and whether the child was offered a say in the review. */
 import type { Check, CheckContext } from '../../check';
-import { isWholeReview } from '../../context/document-kind';
 import type { Span } from '../../types';
 import type { InvolvementAnalysis } from './analysis';
+import { wholeReview as isWhole } from './common';
 import { analyseInvolvement } from './analysis';
 import type { ChildFacts } from './children';
 import { childFacts } from './children';
@@ -83,7 +83,7 @@ export const childVoiceAbsent: Check = {
   },
   run(ctx) {
     const { doc } = ctx;
-    if (!isWholeReview(doc)) return;
+    if (!isWhole(doc)) return;
     const a = analyseInvolvement(doc);
     const children = childFacts(doc, a).filter((c) => c.key.startsWith('child'));
     if (children.length === 0) return;
@@ -142,7 +142,7 @@ export const childSayInReviewNotAddressed: Check = {
   },
   run(ctx) {
     const { doc } = ctx;
-    if (!isWholeReview(doc)) return;
+    if (!isWhole(doc)) return;
     const a = analyseInvolvement(doc);
     // When the review never mentions involvement at all, family-involvement-not-mentioned already asks about the child.
     if (a.statements.length === 0 && !a.familySection) return;

@@ -46,6 +46,7 @@ const NON_VERBAL = /\bnon-?verbal\b|\b(?:does|did) not (?:use )?(?:speak|speech|
 // The child as speaker: "Child A told", "Ella, then 13, said", "Child A's views".
 const SPEAKS_AFTER = /^(?:\s*\(\d{1,2}\))?(?:,[^,;.]{0,50},)?(?:\s+(?:is|was) (?:a|an) [^.;]{0,40}? who)?\s+(?:(?:had|has|have|also|often|later|then|once|repeatedly|clearly|consistently|recently|previously|sometimes|would|could|still)\s+)*(?:told|tells|tell|said|says|say|described|describes|explained|wrote|writes|disclosed|asked|asks|ask|wanted|wants|want|wished|hoped|liked|likes|like|loved|loves|enjoyed|enjoys|hated|felt|feels|expressed|talked|talk|spoke|speak|shared|drew|chose|did not want|did not like|does not want|was (?:proud|frightened|scared|afraid|happy|sad|worried|angry|clear)|is (?:proud|frightened|scared|afraid|happy|sad|worried|angry|clear))\b/i;
 const POSSESSIVE_VOICE = /^(?:['’]s|s['’])\s+(?:own\s+)?(?:views?|voice|wishes|feelings|perspective|lived experience|daily life|experiences?|words|account|story|hopes|fears|worries|day|days|routine|world)\b/i;
+const DIED_HINT = /die|death|kill|murder|passed away|fatal|sudden|sudi|sudc|own life|suicide/;
 const CHILD_WORD = /\b(?:child|baby|infant|son|daughter|girl|boy|young person)\b|\b(?:Child|Baby) [A-Z]{1,3}\b/i;
 const CHILD_NAMED = /\b(?:Child|Baby|Young Person) [A-Z]{1,3}[0-9]{0,2}\b|\bthe (?:child|baby|young person)\b/;
 // "her own views", "Child M's wishes and feelings", also where the review notes their absence.
@@ -57,8 +58,18 @@ function isChildKey(a: InvolvementAnalysis, key: string): boolean {
   return kindOf(a.table, key).role === 'child';
 }
 
-/** Facts about each child the draft names (the generic "the child" when it names none). */
+const factsCache = new WeakMap<InvolvementAnalysis, ChildFacts[]>();
+
+/** Facts about each child the draft names (the generic "the child" when it names none); cached per analysis. */
 export function childFacts(doc: ParsedDocument, a: InvolvementAnalysis): ChildFacts[] {
+  const hit = factsCache.get(a);
+  if (hit) return hit;
+  const out = computeChildFacts(doc, a);
+  factsCache.set(a, out);
+  return out;
+}
+
+function computeChildFacts(doc: ParsedDocument, a: InvolvementAnalysis): ChildFacts[] {
   const byKey = new Map<string, ChildFacts>();
   const get = (key: string): ChildFacts => {
     let f = byKey.get(key);
@@ -78,7 +89,8 @@ export function childFacts(doc: ParsedDocument, a: InvolvementAnalysis): ChildFa
     // A recommendation to hear children is not their voice.
     if (u.role === 'recommendations') continue;
     const refs = u.people.filter((p) => p.keys.some((k) => isChildKey(a, k)));
-    if (!docDied && !u.quoted && CHILD_DIED.test(u.text) && (refs.length > 0 || CHILD_WORD.test(u.text)) && !/child death overview|\bCDOP\b/i.test(u.text)) docDied = true;
+    const lower = u.text.toLowerCase();
+    if (!docDied && !u.quoted && DIED_HINT.test(lower) && CHILD_DIED.test(u.text) && (refs.length > 0 || CHILD_WORD.test(u.text)) && !/child death overview|\bCDOP\b/i.test(u.text)) docDied = true;
     const inVoiceSection = u.section !== undefined && voiceSections.has(u.section.index);
     const namesChild = refs.length > 0 || CHILD_NAMED.test(u.text) || childAliases.some((n) => u.text.includes(n));
     let keys: string[];

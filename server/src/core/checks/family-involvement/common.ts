@@ -1,5 +1,6 @@
 /** Small helpers shared by the family-involvement checks: review-type notes, labels and quick-fix texts. */
 import type { CheckContext } from '../../check';
+import { isWholeReview } from '../../context/document-kind';
 import type { ParsedDocument } from '../../document/model';
 import type { Edit, Fix, ReviewType, RuleSource, Span } from '../../types';
 import type { InvolvementAnalysis, Statement } from './analysis';
@@ -109,4 +110,16 @@ export function documentAnchor(doc: ParsedDocument, a: InvolvementAnalysis, pref
   const first = doc.blocks.find((b) => b.sentences.length > 0);
   if (first) return { start: first.sentences[0]!.start, end: first.sentences[0]!.end };
   return { start: 0, end: Math.min(1, doc.text.length) };
+}
+
+const wholeCache = new WeakMap<ParsedDocument, boolean>();
+
+/** `isWholeReview`, computed once per document for the several checks that need it. */
+export function wholeReview(doc: ParsedDocument): boolean {
+  let v = wholeCache.get(doc);
+  if (v === undefined) {
+    v = isWholeReview(doc);
+    wholeCache.set(doc, v);
+  }
+  return v;
 }

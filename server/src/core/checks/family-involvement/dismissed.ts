@@ -8,6 +8,7 @@ import { DISMISSED, global, RESEARCH, STRONG_ANCHOR, WEAK_ANCHOR, WEIGHED } from
 const MESSAGE =
   "This says the family's contribution added nothing. Unless the review says what they told it and how that was weighed against the records, it reads as dismissive; reviews that met families only once were the ones most likely to say this (Harrison and Barker 2024).";
 
+const DISMISSED_HINT = /nothing|little|no (?:additional|new|further|significant)|did not (?:add|provide|offer|contribute|reveal|bring|change|alter|affect)|already known/i;
 const CONTRIBUTION = /\b(?:the|this|that|each|their|her|his|these|those) (?:meetings?|conversations?|interviews?|contributions?|accounts?|views|discussions?)\b|\bmeeting with\b|\bconversation with\b/i;
 const PRACTICE_MEETING = /\b(?:strategy|core group|conference|review health|child in need|CIN|team around|TAF|professionals'?|multi-agency|network|MARAC|MAPPA|planning|discharge|safety planning|looked[- ]after|LAC|PEP|CPA|ward|case) (?:meetings?|discussions?|conversations?)\b/i;
 const CRITIQUE = /\btokenis\w*|\bdismiss\w*|\bshould not\b|\bdoes not accept\b|\bdid not accept\b|\bwrong(?:ly)?\b|\bsome reviews\b|\bother reviews\b|\brather than\b|\bin contrast\b|\bunlike\b/i;
@@ -57,7 +58,7 @@ export const familyContributionDismissed: Check = {
     const a = analyseInvolvement(ctx.doc);
     const re = global(DISMISSED);
     a.units.forEach((u, i) => {
-      if (u.quoted || u.role === 'recommendations' || !DISMISSED.test(u.text)) return;
+      if (u.quoted || u.role === 'recommendations' || !DISMISSED_HINT.test(u.text) || !DISMISSED.test(u.text)) return;
       if (u.people.length === 0 && !CONTRIBUTION.test(u.text)) return;
       if (PRACTICE_MEETING.test(u.text) || CRITIQUE.test(u.text)) return;
       const strong = STRONG_ANCHOR.test(u.text);

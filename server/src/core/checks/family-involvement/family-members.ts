@@ -84,48 +84,50 @@ const NOT_PERSON_BEFORE = /\b(?:ward|nursing|family support|parenting|foster(?:i
 interface Pattern {
   re: RegExp;
   keys: (m: RegExpExecArray) => string[];
+  /** A cheap test on the lower-cased text before the pattern is run. */
+  hint: RegExp;
 }
 
-function p(source: string, keys: string[] | ((m: RegExpExecArray) => string[]), caseSensitive = false): Pattern {
-  return { re: new RegExp(`(?<![\\p{L}\\p{N}])(?:${source})(?![\\p{L}\\p{N}])`, caseSensitive ? 'gu' : 'giu'), keys: typeof keys === 'function' ? keys : () => keys };
+function p(source: string, keys: string[] | ((m: RegExpExecArray) => string[]), caseSensitive: boolean, hint: RegExp): Pattern {
+  return { re: new RegExp(`(?<![A-Za-z0-9])(?:${source})(?![A-Za-z0-9])`, caseSensitive ? 'g' : 'gi'), keys: typeof keys === 'function' ? keys : () => keys, hint };
 }
 
 // Ordered: longer compounds first, and a match blanks its text so "mother's partner" is not also "mother".
 const PATTERNS: Pattern[] = [
-  p("(?:the )?(?:mother|mum)(?:'s|’s) (?:new |former |then |current )?(?:partner|boyfriend|husband)|(?:her|mother’s) (?:new |former |then |current )?boyfriend|(?<=(?:mother|mum) and )her (?:new |former |then |current )?partner", ['mothers-partner']),
-  p("(?:the )?(?:father|dad)(?:'s|’s) (?:new |former |then |current )?(?:partner|girlfriend|wife)|(?<=(?:father|dad) and )his (?:new |former |then |current )?partner|(?:his|father’s) (?:new |former |then |current )?girlfriend", ['fathers-partner']),
-  p('(?:the |her |his |their )?step-?(?:father|dad)', ['stepfather']),
-  p('(?:the |her |his |their )?step-?(?:mother|mum)', ['stepmother']),
-  p('(?:the |her |his |their )?step-?parents?', ['step-parent']),
-  p('(?:the|her|his|their) male carer(?!s)', ['male-carer']),
+  p("(?:the )?(?:mother|mum)(?:'s|’s) (?:new |former |then |current )?(?:partner|boyfriend|husband)|(?:her|mother’s) (?:new |former |then |current )?boyfriend|(?<=(?:mother|mum) and )her (?:new |former |then |current )?partner", ['mothers-partner'], false, /mother|mum|boyfriend|partner/),
+  p("(?:the )?(?:father|dad)(?:'s|’s) (?:new |former |then |current )?(?:partner|girlfriend|wife)|(?<=(?:father|dad) and )his (?:new |former |then |current )?partner|(?:his|father’s) (?:new |former |then |current )?girlfriend", ['fathers-partner'], false, /father|dad|girlfriend|partner/),
+  p('(?:the |her |his |their )?step-?(?:father|dad)', ['stepfather'], false, /step/),
+  p('(?:the |her |his |their )?step-?(?:mother|mum)', ['stepmother'], false, /step/),
+  p('(?:the |her |his |their )?step-?parents?', ['step-parent'], false, /step/),
+  p('(?:the|her|his|their) male carer(?!s)', ['male-carer'], false, /male carer/),
   p('(?:the |her |his |their )?(maternal|paternal) (?:great[- ])?(grandmother|grandma|nan|nana|nanna|granny|grandfather|grandad|grandpa|grandparents?|aunt|uncle)', (m) => {
     const side = m[1]!.toLowerCase();
     const who = m[2]!.toLowerCase();
     if (/^(?:aunt|uncle)$/.test(who)) return [who];
     if (/parents?$/.test(who)) return [`${side}-grandmother`, `${side}-grandfather`];
     return [/^(?:grandfather|grandad|grandpa)$/.test(who) ? `${side}-grandfather` : `${side}-grandmother`];
-  }),
-  p('(?:the |her |his |their )?(?:great[- ])?(?:grandmother|grandma|nana|nanna|granny)', ['grandmother']),
-  p('(?:the |her |his |their )?(?:great[- ])?(?:grandfather|grandad|grandpa)', ['grandfather']),
-  p('(?:the |her |his |their |both )?(?:great[- ])?grandparents', ['grandparents']),
-  p('(?:the |her |his |their )?(?:kinship carers?|special guardians?|connected persons? carers?)', ['kinship-carer']),
-  p('(?:the |her |his |their )?(?:foster (?:carers?|parents?|mother|father|mum|dad)|foster family)', ['foster-carer']),
-  p('(?:the |her |his |their |both )?(?:birth |biological )?parents', PARENTS),
-  p('(?:the |her |his |their |each |either |neither )?(?:birth |biological )?parent(?! and)', ['parent']),
-  p('(?:the |her |his |their )?(?:birth |biological )?(?:mother|mum)(?! and baby)', ['mother']),
-  p('(?:the |her |his |their )?(?:birth |biological )?(?:father|dad)', ['father']),
-  p("(?:the |her |his |their )?(?:new |former )?partner(?!s?hip)|(?:her|the) husband|(?:his|the) wife", ['partner']),
-  p('(?:the |her |his |their )?aunts?', ['aunt']),
-  p('(?:the |her |his |their )?uncles?', ['uncle']),
-  p('Sibling [A-Z0-9]{1,2}(?![a-z])', (m) => [`sibling:${m[0]}`], true),
-  p('(?:the |her |his |their )?(?:older |younger |twin |half-?|step-?)?(?:siblings?|brothers?|sisters?)', ['siblings']),
-  p('(?:the |her |his |their )?(?:wider|extended) family|(?:other )?relatives', ['relatives']),
-  p('(?:the |her |his |their )?carers?(?! (?:assessment|allowance|support|team|role|panel))', ['carer']),
-  p('Child [A-Z]{1,3}[0-9]{0,2}(?![a-z])|Baby [A-Z]{1,2}[0-9]?(?![a-z])|Young Person [A-Z]{1,2}[0-9]?(?![a-z])|YP[A-Z0-9]?(?![a-z])', (m) => [`child:${m[0]}`], true),
-  p('(?:the|this) (?:subject |index |young |unborn |older |younger )?(?:child|baby|infant|young person|girl|boy|teenager|newborn)', ['child']),
-  p('(?:the|both|all|these|three|two|four) (?:subject )?children|(?:the )?(?:young people|babies|twins)', ['children']),
-  p('(?:her|his|their) (?:son|daughter|baby)', ['child']),
-  p('(?:the|this|her|his|their) famil(?:y|ies)|family members?|(?:the )?family', ['family']),
+  }, false, /maternal|paternal/),
+  p('(?:the |her |his |their )?(?:great[- ])?(?:grandmother|grandma|nana|nanna|granny)', ['grandmother'], false, /grand|nan|granny/),
+  p('(?:the |her |his |their )?(?:great[- ])?(?:grandfather|grandad|grandpa)', ['grandfather'], false, /grand/),
+  p('(?:the |her |his |their |both )?(?:great[- ])?grandparents', ['grandparents'], false, /grandparent/),
+  p('(?:the |her |his |their )?(?:kinship carers?|special guardians?|connected persons? carers?)', ['kinship-carer'], false, /kinship|guardian|connected/),
+  p('(?:the |her |his |their )?(?:foster (?:carers?|parents?|mother|father|mum|dad)|foster family)', ['foster-carer'], false, /foster/),
+  p('(?:the |her |his |their |both )?(?:birth |biological )?parents', PARENTS, false, /parent/),
+  p('(?:the |her |his |their |each |either |neither )?(?:birth |biological )?parent(?! and)', ['parent'], false, /parent/),
+  p('(?:the |her |his |their )?(?:birth |biological )?(?:mother|mum)(?! and baby)', ['mother'], false, /mother|mum/),
+  p('(?:the |her |his |their )?(?:birth |biological )?(?:father|dad)', ['father'], false, /father|dad/),
+  p("(?:the |her |his |their )?(?:new |former )?partner(?!s?hip)|(?:her|the) husband|(?:his|the) wife", ['partner'], false, /partner|husband|wife/),
+  p('(?:the |her |his |their )?aunts?', ['aunt'], false, /aunt/),
+  p('(?:the |her |his |their )?uncles?', ['uncle'], false, /uncle/),
+  p('Sibling [A-Z0-9]{1,2}(?![a-z])', (m) => [`sibling:${m[0]}`], true, /sibling/),
+  p('(?:the |her |his |their )?(?:older |younger |twin |half-?|step-?)?(?:siblings?|brothers?|sisters?)', ['siblings'], false, /sibling|brother|sister/),
+  p('(?:the |her |his |their )?(?:wider|extended) family|(?:other )?relatives', ['relatives'], false, /relatives|family/),
+  p('(?:the |her |his |their )?carers?(?! (?:assessment|allowance|support|team|role|panel))', ['carer'], false, /carer/),
+  p('Child [A-Z]{1,3}[0-9]{0,2}(?![a-z])|Baby [A-Z]{1,2}[0-9]?(?![a-z])|Young Person [A-Z]{1,2}[0-9]?(?![a-z])|YP[A-Z0-9]?(?![a-z])', (m) => [`child:${m[0]}`], true, /child|baby|young person|yp/),
+  p('(?:the|this) (?:subject |index |young |unborn |older |younger )?(?:child|baby|infant|young person|girl|boy|teenager|newborn)', ['child'], false, /child|baby|infant|young person|girl|boy|teenager|newborn/),
+  p('(?:the|both|all|these|three|two|four) (?:subject )?children|(?:the )?(?:young people|babies|twins)', ['children'], false, /children|young people|babies|twins/),
+  p('(?:her|his|their) (?:son|daughter|baby)', ['child'], false, /son|daughter|baby/),
+  p('(?:the|this|her|his|their) famil(?:y|ies)|family members?|(?:the )?family', ['family'], false, /famil/),
 ];
 
 /** A quick test that a stretch of text may name a person at all. */
@@ -190,15 +192,15 @@ function escape(s: string): string {
 
 const NAME = "(?:Child|Baby|Young Person|Sibling|Adult|Male|Female|Mr|Mrs|Ms|Miss|Mx) [A-Z][\\w-]*[0-9]{0,2}|[A-Z]{1,3}(?![\\w])|[A-Z][a-z][\\w-]+";
 // "her mother, referred to as 'Sarah'", "the child, known in this review as Ella".
-const DEFINED_AS = new RegExp(`([^.;:()]{0,60}?)\\b(?:(?:is |are |will be |has been )?(?:referred to|known|called|named|described)(?: here| in this (?:review|report))? as|pseudonym(?: of)?)\\s+["'“‘]?(${NAME})["'”’]?`, 'gu');
+const DEFINED_AS = new RegExp(`\\b(?:referred to|known|called|named|described)(?: here| in this (?:review|report))? as\\s+["'“‘]?(${NAME})["'”’]?|\\bpseudonym(?: of)?\\s+["'“‘]?(${NAME})["'”’]?`, 'g');
 // "Mother (Ms K)", "the stepfather (Adult C)".
-const ROLE_PAREN = new RegExp(`\\b((?:(?:the|her|his|their|Child [A-Z]{1,3}(?:'s|’s)) )?(?:(?:maternal|paternal|birth|step-?) ?)?(?:mother|father|grandmother|grandfather|stepfather|stepmother|partner|boyfriend|aunt|uncle|sibling|brother|sister|half-brother|half-sister|foster carer|kinship carer|male carer|child|young person|baby))\\s*\\((?:referred to as |known as |hereafter )?["'“‘]?(${NAME})["'”’]?\\)`, 'giu');
+const ROLE_PAREN = new RegExp(`\\b((?:(?:the|her|his|their|Child [A-Z]{1,3}(?:'s|’s)) )?(?:(?:maternal|paternal|birth|step-?) ?)?(?:mother|father|grandmother|grandfather|stepfather|stepmother|partner|boyfriend|aunt|uncle|sibling|brother|sister|half-brother|half-sister|foster carer|kinship carer|male carer|child|young person|baby))\\s*\\((?:referred to as |known as |hereafter )?["'“‘]?(${NAME})["'”’]?\\)`, 'gi');
 // "Ella (the child)", "Adult C (mother's partner)".
-const NAME_PAREN = new RegExp(`\\b(${NAME})\\s*\\(((?:the |her |his |Child [A-Z]{1,3}(?:'s|’s) )?[^()]{2,40}?)\\)`, 'gu');
+const NAME_PAREN = new RegExp(`\\b(${NAME})\\s*\\(((?:the |her |his |Child [A-Z]{1,3}(?:'s|’s) )?[^()]{2,40}?)\\)`, 'g');
 
 // "her mother's partner, Mr P, moved in"; "Ms R, the children's mother, said".
-const ROLE_APPOS = new RegExp(`\\b((?:(?:the|her|his|their|Child [A-Z]{1,3}(?:'s|’s)) )?(?:(?:maternal|paternal|birth|step-?) ?)?(?:mother(?:'s|’s) partner|father(?:'s|’s) partner|mother|father|grandmother|grandfather|stepfather|stepmother|partner|boyfriend|aunt|uncle|foster carer|kinship carer|male carer))\\s*,\\s*(${NAME})\\s*(?=,|\\.|;|$)`, 'gu');
-const NAME_APPOS = new RegExp(`(?:^|[.;]\\s+|\\band\\s+)(${NAME})\\s*,\\s*((?:the |her |his |their |Child [A-Z]{1,3}(?:'s|’s) |the child(?:'s|’s) |the children(?:'s|’s) )(?:(?:maternal|paternal|birth|step-?) ?)?(?:mother(?:'s|’s) partner|mother|father|grandmother|grandfather|stepfather|stepmother|partner|aunt|uncle|foster carer|kinship carer))\\s*,`, 'gu');
+const ROLE_APPOS = new RegExp(`\\b((?:(?:the|her|his|their|Child [A-Z]{1,3}(?:'s|’s)) )?(?:(?:maternal|paternal|birth|step-?) ?)?(?:mother(?:'s|’s) partner|father(?:'s|’s) partner|mother|father|grandmother|grandfather|stepfather|stepmother|partner|boyfriend|aunt|uncle|foster carer|kinship carer|male carer))\\s*,\\s*(${NAME})\\s*(?=,|\\.|;|$)`, 'g');
+const NAME_APPOS = new RegExp(`(?:^|[.;]\\s+|\\band\\s+)(${NAME})\\s*,\\s*((?:the |her |his |their |Child [A-Z]{1,3}(?:'s|’s) |the child(?:'s|’s) |the children(?:'s|’s) )(?:(?:maternal|paternal|birth|step-?) ?)?(?:mother(?:'s|’s) partner|mother|father|grandmother|grandfather|stepfather|stepmother|partner|aunt|uncle|foster carer|kinship carer))\\s*,`, 'g');
 
 const NAME_IS_PSEUDONYM = /\b([A-Z][a-z][\w-]+) is (?:the|a) (?:name|pseudonym)\b/gu;
 const TITLE_NAME = /(?:review|CSPR|LCSPR|SCR|report)\b[^:–—]*[:–—-]\s*(?:the (?:death|serious harm|injuries|injury|abuse|neglect) (?:of|to) )?["“'‘]?([A-Z][a-z][\w-]+)["”'’]?\s*$/u;
@@ -282,7 +284,11 @@ export function buildFamilyTable(doc: ParsedDocument): FamilyTable {
     if (b.role === 'references') continue;
     const text = b.prose;
     if (!/referred|known|called|named|described|pseudonym|\(|,/.test(text)) continue;
-    for (const m of text.matchAll(DEFINED_AS)) addAlias(table, m[2]!, roleFromDescription(m[1]!) ?? (/^(?:Child|Baby|Young Person) /.test(m[2]!) ? 'child' : undefined));
+    for (const m of text.matchAll(DEFINED_AS)) {
+      const name = m[1] ?? m[2]!;
+      const before = text.slice(Math.max(0, m.index - 60), m.index).split(/[.;:()]/).pop()!;
+      addAlias(table, name, roleFromDescription(before) ?? (/^(?:Child|Baby|Young Person) /.test(name) ? 'child' : undefined));
+    }
     for (const m of text.matchAll(ROLE_PAREN)) addAlias(table, m[2]!, roleFromDescription(m[1]!.replace(/^Child [A-Z]{1,3}(?:'s|’s) /, '')));
     for (const m of text.matchAll(ROLE_APPOS)) addAlias(table, m[2]!, roleFromDescription(m[1]!.replace(/^Child [A-Z]{1,3}(?:'s|’s) /, '')));
     for (const m of text.matchAll(NAME_APPOS)) addAlias(table, m[1]!, roleFromDescription(m[2]!.replace(/^(?:Child [A-Z]{1,3}|the child|the children)(?:'s|’s) /, '')));
@@ -324,32 +330,39 @@ export function kindOf(table: FamilyTable, key: string): PersonKind {
  */
 export function findPeople(table: FamilyTable, text: string, base: number): PersonRef[] {
   const refs: PersonRef[] = [];
-  const hasAlias = table.aliasRe !== undefined;
-  if (!ANY_PERSON.test(text) && !hasAlias) return refs;
-  let work = text;
-  const blank = (s: number, e: number): void => {
-    work = work.slice(0, s) + ' '.repeat(e - s) + work.slice(e);
+  const aliasRe = table.aliasRe;
+  if (!aliasRe && !ANY_PERSON.test(text)) return refs;
+  // Claimed ranges (relative): a longer compound found first keeps its words from counting twice.
+  const claimed: number[] = [];
+  const free = (s: number, e: number): boolean => {
+    for (let i = 0; i < claimed.length; i += 2) if (s < claimed[i + 1]! && e > claimed[i]!) return false;
+    return true;
   };
-  if (table.aliasRe) {
-    table.aliasRe.lastIndex = 0;
-    for (const m of work.matchAll(table.aliasRe)) {
-      const key = table.aliases.get(m[0])!;
-      const after = text.slice(m.index + m[0].length, m.index + m[0].length + 40);
-      blank(m.index, m.index + m[0].length);
-      if (MODIFIER_AFTER.test(after)) continue;
-      refs.push({ start: base + m.index, end: base + m.index + m[0].length, keys: [key] });
-    }
-  }
-  if (!ANY_PERSON.test(work)) return refs.sort((a, b) => a.start - b.start);
-  for (const pat of PATTERNS) {
-    pat.re.lastIndex = 0;
-    const found: RegExpExecArray[] = [];
+  if (aliasRe) {
+    aliasRe.lastIndex = 0;
     let m: RegExpExecArray | null;
-    while ((m = pat.re.exec(work))) found.push(m);
-    for (const mm of found) {
+    while ((m = aliasRe.exec(text))) {
+      const e = m.index + m[0].length;
+      claimed.push(m.index, e);
+      if (MODIFIER_AFTER.test(text.slice(e, e + 40))) continue;
+      refs.push({ start: base + m.index, end: base + e, keys: [table.aliases.get(m[0])!] });
+    }
+    if (!ANY_PERSON.test(text)) return refs;
+  }
+  const lower = text.toLowerCase();
+  for (const pat of PATTERNS) {
+    if (!pat.hint.test(lower)) continue;
+    pat.re.lastIndex = 0;
+    let mm: RegExpExecArray | null;
+    while ((mm = pat.re.exec(text))) {
       const s = mm.index;
       const e = s + mm[0].length;
-      blank(s, e);
+      if (e === s) {
+        pat.re.lastIndex++;
+        continue;
+      }
+      if (!free(s, e)) continue;
+      claimed.push(s, e);
       const after = text.slice(e, e + 40);
       if (MODIFIER_AFTER.test(after) || NOT_PERSON_AFTER.test(after) || NOT_PERSON_BEFORE.test(text.slice(Math.max(0, s - 30), s))) continue;
       let keys = pat.keys(mm);
@@ -362,8 +375,9 @@ export function findPeople(table: FamilyTable, text: string, base: number): Pers
       refs.push({ start: base + s, end: base + e, keys });
     }
   }
-  return refs.sort((a, b) => a.start - b.start);
+  if (refs.length > 1) refs.sort((x, y) => x.start - y.start);
+  return refs;
 }
 
 /** Pronouns that can stand for a person at the start of a clause. */
-export const PRONOUN = /(?<![\p{L}])(she|he|they|her|him|them|both|neither)(?![\p{L}])/iu;
+export const PRONOUN = /(?<![A-Za-z])(she|he|they|her|him|them|both|neither)(?![A-Za-z])/i;

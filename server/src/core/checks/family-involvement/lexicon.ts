@@ -6,7 +6,8 @@
 
 /** Builds a case-insensitive regular expression from alternatives, word-bounded at both ends. */
 function words(...alternatives: string[]): RegExp {
-  return new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives.join('|')})(?![\\p{L}\\p{N}])`, 'iu');
+  // ASCII boundaries and no 'u' flag: review prose is English, and this is several times faster.
+  return new RegExp(`(?<![A-Za-z0-9])(?:${alternatives.join('|')})(?![A-Za-z0-9])`, 'i');
 }
 
 /** The same, global, for scanning. */

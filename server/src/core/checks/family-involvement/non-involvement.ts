@@ -9,7 +9,8 @@ import { analyseInvolvement } from './analysis';
 import { cap, digest, insertion, labelOf, notInvolvedKeys, RAPID_NOTE, rapid, SEED_000, SEED_001, SEED_002, SEED_003, SEED_004 } from './common';
 import { kindOf } from './family-members';
 import type { ReasonKind } from './lexicon';
-import { ALTERNATIVE, CHILD_ALTERNATIVE, CONSULTED, DAILY_LIFE, FURTHER_ATTEMPT, LIAISON, RENEWAL, SINGLE_ATTEMPT, SUPPORT } from './lexicon';
+import { childFacts } from './children';
+import { ALTERNATIVE, CHILD_ALTERNATIVE, CONSULTED, FURTHER_ATTEMPT, LIAISON, RENEWAL, SINGLE_ATTEMPT, SUPPORT } from './lexicon';
 
 const has = (s: Statement, ...st: InvolvementStatus[]): boolean => st.some((x) => s.statuses.has(x));
 const onlyReasons = (s: Statement, allowed: ReasonKind[]): boolean => s.reasons.size > 0 && [...s.reasons].every((r) => allowed.includes(r));
@@ -256,7 +257,7 @@ export const childAgeReasonNeedsMore: Check = {
   },
   run(ctx) {
     const a = analyseInvolvement(ctx.doc);
-    const babyLife = a.units.some((u) => DAILY_LIFE.test(u.text) && u.people.some((p) => p.keys.some((k) => kindOf(a.table, k).role === 'child')));
+    let babyLife: boolean | undefined;
     for (const s of a.statements) {
       if (!s.reasons.has('child-age') || !has(s, 'not-involved', 'not-approached')) continue;
       const children = notInvolvedKeys(s).filter((k) => ['child', 'sibling'].includes(kindOf(a.table, k).role));
@@ -264,6 +265,7 @@ export const childAgeReasonNeedsMore: Check = {
       const around = `${s.window} ${sectionText(a, s.unit)}`;
       if (CHILD_ALTERNATIVE.test(around)) continue;
       const baby = /\b(?:bab(?:y|ies)|infants?|newborn|pre-?verbal|\d+ (?:weeks|months) old|aged \d+ (?:weeks|months))\b/i.test(s.window);
+      babyLife ??= childFacts(ctx.doc, a).some((c) => c.dailyLife);
       if (baby && babyLife) continue;
       ctx.report({
         span: s.unit.span,

@@ -1,6 +1,6 @@
 /** R01: a whole review that never says whether the child and family took part (seed 000: 17% of 138 reviews). */
 import type { Check } from '../../check';
-import { isWholeReview } from '../../context/document-kind';
+import { wholeReview as isWhole } from './common';
 import { analyseInvolvement } from './analysis';
 import { digest, documentAnchor, RAPID_NOTE, SEED_000, SEED_002, SEED_003, skeletonFix } from './common';
 import { GOOD_INVOLVEMENT, wholeReview } from './examples';
@@ -56,7 +56,7 @@ export const familyInvolvementNotMentioned: Check = {
   },
   run(ctx) {
     const { doc } = ctx;
-    if (!isWholeReview(doc)) return;
+    if (!isWhole(doc)) return;
     const a = analyseInvolvement(doc);
     if (a.statements.length > 0) return;
     // An involvement section with text about the family counts, even without a clear statement.

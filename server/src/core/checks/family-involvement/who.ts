@@ -4,15 +4,15 @@
  * the support offered to those who took part (R10).
  */
 import type { Check } from '../../check';
-import { isWholeReview } from '../../context/document-kind';
 import type { InvolvementAnalysis, PersonFacts } from './analysis';
+import { wholeReview as isWhole } from './common';
 import { analyseInvolvement } from './analysis';
 import { digest, documentAnchor, insertion, labelOf, RAPID_NOTE, rapid, SEED_000, SEED_001, SEED_002, SEED_003, SEED_004 } from './common';
 import { GOOD_INVOLVEMENT, wholeReview } from './examples';
 import { FATHER_ABSENT, SUPPORT } from './lexicon';
 
 function maleCarersLeftOut(a: InvolvementAnalysis): PersonFacts[] {
-  const fatherAbsent = a.units.some((u) => FATHER_ABSENT.test(u.text));
+  const fatherAbsent = a.units.some((u) => /father|dad/i.test(u.text) && FATHER_ABSENT.test(u.text));
   return [...a.persons.values()].filter((p) => p.kind.maleCarer && p.statuses.length === 0 && p.mentions > 0 && !(p.key === 'father' && fatherAbsent));
 }
 
@@ -54,7 +54,7 @@ export const fatherMaleCarerNotAddressed: Check = {
   },
   run(ctx) {
     const { doc } = ctx;
-    if (!isWholeReview(doc)) return;
+    if (!isWhole(doc)) return;
     const a = analyseInvolvement(doc);
     const mother = a.persons.get('mother');
     if (!mother || mother.statuses.length === 0) return;
@@ -111,7 +111,7 @@ export const extendedFamilyNotConsidered: Check = {
   },
   run(ctx) {
     const { doc } = ctx;
-    if (!isWholeReview(doc)) return;
+    if (!isWhole(doc)) return;
     const a = analyseInvolvement(doc);
     if (a.statements.length === 0) return;
     const family = a.persons.get('family');
@@ -163,7 +163,7 @@ export const supportOfferNotDescribed: Check = {
   },
   run(ctx) {
     const { doc } = ctx;
-    if (!isWholeReview(doc)) return;
+    if (!isWhole(doc)) return;
     const a = analyseInvolvement(doc);
     const took = a.statements.filter((s) => [...s.byPerson.values()].some((st) => st.has('took-part')));
     if (took.length === 0) return;

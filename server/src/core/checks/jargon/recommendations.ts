@@ -110,39 +110,50 @@ function raw(ctx: CheckContext, b: Block): string {
 // A heading that introduces a list of recommendations, not one that discusses them ("The quality of recommendations").
 const REC_SECTION_TITLE = /^[\W\d]*(?:(?:the|our|key|main|summary of(?: the)?|list of|review|this review['’]s|the review['’]s)\s+)?(?:(?:findings|learning|conclusions|analysis|summary)(?:,)?\s+(?:and|&)\s+)?recommendations?\b(?!\s+(?:from|made in|of)\s+(?:previous|earlier|other)\b)|\bactions? for (?:the )?(?:partnership|agencies|safeguarding partners)\b|^[\W\d]*recommendations?\s+(?:for|to)\b/i;
 
-const recSectionCache = new WeakMap<readonly string[], boolean>();
+interface RecSection {
+  inside: boolean;
+  /** Index in the section path of the heading that opens the recommendations. */
+  from: number;
+}
 
-/** True when the block sits in a recommendations section (not in questions for the partnership or a response). */
-function inRecommendations(b: Block): boolean {
-  if (b.role !== 'recommendations') return false;
-  let v = recSectionCache.get(b.sectionPath);
-  if (v !== undefined) return v;
-  v = false;
-  let labelled = false;
-  for (let i = b.sectionPath.length - 1; i >= 0; i--) {
-    const t = b.sectionPath[i]!;
+const recSectionCache = new WeakMap<readonly string[], RecSection>();
+
+function recSection(path: readonly string[]): RecSection {
+  let v = recSectionCache.get(path);
+  if (v) return v;
+  v = { inside: false, from: path.length };
+  let labelled = -1;
+  for (let i = path.length - 1; i >= 0; i--) {
+    const t = path[i]!;
     if (QUESTIONS_HEADING.test(t) || (NOT_RECS_HEADING.test(t) && !/\brecommendations?\b/i.test(t))) {
-      labelled = false;
+      labelled = -1;
       break;
     }
     if (REC_LABEL.test(t)) {
-      labelled = true;
+      labelled = i;
       continue;
     }
     if (roleForHeading(t) === 'recommendations') {
-      v = REC_SECTION_TITLE.test(t);
-      labelled = false;
+      v = { inside: REC_SECTION_TITLE.test(t), from: i };
+      labelled = -1;
       break;
     }
   }
   // "## Recommendation 1: …" headings with no recommendations section around them.
-  if (labelled) v = true;
-  recSectionCache.set(b.sectionPath, v);
+  if (labelled >= 0) v = { inside: true, from: labelled };
+  recSectionCache.set(path, v);
   return v;
 }
 
+/** True when the block sits in a recommendations section (not in questions for the partnership or a response). */
+function inRecommendations(b: Block): boolean {
+  return b.role === 'recommendations' && recSection(b.sectionPath).inside;
+}
+
+/** An owner named by a heading inside the recommendations section: "Recommendations for the ICB", "### Northshire Police". */
 function headingOwner(b: Block): boolean {
-  return b.sectionPath.some((t) => OWNER.test(t.replace(/\brecommendations?\b/gi, '')) || NAMED_BODY.test(t));
+  const { from } = recSection(b.sectionPath);
+  return b.sectionPath.slice(from).some((t) => OWNER.test(t.replace(/\brecommendations?\b/gi, '')) || NAMED_BODY.test(t));
 }
 
 /** The trimmed span of a piece of a block's prose. */

@@ -33,10 +33,10 @@ const SHOULD_HAVE = /\b(?:should|ought to) (?:really |clearly |certainly |also |
 const CLEAR_THAT = /\bit (?:is|was|should have been|must have been|would have been) (?:very |quite |abundantly )?(?:clear|obvious|evident|apparent|plain)(?: to (?<to>[^,.;]{2,60}?))? that(?![\p{L}])/giu;
 
 const IRREGULAR_PARTICIPLES = new Set(
-  'known seen done made taken given told sought shown spoken written gone got gotten held kept met brought found understood heard felt left read sent put set thought taught led run begun chosen drawn driven fallen forgotten grown hidden lost meant paid said sat stood thrown woken won worn spent built caught dealt fed fought hit hurt let lit proven rung shut sold spun struck sworn torn undertaken withdrawn overseen foreseen rethought'.split(' '),
+  'known seen done made taken told sought shown spoken written gone held kept met brought found understood heard felt left read sent put set thought taught led run begun chosen drawn driven fallen forgotten grown hidden lost meant paid said sat stood thrown woken won worn spent built caught dealt fed fought hit hurt let lit proven rung shut sold spun struck sworn torn undertaken withdrawn overseen foreseen rethought'.split(' '),
 );
 // Words after "should have been" that judge the person rather than describe what was done to them.
-const BLAME_ADJECTIVES = /^(?:more|less|better|aware|alert|clearer|clear|curious|concerned|worried|alarmed|suspicious|proactive|assertive|robust|rigorous|thorough|persistent|challenging|questioning|sceptical|skeptical|mindful|obvious|apparent|evident|able|quicker|faster|firmer|stronger|braver|bolder)$/i;
+const BLAME_ADJECTIVES = /^(?:more|less|better|aware|alert|clearer|clear|curious|concerned|worried|alarmed|suspicious|proactive|assertive|robust|rigorous|thorough|persistent|challenging|questioning|sceptical|skeptical|mindful|obvious|apparent|evident|quicker|faster|firmer|stronger|braver|bolder)$/i;
 const NEGATIVE_AFTER_CLEAR = /\b(?:should|ought|failed|fails|missed|did not|didn't|had not|hadn't|could have|would have|was wrong|were wrong|was mistaken|were mistaken|not)\b/i;
 
 // Sentences that look forward, describe standard expectations, apologise for an agency, or report what a practitioner said.
@@ -264,7 +264,7 @@ export const hindsightIndividualBlame: Check = {
 function isParticiple(word: string): boolean {
   const w = word.toLowerCase();
   if (IRREGULAR_PARTICIPLES.has(w)) return true;
-  return /(?:ed|en)$/.test(w) && !/^(?:need|been|often|open|even|children|garden|kitchen|women|men|when|then|than|ten|dedicated|named|red|bed|speed|specialised|trained|qualified|experienced|designated|allocated|agreed|protected)$/.test(w);
+  return /(?:ed|en)$/.test(w) && !/^(?:need|been|often|open|even|children|garden|kitchen|women|men|when|then|than|ten|dedicated|named|red|bed|speed|specialised|trained|qualified|experienced|designated|allocated|agreed|protected|received|obtained|benefited|benefitted|got|gotten|given)$/.test(w);
 }
 
 const ROLE_WORDS = /\b((?:the|a|an)\s+)?((?:[\p{L}-]+\s+){0,2}(?:social workers?|health visitors?|nurses?|midwi(?:fe|ves)|GPs?|doctors?|paediatricians?|teachers?|officers?|workers?|practitioners?|professionals?|managers?|staff|DSLs?|IROs?|clinicians?|consultants?)(?:\s[A-Z0-9]{1,2}\b)?)/iu;

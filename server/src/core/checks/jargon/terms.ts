@@ -203,7 +203,7 @@ export const jargonDiscreditedTerm: Check = {
     scope: 'document',
     fix: 'none',
     summary: 'Replace labels the research calls stigmatising or out of date, such as "toxic trio" or "hard to reach", with a description of what happened.',
-    message: "'{{term}}': {{reason}} Instead, {{replacement}}.",
+    message: "'{{term}}' {{reason}} Instead, {{replacement}}.",
     rationale:
       'Some practice labels do more than need a definition. "Toxic trio" hides which difficulties a family faced and stigmatises parents; "hard to reach" places the difficulty in the family rather than in how services were offered; guidance on "disguised compliance" warns that it can mislead and blame parents; and the Panel has asked that further reviews are not called "alternative learning reviews". Defining these terms does not remove the problem, so the first use is reported even when the review defines them (more gently for contested terms that the review defines). Quoting a record that used the label is fine when the review says why the wording mattered.',
     good: 'The parents attended every appointment, but the home conditions did not improve and the children\'s weight did not change.',
@@ -240,9 +240,9 @@ export const jargonDiscreditedTerm: Check = {
       done.add(o.entry);
       const isDefined = defined.has(o.entry);
       const contested = o.entry.status === 'contested';
-      let reason = o.entry.why;
+      let reason = `${contested ? 'is a contested label.' : 'is a label to avoid.'} ${o.entry.why}`;
       if (contested && !isDefined) reason += ' If you keep the term, define it.';
-      if (use === 'quoted') reason = `this label is quoted without comment; say whose words these are and why the wording matters. ${o.entry.why}`;
+      if (use === 'quoted') reason = `is quoted without comment: say whose words these are and why the wording matters. ${o.entry.why}`;
       const severity: Severity = use === 'quoted' || (contested && isDefined) ? 'info' : severityOf(o, this.meta.severity);
       ctx.report({
         span: o.span,

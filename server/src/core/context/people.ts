@@ -74,7 +74,7 @@ const AGE_SOURCES_I = [
   String.raw`\b(\d{1,2}) years? of age\b`,
   String.raw`\b(?:in|into|entered|entering|started|starting|joined|of|a|her|his|their) year (\d{1,2})\b(?! of the)|\byear (\d{1,2}) (?:pupil|student|class|group)s?\b`,
   String.raw`\b(?:at|then|now|who was|who is|who were|when (?:she|he|they) (?:was|were)|(?:she|he|they) (?:was|were) (?:only|just|still)) (\d{1,2})\b(?![:.]\d|\s*(?:am|pm|a\.m|p\.m|o'clock|o’clock|hours?|hrs|minutes?|mins?|days?|weeks?|months?|years?|times|miles|km|%|per ?cent|th|st|nd|rd)\b|\s+[A-Z][a-z]+ (?:Street|Road|Avenue|Lane|Close|Drive|Way|Court|Place|Crescent|Terrace|Gardens))`,
-  String.raw`\b(?:was|were|is) (\d{1,2})(?=\s+(?:at the time|when|then|and|at that time)\b|[,.;)]|$)`,
+  String.raw`\b(?:was|were|is) (\d{1,2})(?=\s+(?:at the time|when|then|and|at that time|by)\b|[,.;)]|$)`,
 ];
 // Ages attached to a name by brackets or commas: "Child R (14)", "Adult B, 24,".
 const AGE_SOURCES_CS = [
@@ -85,7 +85,7 @@ const AGE_I = new RegExp(AGE_SOURCES_I.join('|'), 'gi');
 const AGE_CS = new RegExp(AGE_SOURCES_CS.join('|'), 'g');
 
 // Life stages that make an adult of the rest of the review a child at the time described.
-const LIFE_STAGE_CHILD = /\b(as a (?:young )?(?:teenager|teen|child|girl|boy|minor|pupil|schoolgirl|schoolboy|13|14|15|16|17)|in (?:her|his|their) (?:early |mid[- ])?teens|when (?:she|he|they) (?:was|were) (?:a )?(?:child|teenager|teen|young girl|young boy|at school|still at school|in care|under 18|under 16)|during (?:her|his|their) (?:own )?(?:childhood|adolescence|teenage years|teens)|(?:her|his|their) own (?:childhood|adolescence|teenage years)|(?:still|then) (?:a )?(?:child|teenager|minor)|teenage (?:mother|parent|father|mum|dad)|under (?:the age of )?(?:16|18)|a minor)\b/i;
+const LIFE_STAGE_CHILD = /\b(as a (?:young )?(?:teenager|teen|child|girl|boy|minor|pupil|schoolgirl|schoolboy|13|14|15|16|17)(?=\s*[,.;:)—–]|\s*$|\s+(?:she|he|they|her|his|herself|himself|in|at|and|was|were|had|by|of|who|when)\b)|in (?:her|his|their) (?:early |mid[- ])?teens|when (?:she|he|they) (?:was|were) (?:a )?(?:child|teenager|teen|young girl|young boy|at school|still at school|in care|under 18|under 16)|during (?:her|his|their) (?:own )?(?:childhood|adolescence|teenage years|teens)|(?:her|his|their) own (?:childhood|adolescence|teenage years)|(?:still|then) (?:a )?(?:child|teenager|minor)|teenage (?:mother|parent|father|mum|dad)|under (?:the age of )?(?:16|18)|a minor)\b/i;
 const LIFE_STAGE_ADULT = /\bin (?:her|his|their) (?:early |mid[- ]|late )?(?:twenties|thirties|forties|fifties|sixties|20s|30s|40s|50s|60s)\b/i;
 
 const NOW_BEFORE = /\b(?:now|currently|today|presently|is now|are now|who is now|has since turned|since turned)\s+(?:aged\s+|an?\s+)?$/i;
@@ -462,7 +462,7 @@ function frontMatterPeople(doc: ParsedDocument, byName: Map<string, Person>): vo
     } else if (v && typeof v === 'object') {
       for (const [k, val] of Object.entries(v as Record<string, unknown>)) {
         // "child: Child R" maps a role to a name; "Child R: girl, 14" maps a name to a description.
-        if (typeof val === 'string' && /^(child|mother|father|sibling|carer|partner|grand|step|brother|sister|uncle|aunt|adult)/i.test(k)) describe(val, k);
+        if (typeof val === 'string' && /^(?:child|mother|father|sibling|carer|partner|grand\w*|step\w*|brother|sister|uncle|aunt|adult)(?:[-_ ]?\d+)?$/i.test(k)) describe(val, k);
         else describe(k, val);
       }
     }

@@ -43,6 +43,8 @@ const IMPLIES = /\b(suggest(s|ed|ing)?|impl(y|ies|ied|ying)|impression|connot(e|
 const META = /\b(the (terms?|phrases?|words?|language|labels?|expressions?|notion|concept|idea)( of)?|terms? such as|words? such as|language such as|phrases? such as|labels? such as|descriptions? such as|so[- ]called|(describ(e|es|ed|ing)|refer(s|red)? to|record(s|ed)?|label(s|led|ling)?|characteri[sz](e|es|ed|ing)|seen|saw|view(s|ed)?|portray(s|ed)?|regard(s|ed)?|see|treat(s|ed|ing)?|perceiv(e|es|ed|ing)|presum(e|es|ed|ing)|deem(s|ed)?|dismiss(es|ed)?|categori[sz](e|es|ed))\s+([\w'’-]+\s+){0,6}(as|like)|referred to as|known as|described as|called (her|him|them)|words like|terms like|what (was|is) (meant|called))\b/i;
 
 // Wording that turns a phrase around: "not X", "rather than X", "instead of X", "not a lifestyle choice".
+// "no evidence that she had been …": the whole clause after the denial is turned round.
+const REJECTED_CLAUSE = /\b(no evidence (that|of)|nothing to (suggest|show|indicate)|not (true|the case|accurate) that|did not find (that|any evidence)|untrue that|no reason to (think|believe|suggest))\b[^.;]*$/i;
 const REJECTED_BEFORE = /\b(rather than|instead of|not as|not|no longer|never|avoid(ing|s|ed)?|replac(e|ed|ing) (the )?(term|phrase|word)?|move away from|moved away from|refrain from|no child|nor)(\s+(being|as|a|an|the|her|his|their|just|simply|merely|only|really|making|seen as|described as))*\s*["'“‘]?\s*$/i;
 
 // Reported speech without quotation marks: "records described her as …".
@@ -70,6 +72,8 @@ const RECORD_HEADER = /\b(records?|recorded|notes?|entry|entries|log|quotes?|quo
 const GENERIC_CHILD = /\b(no child|any child|a child|children|young people|every child|all children)\b/i;
 const GENERIC_NEGATION = /\b(cannot|can never|can't|could not|does not|do not|doesn't|don't|is not|are not|isn't|aren't|never|should not|must not|no longer)\b/i;
 const SPECIFIC_PERSON = /\b(Child|Sibling|Adult|Baby|Young Person) [A-Z0-9]{1,3}\b|\b(she|he|her|him|his|herself|himself)\b|\b(Mr|Mrs|Ms|Miss) [A-Z]/;
+
+const LABEL_TALK = /^[^.]*?[;:,—–]\s*[^.]*\b(the|this|that|such) (label|term|word|description|phrase|wording)\b/i;
 
 /** Where a match sits, as far as voice goes. */
 export type Voice =
@@ -233,7 +237,7 @@ export function voiceOf(block: Block, span: Span, next?: Block): Voice {
   if (isLegalWording(block, span)) return { kind: 'meta', reason: 'legal' };
   if (isCitedTitle(block, span, quote)) return { kind: 'meta', reason: 'title' };
   if (isDefinitionEntry(block, span)) return { kind: 'meta', reason: 'definition' };
-  if (REJECTED_BEFORE.test(before)) return { kind: 'rejected' };
+  if (REJECTED_BEFORE.test(before) || REJECTED_CLAUSE.test(before)) return { kind: 'rejected' };
   const preceding = sentence ? precedingInBlock(block, sentence.start) : '';
   if (quote) {
     const speaker = speakerOf(before, preceding);
@@ -263,6 +267,8 @@ export function voiceOf(block: Block, span: Span, next?: Block): Voice {
   }
   if (sentence && isGenericClaim(sentence.text, span.start - sentence.start)) return { kind: 'meta', reason: 'generic' };
   if (sentence && IMPLIES.test(before)) return { kind: 'meta', reason: 'discussion' };
+  // "…had been promiscuous; the label came from one teacher": the sentence is about the word.
+  if (sentence && LABEL_TALK.test(block.prose.slice(span.end - block.start, sentence.end - block.start))) return { kind: 'meta', reason: 'discussion' };
   return { kind: 'author' };
 }
 

@@ -124,6 +124,8 @@ const NO = /^\s*(?:no|n|✗|✘|❌|none)\b/i;
 
 // Clause boundaries for telling apart "Mother met the reviewer; Father declined".
 const CLAUSE_SPLIT = /;|:(?=\s)|,?\s+but\s+|,?\s+whereas\s+|,?\s+while\s+|,\s+although\s+|,\s+however,?\s+|\.\s+/g;
+// A citation or a statistic about other reviews: "Harrison and Barker (2024) found", "17% of reviews".
+const CITATION = /\([^()]{0,80}\b(?:19|20)\d\d[a-z]?\)|\b\d{1,3}(?:\.\d)?\s?(?:%|per cent) of\b|\bof (?:the )?(?:\d+ )?(?:published |local |other )?reviews\b/i;
 const PERSON_OBJECT = /^\s*(?:(?:with|to|from)\s+)?(?:the |her |his |their |both |each |all |three |two |four )?(?:[A-Z]|mother|father|parents?|mum|dad|famil|grand|nan|child|young|sibling|brother|sister|aunt|uncle|carer|step|partner|bab(?:y|ies)|son|daughter|girl|boy|relatives|them|him|her)/i;
 const NEGATION_BEFORE = /\b(?:not|never|n't|unable|declined|without|rather than|instead of|refused|no longer|nor)\b[^.;]{0,30}$/i;
 const PRACTICE_OBJECT = /^\s*(?:with )?(?:the |her |his |their |a |an )?(?:allocated |school |named )?(?:social workers?|practitioners?|professionals?|teachers?|school|staff|health visitors?|GPs?|police|officers?|managers?|agenc(?:y|ies)|nurses?|midwi(?:fe|ves)|clinicians?|representatives?|leads?|colleagues|partners from)/i;
@@ -331,7 +333,7 @@ function inScope(unit: Unit, anchored: boolean): boolean {
   if (unit.quoted || unit.role === 'recommendations' || SKIP_ROLES.has(unit.role)) return false;
   if (unit.kind === 'row') return true;
   const strong = STRONG_ANCHOR.test(unit.text);
-  if (RESEARCH.test(unit.text) && !strong) return false;
+  if ((RESEARCH.test(unit.text) || CITATION.test(unit.text)) && !strong) return false;
   if (unit.section?.involvement || unit.section?.method) return true;
   return anchored;
 }

@@ -11,6 +11,7 @@ const MESSAGE =
 const DISMISSED_HINT = /nothing|little|no (?:additional|new|further|significant)|did not (?:add|provide|offer|contribute|reveal|bring|change|alter|affect)|already known/i;
 const CONTRIBUTION = /\b(?:the|this|that|each|their|her|his|these|those) (?:meetings?|conversations?|interviews?|contributions?|accounts?|views|discussions?)\b|\bmeeting with\b|\bconversation with\b/i;
 const PRACTICE_MEETING = /\b(?:strategy|core group|conference|review health|child in need|CIN|team around|TAF|professionals'?|multi-agency|network|MARAC|MAPPA|planning|discharge|safety planning|looked[- ]after|LAC|PEP|CPA|ward|case) (?:meetings?|discussions?|conversations?)\b/i;
+const REPORTED_BEFORE = /\b(?:she|he|they|mother|father|parents?|grand\w+|mum|dad) (?:said|told (?:the review(?:er)?|us|the author)|felt|described|explained|thought|believed|added) (?:that )?/i;
 const CRITIQUE = /\btokenis\w*|\bdismiss\w*|\bshould not\b|\bdoes not accept\b|\bdid not accept\b|\bwrong(?:ly)?\b|\bsome reviews\b|\bother reviews\b|\brather than\b|\bin contrast\b|\bunlike\b/i;
 
 function windowOf(units: readonly Unit[], i: number): string {
@@ -69,6 +70,8 @@ export const familyContributionDismissed: Check = {
       if (WEIGHED.test(windowOf(a.units, i))) return;
       re.lastIndex = 0;
       const m = re.exec(u.text)!;
+      // The family's own words about something else: "she said the meeting with the social worker added nothing".
+      if (REPORTED_BEFORE.test(u.text.slice(0, m.index))) return;
       ctx.report({
         span: { start: u.span.start + m.index, end: u.span.start + m.index + m[0].length },
         message: MESSAGE,

@@ -105,6 +105,7 @@ export const NOT_REACHED = words(
 export const NOT_APPROACHED = words(
   '(?:was|were|has|have|had) not (?:been )?(?:approached|invited|contacted|asked to (?:contribute|take part|participate|meet))',
   'not (?:approached|invited)(?= (?:to|for|because|due|as|at|until|given|on)|[.,;])',
+  '(?:was|were|has|have|had) not (?:been )?asked(?=\\s+(?:because|due|as|given|directly|to (?:take part|contribute|participate|meet|share|speak|talk)|whether (?:she|he|they) (?:wanted|would like|wished) to)|\\s*[.,;])',
   '(?:decided|decision|agreed|chose|choice|determined) not to (?:involve|approach|contact|invite|interview|speak to|speak with|ask|include|meet)',
   '(?:agreed|decided|determined|concluded) (?:that )?.{0,60}?(?:would|should|could) not (?:be )?(?:approached|involved|invited|contacted|asked|interviewed|included|spoken to)',
   'excluded from (?:the|this) (?:review|process)', '(?:a |the )?decision (?:was (?:made|taken) )?to exclude',
@@ -220,7 +221,7 @@ export const REASONS: ReadonlyArray<[ReasonKind, RegExp]> = [
   )],
   ['died', words('(?:has|had|have) (?:since )?(?:died|passed away)', '(?:is|was|are|were) (?:now )?deceased')],
   ['no-relationship', words(
-    '(?:had |has )?(?:no|little|limited) (?:contact|involvement|relationship|role) (?:with|in) (?:the child|child \\w+|him|her|them|[A-Z]\\w+)',
+    '(?:had |has )?(?:no|little|limited|not had any) (?:contact|involvement|relationship|role) (?:with|in) (?:the child|the children|the family|child \\w+|him|her|them|his (?:son|daughter|children)|her (?:son|daughter|children)|[A-Z]\\w+)',
     "not (?:part of|involved in) (?:the child's|his|her|[A-Z]\\w+'s) (?:life|care|upbringing)", 'identity (?:is|was|remains) (?:not known|unknown)', '(?:is|was|remains) not known to (?:agencies|services)',
   )],
   ['stated-elsewhere', words(
@@ -244,6 +245,7 @@ export const LIAISON = words(
   'senior investigating officer', 'SIO', 'CPS', 'crown prosecution', 'protocol for liaison', 'liaison protocol', 'officer in the case',
   '(?:liaison|liaised|consulted|consultation|agreed|discussion|discussed|advice|advised) (?:with|from|by) (?:the )?(?:police|officer in the case|investigating officer|detective|SIO|CPS|prosecutor)',
   '(?:police|CPS) (?:were|was|had been) consulted', 'family liaison officer', 'FLO',
+  '(?:the )?(?:police|investigating officers?|officer in the case|prosecutors?) (?:advised|agreed|asked|requested|confirmed|were asked)',
 );
 export const ALTERNATIVE = words(
   'extended family', 'wider family', '(?:maternal|paternal) (?:grand\\w+|aunt|uncle|family)', 'other (?:relatives|family members)',

@@ -13,7 +13,8 @@ export interface Engine {
   linter: Linter;
   rulesDir: string;
   loadErrors: string[];
-  lint(text: string, language: 'markdown' | 'plaintext', settings: Settings, reviewTypeOverride?: Settings['reviewType']): LintResult;
+  /** `previous` is the last result for the same document, if any: it only makes the analysis faster. */
+  lint(text: string, language: 'markdown' | 'plaintext', settings: Settings, reviewTypeOverride?: Settings['reviewType'], previous?: LintResult): LintResult;
   /** The local documentation page of a rule. */
   docPath(ruleId: string): string;
   docUri(ruleId: string): string;
@@ -41,7 +42,7 @@ export function createEngine(rulesDir: string = findRulesDir()): Engine {
     linter,
     rulesDir,
     loadErrors: loaded.errors,
-    lint(text, language, settings, reviewTypeOverride) {
+    lint(text, language, settings, reviewTypeOverride, previous) {
       const customTerms = settings.customTerms?.length ? once(compiledTerms, settings.customTerms, () => compileCustomTerms(settings.customTerms)) : undefined;
       const result = linter.lint(text, {
         language,
@@ -52,6 +53,7 @@ export function createEngine(rulesDir: string = findRulesDir()): Engine {
         maxLength: settings.maxDocumentSize,
         acronymAllow: settings.acronymAllow,
         customTerms,
+        previous,
       });
       if (!settings.allow?.length) return result;
       const allowed = once(compiledAllow, settings.allow, () => compileAllowList(settings.allow));

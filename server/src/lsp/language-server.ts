@@ -16,7 +16,7 @@ import type {
   InitializeResult,
   TextEdit,
 } from 'vscode-languageserver';
-import { CodeActionKind, DidChangeConfigurationNotification, DocumentDiagnosticReportKind, TextDocumentSyncKind, TextDocuments } from 'vscode-languageserver';
+import { CodeActionKind, DidChangeConfigurationNotification, DocumentDiagnosticReportKind, LSPErrorCodes, ResponseError, TextDocumentSyncKind, TextDocuments } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Settings } from '../config';
 import { mergeSettings, parseConfigFile } from '../config';
@@ -42,7 +42,29 @@ interface Cached {
   generation: number;
   result: LintResult;
   diagnostics: Diagnostic[];
+  /** Names this set of diagnostics for pull requests; kept while a new analysis gives the same set. */
+  resultId: string;
+  /** How long the analysis took, to decide whether pushing should wait for typing to pause. */
+  ms: number;
 }
+
+/** True when two diagnostics say the same thing at the same place (`data.version` aside, which nothing reads). */
+function sameDiagnostic(a: Diagnostic, b: Diagnostic): boolean {
+  if (a.message !== b.message || a.code !== b.code || a.severity !== b.severity) return false;
+  const r = a.range;
+  const q = b.range;
+  if (r.start.line !== q.start.line || r.start.character !== q.start.character || r.end.line !== q.end.line || r.end.character !== q.end.character) return false;
+  const fa = (a.data as DiagnosticData | undefined)?.fixes ?? [];
+  const fb = (b.data as DiagnosticData | undefined)?.fixes ?? [];
+  return fa.length === fb.length && fa.every((f, i) => JSON.stringify(f) === JSON.stringify(fb[i]));
+}
+
+function sameDiagnostics(a: readonly Diagnostic[], b: readonly Diagnostic[]): boolean {
+  return a.length === b.length && a.every((d, i) => sameDiagnostic(d, b[i]!));
+}
+
+/** Waits until the messages already received (a newer edit, a cancellation) have been handled. */
+const yieldToQueue = (): Promise<void> => new Promise((resolve) => setImmediate(() => setImmediate(resolve)));
 
 /** Starts serving on a connection. */
 export function startServer(connection: Connection, engine: Engine = createEngine()): void {
@@ -57,6 +79,12 @@ export function startServer(connection: Connection, engine: Engine = createEngin
   let trusted = true;
   let workspaceRoots: string[] = [];
   const pushTimers = new Map<string, NodeJS.Timeout>();
+  // Result ids are unique to this run of the server, so a client never matches one from an earlier run.
+  const runId = `${process.pid.toString(36)}${Date.now().toString(36)}`;
+  let resultCount = 0;
+  // Diagnostics requests wait until the editor's settings have been read, so the first answer is right.
+  let settingsLoaded: () => void = () => undefined;
+  const settingsReady = new Promise<void>((resolve) => (settingsLoaded = resolve));
 
   const log = (level: keyof typeof LEVELS, message: string): void => {
     const current = mergeSettings(editorSettings).logLevel;
@@ -112,48 +140,68 @@ export function startServer(connection: Connection, engine: Engine = createEngin
     if (hit && hit.version === doc.version && hit.generation === generation) return hit;
     const settings = settingsFor(doc.uri);
     const language = doc.languageId === 'plaintext' ? 'plaintext' : 'markdown';
-    const started = Date.now();
+    const started = performance.now();
+    const text = doc.getText();
+    // The previous analysis of this document lets the linter find unchanged paragraphs by position.
     const result = settings.enable
-      ? engine.lint(doc.getText(), language, settings)
+      ? engine.lint(text, language, settings, undefined, hit?.result.document ? hit.result : undefined)
       : { findings: [], document: undefined as unknown as LintResult['document'], reviewType: undefined };
     const diagnostics = result.findings.map((f) => toDiagnostic(doc, f, engine.docUri));
-    log('verbose', `analysed a document of ${doc.getText().length} characters in ${Date.now() - started} ms: ${diagnostics.length} findings`);
-    const entry = { version: doc.version, generation, result, diagnostics };
+    // Same diagnostics as last time (an edit elsewhere, a setting that does not touch this file): same result id.
+    const same = hit && sameDiagnostics(hit.diagnostics, diagnostics);
+    const ms = performance.now() - started;
+    log('verbose', `analysed a document of ${text.length} characters in ${ms.toFixed(1)} ms: ${diagnostics.length} findings${same ? ', unchanged' : ''}`);
+    const entry: Cached = { version: doc.version, generation, result, diagnostics: same ? hit.diagnostics : diagnostics, resultId: same ? hit.resultId : `${runId}.${++resultCount}`, ms };
     cache.set(doc.uri, entry);
     return entry;
   };
 
+  const pushed = new Map<string, string>();
   const push = (doc: TextDocument): void => {
     if (pull) return;
     clearTimeout(pushTimers.get(doc.uri));
-    // Coalesce bursts of typing into one analysis.
+    // Coalesce bursts of typing into one analysis. When analysis is quick, wait only for the changes
+    // already received; when it is slow, wait as long as one analysis takes (at most 150 ms) for typing to pause.
+    const last = cache.get(doc.uri)?.ms ?? 0;
     pushTimers.set(
       doc.uri,
-      setTimeout(() => {
-        pushTimers.delete(doc.uri);
-        const current = documents.get(doc.uri);
-        if (!current) return;
-        void connection.sendDiagnostics({ uri: current.uri, version: current.version, diagnostics: lintDocument(current).diagnostics });
-      }, 30),
+      setTimeout(
+        () => {
+          pushTimers.delete(doc.uri);
+          const current = documents.get(doc.uri);
+          if (!current) return;
+          const entry = lintDocument(current);
+          // Nothing new to say: the editor already shows these diagnostics.
+          if (pushed.get(current.uri) === entry.resultId) return;
+          pushed.set(current.uri, entry.resultId);
+          void connection.sendDiagnostics({ uri: current.uri, version: current.version, diagnostics: entry.diagnostics });
+        },
+        last < 15 ? 0 : Math.min(150, last),
+      ),
     );
   };
 
   const refreshAll = (): void => {
+    // Every document is analysed again; those whose diagnostics stay the same keep their result id.
     generation++;
     configCache.clear();
     if (pull) void connection.languages.diagnostics.refresh();
     else documents.all().forEach(push);
   };
 
-  const fetchEditorSettings = async (): Promise<void> => {
-    if (!configurationRequests) return;
+  /** Reads the editor's settings; true when they differ from those in use. */
+  const fetchEditorSettings = async (): Promise<boolean> => {
+    if (!configurationRequests) return false;
     try {
       const section = (await connection.workspace.getConfiguration('csprLint')) as unknown;
       const read = fromEditorSettings(section);
       read.errors.forEach(warnOnce);
+      const changed = JSON.stringify(read.settings) !== JSON.stringify(editorSettings);
       editorSettings = read.settings;
+      return changed;
     } catch (e) {
       log('error', `could not read the editor settings (${(e as Error).message}); defaults are used`);
+      return false;
     }
   };
 
@@ -166,6 +214,9 @@ export function startServer(connection: Connection, engine: Engine = createEngin
     if (init.settings) editorSettings = fromEditorSettings(init.settings).settings;
     const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
     workspaceRoots = folders.filter((u) => u.startsWith('file:')).map((u) => fileURLToPath(u));
+    // Never hold diagnostics back for long if the client does not answer the settings request.
+    if (!configurationRequests) settingsLoaded();
+    else setTimeout(() => settingsLoaded(), 2000).unref();
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: false },
@@ -181,9 +232,12 @@ export function startServer(connection: Connection, engine: Engine = createEngin
     engine.loadErrors.forEach((e) => warnOnce(`a rule file has a problem and was skipped: ${e}`));
     if (configurationRequests) {
       void connection.client.register(DidChangeConfigurationNotification.type, { section: 'csprLint' }).catch(() => undefined);
-      await fetchEditorSettings();
-      refreshAll();
+      const changed = await fetchEditorSettings();
+      settingsLoaded();
+      // Diagnostics asked for meanwhile waited for the settings; analyse again only if something used the defaults.
+      if (changed && cache.size > 0) refreshAll();
     }
+    settingsLoaded();
   });
 
   connection.onDidChangeConfiguration(async (change) => {
@@ -202,20 +256,23 @@ export function startServer(connection: Connection, engine: Engine = createEngin
   documents.onDidChangeContent((e) => push(e.document));
   documents.onDidClose((e) => {
     cache.delete(e.document.uri);
+    pushed.delete(e.document.uri);
     clearTimeout(pushTimers.get(e.document.uri));
     pushTimers.delete(e.document.uri);
     if (!pull) void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });
 
-  connection.languages.diagnostics.on((params, token): DocumentDiagnosticReport => {
+  connection.languages.diagnostics.on(async (params, token): Promise<DocumentDiagnosticReport> => {
+    await settingsReady;
+    // A newer edit, or the client cancelling this request, may already be waiting: let it through
+    // first, so no analysis is spent on a version the editor has moved past.
+    await yieldToQueue();
+    if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.ServerCancelled, 'The document changed; ask again.', { retriggerRequest: true });
     const doc = documents.get(params.textDocument.uri);
     if (!doc) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
-    const resultId = `${doc.version}:${generation}`;
-    if (params.previousResultId === resultId && cache.get(doc.uri)?.version === doc.version) {
-      return { kind: DocumentDiagnosticReportKind.Unchanged, resultId };
-    }
-    if (token.isCancellationRequested) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
-    return { kind: DocumentDiagnosticReportKind.Full, resultId, items: lintDocument(doc).diagnostics };
+    const entry = lintDocument(doc);
+    if (params.previousResultId === entry.resultId) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId: entry.resultId };
+    return { kind: DocumentDiagnosticReportKind.Full, resultId: entry.resultId, items: entry.diagnostics };
   });
 
   connection.onCodeAction((params: CodeActionParams): CodeAction[] => {

@@ -43,8 +43,8 @@ export interface TestServer {
 }
 
 /** Starts the server; `pull` chooses pull diagnostics (LSP 3.17) or push. */
-export async function startServer(options: { pull?: boolean; configuration?: boolean; rootUri?: string | null; initializationOptions?: unknown; env?: NodeJS.ProcessEnv } = {}): Promise<TestServer> {
-  const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...options.env } });
+export async function startServer(options: { pull?: boolean; configuration?: boolean; rootUri?: string | null; initializationOptions?: unknown; env?: NodeJS.ProcessEnv; serverPath?: string } = {}): Promise<TestServer> {
+  const child = spawn(process.execPath, [options.serverPath ?? SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...options.env } });
   let stderr = '';
   child.stderr!.on('data', (d) => (stderr += d));
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));

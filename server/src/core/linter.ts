@@ -339,6 +339,8 @@ export function createLinter(definitions: readonly RuleDefinition[], options: { 
         failed.add(check.meta.id);
       }
     }
+    // Switched off for the whole document: drop what a failed rule found before it failed, or in cached blocks.
+    if (failed.size > 0) raw.splice(0, raw.length, ...raw.filter((f) => !failed.has(f.ruleId)));
     for (const id of failed) add(byId.get('rule-failed')!, { span: { start: 0, end: 0 }, message: fill(byId.get('rule-failed')!.message, { name: id }) });
 
     const severityFor = (f: Finding): Severity | 'off' => {

@@ -29,16 +29,17 @@ export function maskMarkdownInline(text: string): string {
   while ((m = code.exec(text))) blank(chars, m.index, m.index + m[0].length);
 
   // Images are not prose; links keep their words and lose their targets.
-  const image = /!\[[^\]]*\]\([^)]*\)/g;
+  // Bracket contents exclude "[" and targets allow one level of parentheses, so scanning stays linear.
+  const image = /!\[[^\][]*\]\((?:[^()]|\([^()]*\))*\)/g;
   while ((m = image.exec(text))) blank(chars, m.index, m.index + m[0].length);
-  const link = /\[([^\]]*)\](\([^)]*\)|\[[^\]]*\])/g;
+  const link = /\[([^\][]*)\](\((?:[^()]|\([^()]*\))*\)|\[[^\][]*\])/g;
   while ((m = link.exec(text))) {
     if (chars[m.index] === SPACE) continue;
     chars[m.index] = SPACE;
     const close = m.index + 1 + m[1]!.length;
     blank(chars, close, m.index + m[0].length);
   }
-  const footnote = /\[\^[^\]]*\]/g;
+  const footnote = /\[\^[^\][]*\]/g;
   while ((m = footnote.exec(text))) blank(chars, m.index, m.index + m[0].length);
 
   // Bare and angle-bracket URLs and email addresses: acronyms inside them are not the author's words.

@@ -168,8 +168,20 @@ function escapeRe(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-/** Builds an index from plain child pseudonyms (as the front matter lists them). */
+const fromNamesMemo = new Map<string, PeopleIndex>();
+
+/** Builds an index from plain child pseudonyms (as the front matter lists them); memoised. */
 export function peopleFromNames(childNames: readonly string[]): PeopleIndex {
+  const key = childNames.join('\u0001');
+  const hit = fromNamesMemo.get(key);
+  if (hit) return hit;
+  if (fromNamesMemo.size > 200) fromNamesMemo.clear();
+  const index = buildFromNames(childNames);
+  fromNamesMemo.set(key, index);
+  return index;
+}
+
+function buildFromNames(childNames: readonly string[]): PeopleIndex {
   const byName = new Map<string, Person>();
   for (const n of childNames) {
     const name = n.trim();
@@ -189,8 +201,24 @@ function withMatcher(byName: Map<string, Person>): PeopleIndex {
 
 const EMPTY: PeopleIndex = { byName: new Map() };
 
-/** Mentions of people in `text`, in order, with ages attached where the text attaches them. */
+const referentMemo = new WeakMap<PeopleIndex, Map<string, Referent[]>>();
+
+/** Mentions of people in `text`, in order, with ages attached where the text attaches them (memoised; do not mutate). */
 export function referents(text: string, people: PeopleIndex = EMPTY): Referent[] {
+  let memo = referentMemo.get(people);
+  if (!memo) {
+    memo = new Map();
+    referentMemo.set(people, memo);
+  }
+  const hit = memo.get(text);
+  if (hit) return hit;
+  if (memo.size > 5000) memo.clear();
+  const out = computeReferents(text, people);
+  memo.set(text, out);
+  return out;
+}
+
+function computeReferents(text: string, people: PeopleIndex): Referent[] {
   const out: Referent[] = [];
   const ages = ageMentions(text);
   const taken: Array<[number, number]> = [];

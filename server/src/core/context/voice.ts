@@ -56,6 +56,8 @@ const OWN_WORDS_BEFORE = /\b(told (the )?(review|reviewer|author|panel|independe
 
 // Offence and statute names contain trigger words, but they are law, not the author's framing.
 const OFFENCE_NAMES = /\b(sexual activity with a (child|person)( under \d{1,2})?|causing or inciting a child (under \d{1,2} )?to engage in sexual activity|engaging in sexual activity in the presence of a child|causing a child to watch a sexual act|arranging or facilitating (the )?(commission of a )?(child sex offence|child prostitution|sexual exploitation of a child|sexual exploitation of children)|paying for (the )?sexual services of a child|(causing|inciting|controlling|arranging|facilitating)[\w ,]{0,60}(sexual exploitation of (a child|children)|child prostitution|child pornography|child prostitute)|controlling a child prostitute|offences? relating to prostitution|abuse of (a )?position of trust[\w :]{0,40}|sexual communication with a child|meeting a child following sexual grooming( etc\.?)?|keeping a brothel( used for prostitution)?|possession with intent to supply|being concerned in the supply of|(rape|sexual assault|assault by penetration) of a child under 13|indecent images of (a child|children)|child cruelty|human trafficking|modern slavery|county lines offences?)\b/i;
+const OFFENCE_NAMES_G = new RegExp(OFFENCE_NAMES.source, 'gi');
+const OFFENCE_HINT = /child|prostitut|brothel|trust|supply|grooming|images|cruelty|trafficking|slavery|county lines|under 13/i;
 const LEGAL_CONTEXT = /\b(charged with|convicted of|conviction for|pleaded guilty to|pled guilty to|found guilty of|acquitted of|sentenced for|indicted (for|on)|arrested (for|on suspicion of)|on suspicion of|the offences? of|an offence of|offences? under|contrary to|counts? of|section \d+[A-Z]?( of)?|s\.? ?\d+[A-Z]? of|(Sexual Offences|Modern Slavery|Children|Criminal Justice|Domestic Abuse|Serious Crime|Misuse of Drugs|Crime and Disorder|Policing and Crime) Act( \d{4})?|the charges? of|charges? of|the legal (term|definition)|statutory (definition|offence)|the (offence|statute|legislation))\b/i;
 
 // Titles of cited works.
@@ -127,11 +129,14 @@ export function isLegalWording(block: Block, span: Span): boolean {
   const rel = span.start - block.start;
   const from = Math.max(0, rel - 140);
   const window = block.prose.slice(from, Math.min(block.prose.length, span.end - block.start + 140));
-  const re = new RegExp(OFFENCE_NAMES.source, 'gi');
+  const re = OFFENCE_NAMES_G;
+  re.lastIndex = 0;
   let m: RegExpExecArray | null;
-  while ((m = re.exec(window))) {
-    const a = block.start + from + m.index;
-    if (a <= span.start && span.end <= a + m[0].length) return true;
+  if (OFFENCE_HINT.test(window)) {
+    while ((m = re.exec(window))) {
+      const a = block.start + from + m.index;
+      if (a <= span.start && span.end <= a + m[0].length) return true;
+    }
   }
   const s = block.sentences.find((x) => x.start <= span.start && span.start < x.end);
   if (!s) return false;

@@ -136,7 +136,7 @@ const STATUS_NEG: ReadonlyArray<[InvolvementStatus, RegExp, RegExp]> = [
   ['not-reached', global(NOT_REACHED), /could not|unable|contact details|address|whereabouts|returned/],
   ['no-response', global(NO_RESPONSE), /respon|repl|answer/],
   ['declined', global(DECLINED), /declin|chose not|not wish|not want|decided not|refused|not feel/],
-  ['not-involved', global(NOT_INVOLVED), /not|unable|no |without/],
+  ['not-involved', global(NOT_INVOLVED), /not|unable|no |without|unsuccessful/],
 ];
 const TOOK_PART_HINT = /met|spoke|speak|talk|interview|visit|took part|taking part|particip|contribut|gave|shared|told|said|wrote|explain|describ|joined|heard|views|account|perspective|reflection|completed|agreed|chose|us\b/;
 const INVITED_HINT = /invit|asked|approach|contact|offered|given the|written|sent|wrote|telephon|phoned|emailed|visited|letter/;
@@ -437,7 +437,7 @@ function objectOf(text: string, refs: PersonRef[], m: { start: number; end: numb
   for (const p of after) {
     const prev = group[group.length - 1];
     const gap = text.slice(prev ? rel(prev.end) : m.end, rel(p.start));
-    if (prev ? !JOINER_OBJECT.test(gap) : !/^[\s,]*(?:with |to |from |on |by )?(?:the |her |his |their |both |each )?(?:[\w-]+(?:'s|’s|s'|s’) )?$/i.test(gap)) break;
+    if (prev ? !JOINER_OBJECT.test(gap) : !/^[\s,]*(?:with |to |from |on |by )?(?:the |her |his |their |both |each )?(?:(?:[\w-]+ ){0,2}[\w-]+(?:'s|’s|s'|s’) )?$/i.test(gap)) break;
     group.push(p);
   }
   return group.flatMap((p) => p.keys);
@@ -636,7 +636,7 @@ function personFacts(units: Unit[], statements: Statement[], table: FamilyTable)
   return out;
 }
 
-const EXCLUDING_REASONS: ReadonlySet<ReasonKind> = new Set(['legal', 'suspect', 'child-age', 'trauma', 'stability', 'safety']);
+const EXCLUDING_REASONS: ReadonlySet<ReasonKind> = new Set(['legal', 'inquest', 'suspect', 'child-age', 'trauma', 'stability', 'safety']);
 
 /** Sorts a draft into seed 000's four groups from its statements. Foster carers are a route to the child's voice, not family (seed 000 line 91). */
 function groupOf(statements: Statement[], table: FamilyTable): InvolvementGroup {

@@ -78,7 +78,9 @@ export const INVITED = words(
 /** Declined, which is a person's right and counts as a reason (digest line 778). */
 export const DECLINED = words(
   'declined(?! (?:the |an? |any )?(?:offers?|referrals?|services?|support|appointments?|assessments?|visits?|help|treatment|medication|interventions?|early help|vaccin\\w*|immunis\\w*|scans?|tests?|screening|contraception|admission))',
-  'chose not to (?:take part|participate|contribute|be involved|meet|engage|speak)',
+  'cho(?:se|sen) not to (?:take part|participate|contribute|be involved|meet|engage|speak)',
+  '(?:asked|requested) not to be (?:contacted|involved|approached|included|interviewed)', 'did not take (?:this|it|the (?:offer|opportunity|invitation)) up', 'did not take up (?:the|this|that) (?:offer|opportunity|invitation)',
+  '(?:has|have|had) not (?:yet )?(?:wished|wanted) to (?:take part|participate|contribute|be involved|meet)',
   'did not (?:wish|want) to (?:take part|participate|contribute|be involved|meet|engage|speak|be interviewed|share)',
   'decided not to (?:take part|participate|contribute|be involved|meet)',
   'refused to (?:take part|participate|contribute|be involved|meet)',
@@ -124,6 +126,9 @@ export const NOT_INVOLVED = words(
   'did not (?:take part|participate|contribute|meet (?:the|with)|engage with (?:the|this) review|speak (?:to|with) (?:the|this) (?:review|reviewer|author))',
   'no (?:family members?|parents?|one from the family|relatives?) (?:took part|contributed|(?:was|were) involved)',
   'not (?:involved|included) in (?:the|this) review', 'without (?:the )?(?:involvement|input|views) of (?:the )?(?:family|parents|mother|father|child)',
+  '(?:has|have|had|did) not (?:engaged|engage) with (?:the|this) (?:review|process)',
+  "(?:views|accounts?|perspectives?|contributions?) (?:has|have|had|was|were) not (?:been )?(?:obtained|sought|gathered|included|heard|possible to obtain)",
+  'attempts to (?:engage|contact|reach|involve|speak (?:to|with)|meet) .{1,40}? (?:were|have been|had been|was) (?:unsuccessful|not successful)',
 );
 
 /** A promise of involvement later (digest line 216, R06). */
@@ -164,6 +169,7 @@ export const TIMESCALE = words(
 /** Kinds of reason, as the sources give them, plus a few common ones marked as not evidenced there. */
 export type ReasonKind =
   | 'legal'
+  | 'inquest'
   | 'suspect'
   | 'declined'
   | 'no-response'
@@ -188,9 +194,11 @@ export const REASONS: ReadonlyArray<[ReasonKind, RegExp]> = [
     'criminal (?:proceedings|investigations?|trial|case|justice process|process)', 'police investigations?',
     '(?:ongoing|pending|live|current|concurrent|parallel|continuing|outstanding) (?:criminal |court |legal |care |police |family )?(?:proceedings|investigations?|trial|prosecution|process(?:es)?|enquiries)',
     'court (?:proceedings|case|process|hearings?)', 'care proceedings', 'family (?:court|proceedings)', 'civil proceedings',
-    '(?:the|a|his|her|their|forthcoming|upcoming) (?:criminal )?trial', 'prosecution', 'inquest', 'coroner', 'CPS', 'crown prosecution',
+    '(?:the|a|his|her|their|forthcoming|upcoming) (?:criminal )?trial', 'prosecution', 'CPS', 'crown prosecution',
     'legal (?:proceedings|process(?:es)?|advice|reasons)', 'sub judice', 'bail conditions',
   )],
+  // Not in the digest's five sources (line 117): an inquest or the coroner, a parallel process but not a prosecution.
+  ['inquest', words('inquests?', "coroner(?:'s|’s)?")],
   ['suspect', words(
     '(?:alleged |suspected |the )?perpetrators?', 'suspects?', 'suspected of', 'witness(?:es)?', '(?:was|were|has been|have been|had been) (?:charged|arrested|convicted)',
     'charged with', 'convicted of', 'awaiting (?:trial|sentence|sentencing)', 'remanded',

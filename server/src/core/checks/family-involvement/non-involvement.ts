@@ -151,7 +151,7 @@ export const familyExclusionDecisionUnexplained: Check = {
 // ------------------------------------------------------------------------------------------------
 
 const R04_MESSAGE =
-  'Criminal proceedings are the only reason given for not involving {{name}}. Proceedings alone should not rule a family out: the Panel\'s guidance lets the two processes run side by side (Harrison and Barker 2024). Say {{missing}}.';
+  'Legal proceedings are the only reason given for not involving {{name}}. Proceedings alone should not rule a family out: the Panel\'s guidance lets the two processes run side by side (Harrison and Barker 2024). Say {{missing}}.';
 
 export const legalProceedingsBlanketExclusion: Check = {
   meta: {

@@ -7,9 +7,10 @@ import { fileURLToPath } from 'node:url';
 import { buildSuite } from './build.mjs';
 import { copyWorkspace, findChromium, findCodeServer, launchChromium, ROOT, startCodeServer, tempDir } from './lib/code-server.mjs';
 
-export async function runInHost({ timeoutMs = 240_000 } = {}) {
+export async function runInHost({ timeoutMs = 480_000 } = {}) {
   const codeServer = findCodeServer();
   if (!codeServer || !findChromium()) return { skipped: 'code-server or Chromium is not installed (run e2e/install.sh)' };
+  const t0 = Date.now();
   const suite = await buildSuite();
   const tmp = tempDir('cspr-inhost-');
   const workspace = copyWorkspace(tmp);
@@ -27,19 +28,24 @@ export async function runInHost({ timeoutMs = 240_000 } = {}) {
     await page.exposeFunction('codeAutomationLog', (type, args) => {
       const line = format(...(args || []));
       output.push(line);
-      if (line.includes('=== cspr-lint editor tests ===')) started = true;
+      if (line.includes('=== cspr-lint editor tests ===')) {
+        started = true;
+        if (process.env.CSPR_E2E_TIMING) console.log(`  [timing] tests started after ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+      }
       else if (started && !NOISE.test(line)) process.stdout.write(`  ${line.replace(/\n/g, '\n  ')}\n`);
     });
     await page.exposeFunction('codeAutomationExit', (c) => done(c));
     await page.goto(server.url([['extensionDevelopmentPath', server.remote(ROOT)], ['extensionTestsPath', server.remote(path.join(suite, 'index.js'))]]));
     const code = await Promise.race([finished, new Promise((r) => setTimeout(() => r('timeout'), timeoutMs))]);
     if (code === 'timeout') console.log(`  the in-host tests did not finish within ${timeoutMs / 1000} s; code-server log: ${server.logFile}`);
+    if (process.env.CSPR_E2E_TIMING) console.log(`  [timing] tests finished after ${((Date.now() - t0) / 1000).toFixed(1)} s`);
     return { ok: code === 0, code, output };
   } finally {
     try {
       await browser?.close();
     } catch {}
     await server.stop();
+    if (process.env.CSPR_E2E_TIMING) console.log(`  [timing] stopped after ${((Date.now() - t0) / 1000).toFixed(1)} s`);
     if (process.env.CSPR_E2E_KEEP !== '1') fs.rmSync(tmp, { recursive: true, force: true });
   }
 }

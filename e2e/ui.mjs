@@ -102,6 +102,20 @@ export async function runUi({ log = console.log } = {}) {
     if (/putting herself at risk/.test(text.replace(/\u00a0/g, ' '))) throw new Error('the quick fix did not change the text');
     log(`quick fix applied: ${title}`);
 
+    // Switch a check off for one line: the quick fix asks for the reason in an input box.
+    const acronym = page.locator('.markers-panel .monaco-list-row', { hasText: 'acronym-defined-on-first-use' }).first();
+    await acronym.click();
+    await page.keyboard.press('Control+.');
+    const off = page.locator('.context-view').getByText(/^Switch off acronym-defined-on-first-use/).first();
+    await off.waitFor({ timeout: 15_000 });
+    await off.click();
+    await page.locator('.quick-input-widget', { hasText: 'Why switch off acronym-defined-on-first-use' }).waitFor({ timeout: 15_000 });
+    await page.keyboard.type('defined in the partner agency report');
+    await page.keyboard.press('Enter');
+    await page.locator('.editor-instance .view-lines', { hasText: 'defined in the partner' }).first().waitFor({ timeout: 15_000 });
+    await acronym.waitFor({ state: 'detached', timeout: 30_000 });
+    log('switched off for one line, with the reason typed into the input box');
+
     // New review draft, through the Command Palette and its two questions.
     await runCommand(page, 'cspr-lint: New review draft');
     await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Local child safeguarding practice review' }).first().waitFor({ timeout: 15_000 });

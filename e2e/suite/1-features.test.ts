@@ -26,7 +26,8 @@ describe('cspr-lint in VS Code', () => {
 
   it('shows findings as diagnostics with the rule id, source and a link to the rule documentation', async () => {
     const editor = await open(wsFile(DRAFT));
-    const d = await diagnosticOf(editor.document.uri, 'no-putting-self-at-risk');
+    // The first analysis includes starting the server: allow for a slow machine.
+    const d = await diagnosticOf(editor.document.uri, 'no-putting-self-at-risk', 120_000);
     assert.equal(d.source, 'cspr-lint');
     assert.equal(d.severity, vscode.DiagnosticSeverity.Warning);
     assert.equal(editor.document.getText(d.range), 'was putting herself at risk');
@@ -111,6 +112,21 @@ describe('cspr-lint in VS Code', () => {
     await diagnosticOf(editor.document.uri, 'no-putting-self-at-risk');
     const n = ours(editor.document.uri).length;
     await waitFor('the status bar count', () => status.state.kind === 'count' && status.state.count === n);
+    // While an analysis takes a while, it says "checking".
+    const done = status.analysing(editor.document.uri);
+    await waitFor('"checking…"', () => status.state.kind === 'busy');
+    done();
+    await waitFor('the count after checking', () => status.state.kind === 'count');
+    // Switched off in the settings.
+    const config = vscode.workspace.getConfiguration('csprLint');
+    await config.update('enable', false, vscode.ConfigurationTarget.Global);
+    try {
+      await waitFor('"off" (setting)', () => status.state.kind === 'off' && status.state.why === 'setting');
+    } finally {
+      await config.update('enable', undefined, vscode.ConfigurationTarget.Global);
+    }
+    await diagnosticOf(editor.document.uri, 'no-putting-self-at-risk');
+    // Switched off for the file by a comment.
     await editor.edit((b) => b.insert(new vscode.Position(0, 0), '<!-- cspr-lint-disable -- a test of switching every check off -->\n'));
     await waitFor('"off for this file"', () => status.state.kind === 'off' && status.state.why === 'comment');
   });
@@ -154,6 +170,13 @@ describe('cspr-lint in VS Code', () => {
     const summaryHtml = views.qualitySummary() ?? '';
     assert.match(summaryHtml, /default-src 'none'/);
     assert.match(summaryHtml, /By section/);
+  });
+
+  it('registers every command the manifest contributes', async () => {
+    const ext = vscode.extensions.getExtension('cspr-lint.cspr-lint')!;
+    const contributed = (ext.packageJSON.contributes.commands as { command: string }[]).map((c) => c.command);
+    const registered = new Set(await vscode.commands.getCommands(true));
+    assert.deepEqual(contributed.filter((c) => !registered.has(c)), []);
   });
 
   it('writes no document text to the output channel', async () => {

@@ -13,7 +13,7 @@ export async function api(): Promise<Api> {
 }
 
 /** Polls `check` until it returns a value (not undefined/false), or fails after `ms`. */
-export async function waitFor<T>(what: string, check: () => T | undefined | false | Promise<T | undefined | false>, ms = 30_000): Promise<T> {
+export async function waitFor<T>(what: string, check: () => T | undefined | false | Promise<T | undefined | false>, ms = 45_000): Promise<T> {
   const deadline = Date.now() + ms;
   for (;;) {
     const v = await check();

@@ -1,4 +1,4 @@
-// `npm run test:e2e`: the editor tests, in real editors.
+// `npm run test:e2e`: the editor tests, in real editors (after type-checking the in-host suite).
 //   1. Neovim's built-in LSP client receives diagnostics from cspr-lint-server --stdio.
 //   2. The in-host Mocha suite runs inside VS Code's extension host (code-server), offline.
 //   3. The UI test drives VS Code in headless Chromium and saves screenshots to test-output/.
@@ -44,11 +44,16 @@ async function step(id, title, fn, { optional = false } = {}) {
 
 if (process.env.CSPR_SKIP_E2E === '1') {
   console.log('editor tests skipped (CSPR_SKIP_E2E=1)');
-  console.log('e2e: 0 passed, 0 failed, 5 skipped');
+  console.log('e2e: 0 passed, 0 failed, 6 skipped');
   process.exit(0);
 }
 
 const log = (s) => console.log(`  ${s}`);
+await step('typecheck', 'Type-check the in-host tests', async () => {
+  const r = spawnSync(process.execPath, [path.join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', path.join(ROOT, 'e2e', 'tsconfig.json'), '--noEmit'], { cwd: ROOT, encoding: 'utf8' });
+  if (r.status !== 0) log(`${r.stdout}${r.stderr}`);
+  return { ok: r.status === 0 };
+});
 await step('neovim', 'Neovim LSP client receives diagnostics', () => runNeovim({ log }));
 await step('inhost', 'In-host editor tests in VS Code (code-server)', () => runInHost());
 await step('ui', 'UI test in VS Code with headless Chromium', () => runUi({ log }));

@@ -304,7 +304,7 @@ export function presentFrame(text: string, at: number): boolean {
   return !q || p.index > q.index;
 }
 
-const OBJECT_BEFORE = /\b(?:by|with|to|from|for|about|towards|against|near|around|among|amongst|between|including|alongside|than|in|on|at|of|into|within|under|after|before|during|throughout|via)\s+(?:(?:a|an|the|her|his|their|its|own|older|adult|several|two|three|other|known|local|unknown|some|many|male|female|\d{1,2}-year-old)\s+){0,3}$/i;
+const OBJECT_BEFORE = /\b(?:by|with|to|from|for|about|towards|against|near|around|among|amongst|between|including|alongside|than|in|on|at|of|into|within|under|after|before|during|throughout|via)\s+(?:(?:a|an|the|her|his|their|its|own|older|younger|adult|several|two|three|four|five|other|known|local|unknown|some|many|male|female|\d+|\d{1,2}-year-old)\s+){0,3}$/i;
 
 function isObject(text: string, r: Referent): boolean {
   if (r.kind === 'pronoun') return false;

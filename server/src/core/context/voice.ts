@@ -32,6 +32,8 @@ const CRITIQUE = new RegExp(
     'stereotyp\\w*', 'discriminat\\w*', 'was (only|just|still) (a child|\\d{1,2})', 'a victim', 'victims of', 'child protection concern',
     '(this|that|such|the) (term|description|word|perception|judgement|judgment)', 'was a child', 'were children',
     'reject(ed|s|ing)?', 'dismissed (the|this|that) (claim|suggestion|view|idea)', 'never tested', 'untested', 'unfounded',
+    '(located|placed|put|puts|places|locates) the (problem|responsibility|blame|focus) (in|on)', 'made it (less|more) likely', 'made it harder',
+    'less likely that (the )?(adults|professionals|services|agencies)', 'in the child rather', 'the problem in the child',
   ].join('|'),
   'i',
 );
@@ -49,7 +51,7 @@ const REJECTED_BEFORE = /\b(rather than|instead of|not as|not|no longer|never|av
 
 // Reported speech without quotation marks: "records described her as …".
 const ATTRIBUTION_BEFORE = /\b((described|describes?|referred to|refers? to|recorded|records|labelled|labels?|characterised|characterises|noted|notes|seen|saw|sees|viewed|views|portrayed|portrays|regarded|regards|called|calls|deemed|considered|considers|assessed|perceived|perceives|treated|treats)\s+([\w'’-]+\s+){0,6}(as|like)|called (her|him|them)|(said|stated|wrote|recorded|noted|reported|believed|felt|thought|told \w+( \w+)?|considered|concluded|judged|assessed|assumed|presumed|supposed)( that)?|(claim|claimed|claims|suggestion|suggested|argued|argument|allegation|assertion|view|belief|impression) that)\b[^.;]*$/i;
-const SOURCE_WORDS = /\b(records?|notes?|files?|case|officers?|police|staff|professionals?|practitioners?|workers?|school|teachers?|report(s|ed)?|referral|assessment|described|recorded|called|the (GP|nurse|doctor|clinician|paediatrician|manager|agency|service|team|MASH|hub|panel|court|judge|jury)|judge['’]s|defen[cs]e|barrister|social care|CAMHS|health|agencies|services)\b/i;
+const SOURCE_WORDS = /\b(records?|notes?|files?|case|officers?|police|staff|professionals?|practitioners?|workers?|school|teachers?|report(s|ed)?|referral|assessment|described|recorded|called|discussion|meeting|conference|minutes|plan|triage|panel|board|group|hub|MASH|team|service|unit|home|nurse|GP|doctor|clinician|paediatrician|consultant|psychiatrist|psychologist|therapist|manager|social worker|health visitor|midwife|magistrates?|judge|court|jury|prosecution|CPS|defen[cs]e|barrister|solicitor|agency|agencies|services|authority|council|hospital|A&E|ED|triage|log|entry|chronology|letter|email|statement|interview|ABE|review|reviewer|strategy|partnership|CAMHS|YOT|youth offending|health|social care|judge['’]s)\b/i;
 
 // The child's or family's own account: "she told the review", "in her words", "Mother said".
 const OWN_WORDS_BEFORE = /\b(told (the )?(review|reviewer|author|panel|independent reviewer|us)|said|says|explained|recalled|remembered|described( (her|him|them)sel(f|ves))?|wrote|writes|in (her|his|their) (own )?words|felt|feels|believed|believes)( (to|that))?\s*[:,]?\s*["'“‘]?\s*$/i;
@@ -117,6 +119,9 @@ function challenged(block: Block, quote: Span, next?: Block, heading?: string): 
   const here = i >= 0 ? block.sentences[i]! : { start: block.start, end: block.end };
   if (CRITIQUE.test(outsideQuotes(block, here))) return true;
 
+  // The sentence before, when it is about the words ("The language used in records mattered.").
+  const previous = i > 0 ? block.sentences[i - 1] : undefined;
+  if (previous && /\b(language|wording|terms?|labels?|phrases?|words)\b/i.test(previous.text) && CRITIQUE.test(outsideQuotes(block, previous))) return true;
   const following = i >= 0 ? block.sentences[i + 1] : undefined;
   if (following && CRITIQUE.test(outsideQuotes(block, following))) return true;
   if (!following && next && next.sentences[0] && CRITIQUE.test(outsideQuotes(next, next.sentences[0]))) return true;
@@ -244,6 +249,8 @@ export function voiceOf(block: Block, span: Span, next?: Block): Voice {
   if (isDefinitionEntry(block, span)) return { kind: 'meta', reason: 'definition' };
   if (REJECTED_BEFORE.test(before) || REJECTED_CLAUSE.test(before)) return { kind: 'rejected' };
   const preceding = sentence ? precedingInBlock(block, sentence.start) : '';
+  // "Describing a 12-year-old as 'promiscuous' located the problem in the child": the act of describing is the subject.
+  if (/^\s*(?:describing|calling|labelling|labeling|referring to|seeing|treating|viewing|characterising|characterizing|recording)\b/i.test(before) && /\b(as|like)\s+["'“‘]?\s*$/i.test(before)) return { kind: 'meta', reason: 'discussion' };
   if (quote) {
     const speaker = speakerOf(before, preceding);
     // The child's or family's own words are evidence of their view, not the author's framing.

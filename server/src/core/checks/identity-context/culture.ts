@@ -3,15 +3,16 @@ import type { Check } from '../../check';
 import { AUTHOR_CRITIQUE, eachSentence, SOURCES } from './shared';
 
 const POSS = "(?:the\\s+family['’]s\\s+|her\\s+|his\\s+|their\\s+|the\\s+parents['’]\\s+|the\\s+)";
+const FAMILY_POSS = "(?:the\\s+family['’]s\\s+|her\\s+|his\\s+|their\\s+|the\\s+parents['’]\\s+)";
 const CULTURE = new RegExp(
   [
     "\\bcultural\\s+(?:factors?|reasons?|norms?|practices?|differences?|issues?|matters?|beliefs?|expectations?|traditions?|values?)\\s+(?:may|might|could|would|probably|possibly|likely|must|can)?\\s*(?:well\\s+)?(?:have\\s+)?(?:explain(?:s|ed)?|account(?:s|ed)?\\s+for|been\\s+(?:the\\s+)?(?:reason|explanation|cause)|be\\s+(?:the\\s+)?(?:reason|explanation|cause)|underl(?:ie|ay|ies)|lie\\s+behind|lay\\s+behind)\\b",
     '\\bculturally\\s+(?:normal|normali[sz]ed|acceptable|accepted|normative|sanctioned|expected|usual|common)\\b',
     '\\b(?:a|an)\\s+cultural\\s+(?:matter|thing|issue|norm|practice)\\b',
-    `\\b(?:put\\s+down|attributed|ascribed|due|owing)\\s+to\\s+${POSS}?(?:culture|cultural\\s+(?:background|practices?|norms?|beliefs?|differences?|factors?))\\b`,
-    `\\bbecause\\s+of\\s+${POSS}(?:culture|cultural\\s+(?:background|practices?|norms?|beliefs?))\\b`,
-    `\\bpart\\s+of\\s+${POSS}culture\\b`,
-    `\\b(?:normal|common|usual|accepted|acceptable|expected|traditional|typical)\\s+(?:in|within|for|among)\\s+${POSS}?(?:culture|community|communities)\\b`,
+    `\\b(?:put\\s+down|attributed|ascribed|due|owing)\\s+to\\s+${POSS}?(?:culture(?!\\s+(?:of|within|in|at|across)\\b)|cultural\\s+(?:background|practices?|norms?|beliefs?|differences?|factors?))\\b`,
+    `\\bbecause\\s+of\\s+${POSS}(?:culture(?!\\s+(?:of|within|in|at|across)\\b)|cultural\\s+(?:background|practices?|norms?|beliefs?))\\b`,
+    `\\bpart\\s+of\\s+${FAMILY_POSS}culture\\b`,
+    `\\b(?:normal|common|usual|accepted|acceptable|expected|traditional|typical)\\s+(?:in|within|for|among)\\s+(?:${POSS}?culture(?!\\s+(?:of|within|in|at|across)\\b)|${FAMILY_POSS}(?:own\\s+)?(?:community|communities))\\b`,
     "(?:^|[.;:]\\s*)In\\s+(?:her|his|their|the\\s+family['’]s)\\s+culture\\b",
     '\\bwesterni[sz]ed\\b',
     '\\bcultural\\s+explanations?\\b',
@@ -44,6 +45,8 @@ export const cultureAsExplanation: Check = {
         { text: 'The school accepted that the absences were culturally normal. The review found that no one explored this with Child R.', note: 'questioned in the next sentence' },
         { text: 'Culturally appropriate support, such as a Somali-speaking family worker, was not offered.', note: 'a description of a service, not an explanation' },
         { text: 'The organisational culture of the team discouraged challenge.' },
+        { text: 'Anti-social behaviour was common in the community, and the police had a patrol there most nights.', note: '"the community" as a place' },
+        { text: 'The delay was due to the culture of the team, where challenge was rare.', note: 'organisational culture' },
         { text: 'Her mother told the review that in her village it was normal in the community for grandparents to care for babies.', note: 'the family’s own account' },
       ],
       invalid: [

@@ -130,6 +130,7 @@ export const interpreterUseNotStated: Check = {
         { text: 'Her first language is Tigrinya; she speaks fluent English.', note: 'no need stated' },
         { text: 'Child R has English as an additional language at school.', note: 'a child learning English at school is not an interpreter need' },
         { text: 'Her mother did not need an interpreter; she had lived in England for twenty years.' },
+        { text: 'The leaflet was available only in English, with no English summary of the plan.', note: 'nobody’s language need' },
       ],
       invalid: [
         { text: 'Her mother speaks little English and relied on neighbours for help with letters.', match: 'speaks little English', output: 'Her mother speaks little English and relied on neighbours for help with letters. An interpreter [was / was not] used for [which appointments or visits]; [what this meant for what the family could say and understand].' },
@@ -154,7 +155,9 @@ export const interpreterUseNotStated: Check = {
           const m = NEED.exec(text);
           if (m && !FLUENT_ENGLISH.test(text)) {
             const subject = subjectOf(text, m.index, m.index + m[0].length, names());
-            if (subject !== 'other' && subject !== 'generic') need = { start: s.start + m.index, end: s.start + m.index + m[0].length, sentenceEnd: s.end };
+            // The need must be someone's: "there was no English translation" is not.
+            const someone = subject !== 'unknown' || /barrier/i.test(m[0]) || /\b(?:he|she|they|his|her|their|him|them)\b/i.test(text.slice(0, m.index + m[0].length));
+            if (subject !== 'other' && subject !== 'generic' && someone) need = { start: s.start + m.index, end: s.start + m.index + m[0].length, sentenceEnd: s.end };
           }
         }
       }

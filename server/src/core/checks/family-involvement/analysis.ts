@@ -387,6 +387,10 @@ function clauses(text: string): Clause[] {
 
 // Words that join people into one group: "the mother and the father", "Ms W, Mr Y and the grandparents".
 const JOINER = /^[\s,;&]*(?:(?:and|or|nor|both|neither|either|as well as)[\s,]*)*$/i;
+// Statuses whose subject is the person themselves ("she declined", "the father met the reviewer").
+const PERSON_VERB: ReadonlySet<InvolvementStatus> = new Set(['took-part', 'declined', 'no-response']);
+const REVIEWER_SUBJECT = /^(?:the |this |our )?(?:lead |independent |review |case |two |joint )?(?:reviewers?|authors?|review(?:er)? team|review panel|panel|chair|review|we)\b/i;
+const NONFAMILY_SUBJECT = /(?:\b(?:the|a|an|his|her|their|our|one|two|several|many|some)\s+(?:[\w-]+\s+){0,2}(?:interpreters?|workers?|officers?|teachers?|nurses?|visitors?|practitioners?|professionals?|managers?|leads?|clinicians?|doctors?|GPs?|police|school|staff|agenc(?:y|ies)|services?|teams?|advocates?|solicitors?|friends?|neighbours?|colleagues?|representatives?|ministers?|therapists?|counsellors?|midwi(?:fe|ves)|paediatricians?|psychologists?|consultants?)|\b(?:practitioners|professionals|staff|agencies|teachers|officers|managers|clinicians|nurses|colleagues|partners))\b[^,;]{0,40}$/i;
 const RELATIVE = /,\s*(?:who|whose|whom|with whom|to whom|which|where|when)\b[^,;]*,/gi;
 const JOINER_OBJECT = /^[\s,;&]*(?:(?:and|or|nor|both|neither|either|as well as|to|with)[\s,]+)*(?:the |her |his |their |both |each )?$/i;
 const PREPOSITION_BEFORE = /\b(?:with|of|by|from|for|to|through|about|via|on behalf of|alongside|including)\s+(?:the |her |his |their |both )?$/i;
@@ -561,6 +565,8 @@ function buildStatements(units: Unit[], table: FamilyTable): Statement[] {
         for (const m of inClause) {
           statuses.add(m.status);
           let keys = subjectOf(u.text, refs, m, cl.start, rel);
+          // "The interpreter told the review that the mother…": someone else did the telling.
+          if (keys.length === 0 && PERSON_VERB.has(m.status) && !REVIEWER_SUBJECT.test(u.text.slice(m.start, m.end)) && NONFAMILY_SUBJECT.test(u.text.slice(cl.start, m.start))) continue;
           if (keys.length === 0) {
             const pron = PRONOUN.exec(u.text.slice(cl.start, m.start));
             if (pron) keys = resolveWithin(table, u.people.filter((p) => rel(p.end) <= cl.start), pron[1]!) ?? recent.resolve(pron[1]!);

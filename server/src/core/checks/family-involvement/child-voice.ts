@@ -103,6 +103,9 @@ export const childVoiceAbsent: Check = {
 const SAY_MESSAGE =
   '{{name}} was {{age}} and the review does not say whether they were offered a say in it, or why not. Children can take part in ways that suit them, such as meeting the reviewer with a trusted adult or answering written questions, and the best reviews include their view of how they could have been better protected (Harrison and Barker 2024; Dickens et al. 2022).';
 
+const FAMILY_WIDE_MESSAGE =
+  'The review says what the family were offered, but not whether {{name}}, who was {{age}}, was offered a say in their own right, or why not. Children can take part in ways that suit them, such as meeting the reviewer with a trusted adult or answering written questions (Harrison and Barker 2024).';
+
 export const childSayInReviewNotAddressed: Check = {
   meta: {
     id: 'child-say-in-review-not-addressed',
@@ -115,7 +118,7 @@ export const childSayInReviewNotAddressed: Check = {
     summary: 'Say whether a child old enough to give a view was offered a say in the review, and if not, why not.',
     message: SAY_MESSAGE.replace('{{name}}', 'The child').replace('{{age}}', `${CHILD_SAY_MIN_AGE} or older`),
     rationale:
-      `Involving children in reviews happens less often than involving adults. The research found children left out because of their age or the risk of distress, and other reviews that found ways to hear them: a leaflet designed for them, written questions, meetings with the support of a carer, or a picture exchange system for a child who did not speak. This check applies to a living child whose stated age is ${CHILD_SAY_MIN_AGE} or more (the sources give no threshold, so the age is a conservative default) and asks for one sentence on whether they were offered a say and what happened. It stays quiet when the child died, when their age is not stated, and for rapid reviews, where the family is not expected to take part.`,
+      `Involving children in reviews happens less often than involving adults. The research found children left out because of their age or the risk of distress, and other reviews that found ways to hear them: a leaflet designed for them, written questions, meetings with the support of a carer, or a picture exchange system for a child who did not speak. This check applies to a living child whose stated age is ${CHILD_SAY_MIN_AGE} or more (the sources give no threshold, so the age is a conservative default) and asks for one sentence on whether they were offered a say and what happened. When the review only says that "the family" were invited, it is a note rather than a warning. It stays quiet when the child died, when their age is not stated, and for rapid reviews, where the family is not expected to take part.`,
     good: 'Child M, now 12, was offered the chance to meet the reviewer and chose to do so with her foster carer present.',
     sources: [
       { document: SEED_000, year: 2024, section: "Findings and Discussion: children excluded for their 'age'; a leaflet, written questions and picture exchange used to involve children", note: 'family-involvement.md line 398 (R22)' },
@@ -137,6 +140,12 @@ export const childSayInReviewNotAddressed: Check = {
           text: wholeReview({ involvement: { heading: 'Involvement of the family', text: 'The mother met the reviewer twice, supported by an advocate. The father met the reviewer once by video call.' } }),
           match: '## Involvement of the family',
         },
+        {
+          text: wholeReview({ involvement: { heading: 'Involvement of the family', text: 'The family were invited to contribute, and what they told the reviewer appears throughout the report.' } }),
+          match: '## Involvement of the family',
+          severity: 'info',
+          note: 'only "the family" is mentioned, which may include the child',
+        },
       ],
     },
   },
@@ -153,7 +162,12 @@ export const childSayInReviewNotAddressed: Check = {
       const at = a.involvementSection?.section.end ?? a.methodSection?.section.end;
       const placeholder = `[Whether ${name === 'The child' ? 'the child' : name} was offered a say in the review, how (for example meeting the reviewer with a trusted adult, or written questions), and what they said; or why not, and how their views were heard another way.]`;
       const fixes = at !== undefined && at < doc.text.length ? [insertion("Add a placeholder for the child's say in the review", at, `${placeholder}\n\n`)] : [insertion("Add a placeholder for the child's say in the review", doc.text.length, `\n\n${placeholder}\n`)];
-      ctx.report({ span: anchor, message: SAY_MESSAGE.replace('{{name}}', name).replace('{{age}}', String(Math.floor(c.age))), fixes });
+      // "The family were invited" may include the child: a note, asking for the child in their own right.
+      const familyWide = (a.persons.get('family')?.statuses.length ?? 0) > 0;
+      const message = familyWide
+        ? FAMILY_WIDE_MESSAGE.replace('{{name}}', name === 'The child' ? 'the child' : name).replace('{{age}}', String(Math.floor(c.age)))
+        : SAY_MESSAGE.replace('{{name}}', name).replace('{{age}}', String(Math.floor(c.age)));
+      ctx.report({ span: anchor, message, fixes, severity: familyWide ? 'info' : undefined });
     }
   },
 };

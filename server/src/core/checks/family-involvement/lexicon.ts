@@ -108,7 +108,7 @@ export const NOT_APPROACHED = words(
   '(?:was|were|has|have|had) not (?:been )?(?:approached|invited|contacted|asked to (?:contribute|take part|participate|meet))',
   'not (?:approached|invited)(?= (?:to|for|because|due|as|at|until|given|on)|[.,;])',
   '(?:was|were|has|have|had) not (?:been )?asked(?=\\s+(?:because|due|as|given|directly|to (?:take part|contribute|participate|meet|share|speak|talk)|whether (?:she|he|they) (?:wanted|would like|wished) to)|\\s*[.,;])',
-  '(?:decided|decision|agreed|chose|choice|determined) not to (?:involve|approach|contact|invite|interview|speak to|speak with|ask|include|meet)',
+  '(?:decided|decision|agreed|chose|choice|determined) not to (?:involve|approach|contact|invite|interview|speak to|speak with|ask|include|meet)(?! (?:with )?(?:the |this |our )?(?:lead |independent )?(?:reviewers?|authors?|review|panel)| us| anyone)',
   '(?:agreed|decided|determined|concluded) (?:that )?.{0,60}?(?:would|should|could) not (?:be )?(?:approached|involved|invited|contacted|asked|interviewed|included|spoken to)',
   'excluded from (?:the|this) (?:review|process)', '(?:a |the )?decision (?:was (?:made|taken) )?to exclude',
   'not (?:considered|felt|deemed|thought|judged) (?:to be )?(?:appropriate|proportionate|in .{0,30}?best interests?|helpful|safe|right) to (?:involve|approach|contact|ask|invite|interview|include|speak)',

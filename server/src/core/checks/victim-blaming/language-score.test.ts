@@ -42,9 +42,10 @@ function categoryOf(l: Linter, label: string): string | undefined {
 }
 
 /** What retext-equality alone reports, scored the same way: found means it pointed at the words we expect. */
-function retextAlone(): { rows: string[]; top: string[] } {
+function retextAlone(): { rows: string[]; top: string[]; overlaps: string[] } {
   const rows: string[] = [];
   const trapWords = new Map<string, number>();
+  const overlapWords = new Map<string, number>();
   const hits = new Map<string, ReturnType<typeof plainRetextEquality>>();
   for (const c of cases) hits.set(c.id, plainRetextEquality(c.text));
   for (const category of CATEGORIES) {
@@ -64,7 +65,11 @@ function retextAlone(): { rows: string[]; top: string[] } {
       for (const l of labels) {
         expected++;
         const spans = ours.filter((f) => f.ruleId === l).map((f) => f.span);
-        if (h.some((x) => spans.some((s) => x.start < s.end && s.start < x.end))) found++;
+        const over = h.filter((x) => spans.some((s) => x.start < s.end && s.start < x.end));
+        if (over.length > 0) {
+          found++;
+          if (category !== 'equality') for (const x of over) overlapWords.set(x.actual.toLowerCase(), (overlapWords.get(x.actual.toLowerCase()) ?? 0) + 1);
+        }
       }
     }
     const ourScore = score(linter, cases, [category])[0]!;
@@ -80,12 +85,12 @@ function retextAlone(): { rows: string[]; top: string[] } {
       trapWords.set(w, (trapWords.get(w) ?? 0) + 1);
     }
   }
-  const top = [...trapWords.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, 15).map(([w, n]) => `${w} (${n})`);
-  return { rows, top };
+  const rank = (m: Map<string, number>): string[] => [...m.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, 15).map(([w, n]) => `${w} (${n})`);
+  return { rows, top: rank(trapWords), overlaps: rank(overlapWords) };
 }
 
 function comparisonMarkdown(): string {
-  const { rows, top } = retextAlone();
+  const { rows, top, overlaps } = retextAlone();
   const positives = cases.filter((c) => c.expect.length > 0).length;
   const traps = cases.length - positives;
   return [
@@ -101,7 +106,9 @@ function comparisonMarkdown(): string {
     '',
     `What retext-equality reports most often on the traps: ${top.join(', ')}.`,
     '',
-    'retext-equality has no rules for victim-blaming or adultification, so its few overlaps there are coincidences (for example "boyfriend", for which it suggests "partner", the opposite of what the language guides ask for a child’s abuser). On inclusive language it finds some of the same disability and addiction wording, but it also reports the family roles, pronouns, self-identifications and clinical terms every review must use, which is why cspr-lint keeps only a curated subset of its patterns and rewrites every message.',
+    `retext-equality has no rules for victim-blaming or adultification, so its overlaps there are coincidences: the words it flagged inside our findings were ${overlaps.join(', ')}, that is pronouns, gendered words and "boyfriend", for which it suggests "partner", the opposite of what the language guides ask for a child’s abuser.`,
+    '',
+    'On inclusive language it finds some of the same disability and addiction wording, but it also reports the family roles, pronouns, self-identifications and clinical terms every review must use, which is why cspr-lint keeps only a curated subset of its patterns and rewrites every message.',
     '',
   ].join('\n');
 }

@@ -16,7 +16,7 @@ const AGE = '(?:(?:\\d{1,2}-year-old|eldest|oldest|older|younger|youngest|teenag
 const VERB = '(?:interpreted|interpreting|translated|translating|acted\\s+as\\s+(?:an?\\s+|the\\s+|her\\s+|his\\s+|their\\s+)?(?:interpreter|translator)|(?:was|were)\\s+(?:used|asked|relied\\s+(?:on|upon))\\s+(?:as\\s+(?:an?\\s+)?(?:interpreters?|translators?)|to\\s+(?:interpret|translate))|(?:was|were)\\s+used\\s+to\\s+(?:interpret|translate))';
 const PATTERNS: readonly RegExp[] = [
   new RegExp(`\\b${AGE}(${REL})\\b([^.;]{0,50}?)\\b${VERB}\\b`, 'gi'),
-  new RegExp(`\\b(?:used|using|relied\\s+(?:on|upon)|asked|asking|relying\\s+(?:on|upon))\\s+(?:her|his|their|the|a|an)\\s+${AGE}(${REL})\\s+(?:\\w+\\s+)?(?:to\\s+(?:interpret|translate)|as\\s+(?:an?\\s+)?(?:interpreter|translator))\\b`, 'gi'),
+  new RegExp(`\\b(?:used|using|relied\\s+(?:on|upon)|asked|asking|relying\\s+(?:on|upon))\\s+(?:her|his|their|the|a|an)\\s+${AGE}(${REL})(?:,[^,.;]{0,30},)?\\s+(?:\\w+\\s+)?(?:to\\s+(?:interpret|translate)|as\\s+(?:an?\\s+)?(?:interpreter|translator))\\b`, 'gi'),
   new RegExp(`\\b(?:interpreted|interpreting|translated|translating)\\s+for\\s+(?:his|her|their)\\s+(mother|father|mum|dad|parents?|family|grandmother|grandfather|grandparents?|husband|wife)\\b`, 'gi'),
 ];
 const CHILD_WORD = new RegExp(`^(?:${CHILD_REL})$`, 'i');
@@ -54,6 +54,7 @@ export const familyMemberAsInterpreter: Check = {
       invalid: [
         { text: 'Child R, aged 10, interpreted for her mother at the health visit.', match: 'Child R, aged 10, interpreted' },
         { text: 'The health visitor used her eldest son to interpret.', match: 'used her eldest son to interpret' },
+        { text: 'The school used her eldest brother, aged 16, to interpret at parents’ evenings.', match: 'used her eldest brother, aged 16, to interpret' },
         { text: 'At the hospital her husband acted as interpreter.', match: 'husband acted as interpreter', reviewType: 'national' },
         { text: 'He often translated for his parents at appointments.', match: 'translated for his parents', severity: 'info', reviewType: 'rapid-review' },
       ],

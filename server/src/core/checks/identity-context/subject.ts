@@ -14,6 +14,8 @@ const ADULT = /\b(?:mother|mum|father|dad|step-?father|step-?mother|step-?parent
 const OTHER = /\b(?:social\s+workers?|workers?|teachers?|officers?|GPs?|nurses?|health\s+visitors?|midwi(?:fe|ves)|doctors?|paediatricians?|practitioners?|professionals?|interpreters?|staff|managers?|clinicians?|therapists?|police|reviewers?|author|consultants?|SENCOs?|head\s*teachers?|tutors?|advocates?|chair|translators?|volunteers?|mentors?)\b/gi;
 const PLURAL = /^(?:children|siblings|boys|girls|sons|daughters|brothers|sisters|young\s+people|teenagers|pupils|families|households|parents|carers|mothers|fathers|men|women|grandparents)$/i;
 const DETERMINER = /\b(?:the|these|those|both|all|her|his|their|its|our|my|your|two|three|four|five|six|seven|eight|nine|ten|\d+|[A-Za-z\u00C0-\u024F]+['’]s)\s+(?:[A-Za-z\u00C0-\u024F-]+\s+){0,3}$/i;
+// Words that tie a sentence to particular people: a code, a pronoun, "the family".
+const SPECIFIC = /\b(?:Child|Baby|Adult|Sibling|Young\s+Person)\s+[A-Z0-9]{1,3}\b|\b(?:he|she|his|him|hers|himself|herself)\b|\b(?:the|this)\s+(?:family|household|child|boy|girl|baby|mother|father|parents)\b|\b(?:Mr|Mrs|Ms|Miss|Mx)\b/u;
 const PRONOUN = /\b(?:he|she|they|him|her|his|hers|them|their|theirs|himself|herself|themselves)\b/i;
 // An aside that names someone else: "Child A, who lives with her father, is…" or "(her father's)".
 const ASIDE = /,\s*(?:who|whose|which|with|like)\b[^,]*,|\([^)]*\)/gi;
@@ -62,9 +64,11 @@ function blank(text: string, re: RegExp): string {
   return text.replace(re, (m) => ' '.repeat(m.length));
 }
 
-function isGeneric(ref: Ref, before: string): boolean {
-  if (!PLURAL.test(ref.text)) return false;
-  return !DETERMINER.test(before);
+/** A bare plural ("Black boys are…") about people in general, not about anyone this sentence names. */
+function isGeneric(ref: Ref, before: string, sentence: string, childNames: readonly string[]): boolean {
+  if (!PLURAL.test(ref.text) || DETERMINER.test(before)) return false;
+  if (STATISTICS.test(sentence)) return true;
+  return !SPECIFIC.test(sentence) && !childNames.some((n) => n && sentence.includes(n));
 }
 
 /**
@@ -81,7 +85,7 @@ export function subjectOf(sentence: string, start: number, end: number, childNam
   const first = tailRefs[0];
   if (first && first.kind !== 'other') {
     const before = sentence.slice(Math.max(0, start - 40), start);
-    if (isGeneric(first, before) && (STATISTICS.test(sentence) || !DETERMINER.test(before))) return 'generic';
+    if (isGeneric(first, before, sentence, childNames)) return 'generic';
     return first.kind;
   }
   const clauseStart = Math.max(sentence.lastIndexOf(';', start), 0);
@@ -94,7 +98,7 @@ export function subjectOf(sentence: string, start: number, end: number, childNam
     return 'unknown';
   }
   const before = segment.slice(0, last.index);
-  if (isGeneric(last, before)) return 'generic';
+  if (isGeneric(last, before, sentence, childNames)) return 'generic';
   if (last.kind === 'parent' || last.kind === 'child') {
     // "Child A and her mother are…", "Mother and the children are…": the family.
     for (let i = refs.length - 2; i >= 0; i--) {

@@ -386,7 +386,7 @@ function clauses(text: string): Clause[] {
 }
 
 // Words that join people into one group: "the mother and the father", "Ms W, Mr Y and the grandparents".
-const JOINER = /^[\s,;&]*(?:(?:and|or|nor|both|neither|either|as well as)[\s,]*)*$/i;
+const JOINER = /^[\s,;&]*(?:(?:and|or|nor|both|neither|either|as well as)[\s,]*)*(?:(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|several|some|all|most|many|both)\s+(?:of\s+(?:the|their|his|her)\s+)?)?$/i;
 // Statuses whose subject is the person themselves ("she declined", "the father met the reviewer").
 const PERSON_VERB: ReadonlySet<InvolvementStatus> = new Set(['took-part', 'declined', 'no-response']);
 const REVIEWER_SUBJECT = /^(?:the |this |our )?(?:lead |independent |review |case |two |joint )?(?:reviewers?|authors?|review(?:er)? team|review panel|panel|chair|review|we)\b/i;

@@ -51,7 +51,7 @@ const CHILD_WORD = /\b(?:child|baby|infant|son|daughter|girl|boy|young person)\b
 const CHILD_NAMED = /\b(?:Child|Baby|Young Person) [A-Z]{1,3}[0-9]{0,2}\b|\bthe (?:child|baby|young person)\b/;
 // "her own views", "Child M's wishes and feelings", also where the review notes their absence.
 const VOICE_NOUN = /\b(?:her|his|their|the child.s|the baby.s|(?:Child|Baby|Young Person) [A-Z]{1,3}[0-9]{0,2}(?:'s|’s)) (?:own )?(?:views|voice|wishes(?: and feelings)?|feelings|lived experience|daily life|perspective)\b/;
-const PRONOUN_SPEAKS = /(?:^\s*|\bthat |\band |, )(?:she|he|they)\s+(?:(?:had|has|have|also|often|later|then|once|repeatedly|clearly|would|could|still)\s+)*(?:told|said|says|described|explained|wrote|disclosed|asked|wanted|wished|hoped|liked|loved|enjoyed|hated|felt|expressed|talked|spoke|shared|drew|chose|did not want|did not like|was (?:proud|frightened|scared|afraid|happy|sad|worried|angry))\b/i;
+const PRONOUN_SPEAKS = /\b(?:she|he|they)\s+(?:(?:had|has|have|also|often|later|then|once|repeatedly|clearly|would|could|still|now)\s+)*(?:told|tells|said|says|described|describes|explained|explains|wrote|writes|disclosed|asked|asks|wanted|wants|wished|wishes|hoped|hopes|liked|likes|loved|loves|enjoyed|enjoys|hated|felt|feels|expressed|talked|spoke|shared|drew|chose|did not want|did not like|does not want|does not like|was (?:proud|frightened|scared|afraid|happy|sad|worried|angry)|is (?:proud|frightened|scared|afraid|happy|sad|worried|angry))\b/i;
 const IN_OWN_WORDS = /\bin (?:his|her|their) own words\b|\bwhat (?:life|(?:his|her|their) (?:life|day)) was like\b/i;
 
 function isChildKey(a: InvolvementAnalysis, key: string): boolean {
@@ -93,6 +93,8 @@ function computeChildFacts(doc: ParsedDocument, a: InvolvementAnalysis): ChildFa
     if (!docDied && !u.quoted && DIED_HINT.test(lower) && CHILD_DIED.test(u.text) && (refs.length > 0 || CHILD_WORD.test(u.text)) && !/child death overview|\bCDOP\b/i.test(u.text)) docDied = true;
     const inVoiceSection = u.section !== undefined && voiceSections.has(u.section.index);
     const namesChild = refs.length > 0 || CHILD_NAMED.test(u.text) || childAliases.some((n) => u.text.includes(n));
+    // Someone else named first: a later "she said" is no longer about the child ("The mother attended. She disclosed…").
+    if (refs.length === 0 && u.people.length > 0 && !/^\s*(?:she|he|they)\b/i.test(u.text) && u.people[0]!.start - u.span.start < (PRONOUN_SPEAKS.exec(u.text)?.index ?? Infinity)) lastChild = undefined;
     let keys: string[];
     if (refs.length > 0) keys = [...new Set(refs.flatMap((r) => r.keys.filter((k) => isChildKey(a, k))))];
     else if (namesChild || inVoiceSection) keys = a.table.children.length > 0 ? [a.table.children[0]!] : ['child'];
@@ -126,7 +128,15 @@ function computeChildFacts(doc: ParsedDocument, a: InvolvementAnalysis): ChildFa
       if (CHILD_SAY.test(u.text) && (u.section?.involvement || u.section?.method || STRONG_ANCHOR.test(u.text))) f.sayAddressed = true;
     }
   }
-  for (const s of a.statements) for (const k of s.persons) if (isChildKey(a, k)) get(k).sayAddressed = true;
+  for (const s of a.statements) {
+    for (const [k, st] of s.byPerson) {
+      if (!isChildKey(a, k)) continue;
+      const f = get(k);
+      f.sayAddressed = true;
+      // A child who took part in the review has been heard; whether the report shows it is another question.
+      if (st.has('took-part')) f.voice = true;
+    }
+  }
   if (titleDeath || docDied) for (const f of byKey.values()) f.died = true;
   for (const f of byKey.values()) if (f.age !== undefined && f.age < 2) f.baby = true;
   // "The child" and a named child are usually the same person; keep the generic entry only if no child is named.

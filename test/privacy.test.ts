@@ -1,0 +1,225 @@
+/**
+ * Privacy: what PRIVACY.md promises, as tests.
+ * - The shipped bundles (dist/*.js, built by `node esbuild.mjs` before `npm test`) contain no network
+ *   module or call outside an explicit allow list, and the allowed ones talk only to a local pipe or
+ *   to 127.0.0.1.
+ * - No telemetry: no telemetry module in the bundles, no telemetry call in our own code.
+ * - The real server, at every log level, never writes document text to its log (window/logMessage),
+ *   its messages (window/showMessage), protocol traces or stderr: a canary word in every part of a
+ *   draft never appears there.
+ */
+import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { CodeAction, Diagnostic } from 'vscode-languageserver-protocol/node';
+import { CodeActionRequest, DidCloseTextDocumentNotification, HoverRequest, LogTraceNotification } from 'vscode-languageserver-protocol/node';
+import type { TestServer } from './lsp-client';
+import { DidChangeConfigurationNotification, DidChangeTextDocumentNotification, startServer } from './lsp-client';
+
+const ROOT = join(__dirname, '..');
+const DIST = join(ROOT, 'dist');
+
+/** One module's code inside a bundle, found by the `// path` comment esbuild writes before each module. */
+interface Section {
+  module: string;
+  code: string;
+}
+
+function sections(bundle: string): Section[] {
+  const out: Section[] = [];
+  let current: Section = { module: '(bundle preamble)', code: '' };
+  for (const line of bundle.split('\n')) {
+    const m = /^\/\/ ((?:node_modules|server|client|rules|bin)\/\S+)$/.exec(line);
+    if (m) {
+      out.push(current);
+      current = { module: m[1]!, code: '' };
+    } else current.code += `${line}\n`;
+  }
+  out.push(current);
+  return out;
+}
+
+/** Network modules and calls: loading a network module, or a browser-style network API. */
+const NETWORK = [
+  { name: 'a network module', re: /\b(?:require|__require|import)\s*\(\s*["'](?:node:)?(http|https|http2|net|dgram|tls|dns|undici)["']\s*\)|\bfrom\s+["'](?:node:)?(http|https|http2|net|dgram|tls|dns|undici)["']/g },
+  { name: 'fetch()', re: /(?<![\w$.])fetch\s*\(|\.fetch\s*\(/g },
+  { name: 'XMLHttpRequest', re: /\bXMLHttpRequest\b/g },
+  { name: 'WebSocket', re: /\bWebSocket\b/g },
+  { name: 'EventSource', re: /\bEventSource\b/g },
+  { name: 'sendBeacon', re: /\bsendBeacon\b/g },
+  { name: 'a raw socket binding', re: /process\.binding\s*\(\s*["'](?:tcp_wrap|udp_wrap|pipe_wrap|tls_wrap|cares_wrap)["']/g },
+];
+
+/**
+ * The only network code allowed in the bundles, and why. vscode-jsonrpc's Node entry point (in the
+ * client and in the server) loads `net` for its pipe and socket transports: a named pipe or Unix
+ * socket, or a TCP socket on 127.0.0.1 (loopback) at a port given on the command line by the program
+ * that starts the server. The cspr-lint client starts the server over Node's IPC channel and the
+ * server is otherwise run with --stdio, so in normal use `net` is loaded but never opens anything;
+ * when an editor chooses --socket or --pipe, the connection still never leaves the machine.
+ */
+const ALLOWED: { bundle: RegExp; module: RegExp; found: string; why: string }[] = [
+  {
+    bundle: /^(client|server)\.js$/,
+    module: /^node_modules\/(?:vscode-languageserver\/node_modules\/|vscode-languageclient\/node_modules\/)?vscode-jsonrpc\/lib\/node\/main\.js$/,
+    found: 'net',
+    why: 'LSP pipe and socket transports: a local named pipe, or TCP on 127.0.0.1 only',
+  },
+];
+
+const bundles = existsSync(DIST) ? readdirSync(DIST).filter((f) => f.endsWith('.js')) : [];
+
+describe('no network code in the shipped bundles', () => {
+  it('the bundles exist and are not minified, so modules can be named (`npm test` builds them first)', () => {
+    expect(bundles.sort()).toEqual(expect.arrayContaining(['cli.js', 'client.js', 'server.js']));
+    for (const b of bundles) expect(readFileSync(join(DIST, b), 'utf8'), `${b} has no module comments; build without --production`).toMatch(/^\/\/ (?:node_modules|server|client)\//m);
+  });
+
+  it('has no network module or call outside the allow list', () => {
+    const found: string[] = [];
+    const allowedSeen = new Set<number>();
+    for (const b of bundles) {
+      for (const s of sections(readFileSync(join(DIST, b), 'utf8'))) {
+        for (const { name, re } of NETWORK) {
+          for (const m of s.code.matchAll(re)) {
+            const what = m[1] ?? m[2] ?? name;
+            const i = ALLOWED.findIndex((a) => a.bundle.test(b) && a.module.test(s.module) && a.found === what);
+            if (i >= 0) allowedSeen.add(i);
+            else found.push(`dist/${b}: ${s.module}: ${name}${m[1] ?? m[2] ? ` (${what})` : ''}: ${m[0]}`);
+          }
+        }
+      }
+    }
+    expect(found).toEqual([]);
+    // Each allow-list entry must still be needed, so the list cannot quietly grow stale.
+    expect([...allowedSeen].sort()).toEqual(ALLOWED.map((_, i) => i));
+  });
+
+  it('the allowed transport code connects only to a local pipe or 127.0.0.1', () => {
+    for (const b of ['client.js', 'server.js']) {
+      const allowed = sections(readFileSync(join(DIST, b), 'utf8')).filter((s) => ALLOWED.some((a) => a.module.test(s.module)));
+      expect(allowed.length).toBeGreaterThan(0);
+      for (const s of allowed) {
+        const hosts = [...s.code.matchAll(/\b(?:createConnection|connect|listen)\)?\(\s*[\w$.]+\s*,\s*["']([^"']+)["']/g)].map((m) => m[1]);
+        expect(hosts.length).toBeGreaterThan(0);
+        expect(new Set(hosts)).toEqual(new Set(['127.0.0.1']));
+      }
+    }
+  });
+
+  it('the client starts the server over IPC or stdio, never a socket', () => {
+    const client = walk(join(ROOT, 'client', 'src')).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts')).map((f) => readFileSync(f, 'utf8')).join('\n');
+    expect(client).toMatch(/TransportKind\.(ipc|stdio)/);
+    expect(client).not.toMatch(/TransportKind\.(socket|pipe)|--socket|--pipe/);
+  });
+
+  it('has no telemetry: no telemetry module in the bundles, no telemetry call in our code', () => {
+    for (const b of bundles) {
+      const modules = sections(readFileSync(join(DIST, b), 'utf8')).map((s) => s.module);
+      expect(modules.filter((m) => /telemetry|applicationinsights|sentry|segment|mixpanel|posthog|amplitude/i.test(m)), b).toEqual([]);
+    }
+    const ours = ['server/src', 'client/src'].flatMap((d) => walk(join(ROOT, d))).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'));
+    const calls = ours.filter((f) => /\btelemetry\.|createTelemetryLogger|TelemetryLogger|extension-telemetry|TelemetryEventNotification|sendTelemetry/.test(readFileSync(f, 'utf8'))).map((f) => relative(ROOT, f));
+    expect(calls).toEqual([]);
+  });
+});
+
+function walk(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir).flatMap((f) => {
+    const p = join(dir, f);
+    return statSync(p).isDirectory() ? walk(p) : [p];
+  });
+}
+
+// A word that appears nowhere in the code or the rules, so any sighting is document text leaking.
+const CANARY = 'Quokkafrost';
+const CANARY_DRAFT = `---
+review-type: lcspr
+pseudonyms: [${CANARY}]
+---
+# Review of ${CANARY}
+
+${CANARY}, aged 14, was putting herself at risk. The MASH met ${CANARY} on Monday.
+
+> Records said ${CANARY} was "choosing" this.
+
+| Name | Note |
+| --- | --- |
+| ${CANARY} | The ICPC for ${CANARY} was held. |
+
+- ${CANARY} did not attend; ${CANARY} service users.
+
+<!-- cspr-lint-disable-next-line no-putting-self-at-risk -->
+${CANARY} put herself in danger.
+
+\`\`\`
+${CANARY} in code
+\`\`\`
+`;
+const BROKEN_FRONT_MATTER = `---\nreview-type: [${CANARY}\n---\n${CANARY} was putting herself at risk.\n`;
+const LEVELS = ['off', 'error', 'info', 'verbose'] as const;
+
+describe('no document text in logs, at every log level', () => {
+  let server: TestServer | undefined;
+  afterEach(async () => {
+    await server?.stop();
+    server = undefined;
+  });
+
+  // One server per diagnostics mode, started at the most talkative level, then taken through every
+  // level in turn (levels are read afresh for each message, so this is what a user switching sees).
+  it.each(['pull', 'push'] as const)('%s diagnostics: at every log level the canary never reaches a log, a message, a trace or stderr', async (mode) => {
+    const dir = mkdtempSync(join(tmpdir(), 'cspr-privacy-'));
+    // A workspace file with a problem, so the server has something to log.
+    writeFileSync(join(dir, '.cspr-lint.yaml'), 'rules:\n  no-putting-self-at-risk: loud\n');
+    const customTerms = [{ pattern: 'service users?', message: 'Say who you mean instead of {{match}}.', replacement: 'families' }, { pattern: '(?=bad)', message: 'bad pattern' }];
+    server = await startServer({ pull: mode === 'pull', configuration: true, rootUri: pathToFileURL(dir).href, initializationOptions: { settings: { logLevel: 'verbose', customTerms } } });
+    server.settings = { logLevel: 'verbose', customTerms };
+    const s = server;
+    const traces: string[] = [];
+    s.connection.onNotification(LogTraceNotification.type, (p) => traces.push(`${p.message} ${p.verbose ?? ''}`));
+    const diagnosticsOf = async (u: string, version: number): Promise<Diagnostic[]> =>
+      mode === 'pull' ? (await s.pull(u)).items! : (await s.waitFor(() => s.pushed.filter((p) => p.uri === u && (p.version ?? 0) >= version).at(-1))).diagnostics;
+
+    for (const logLevel of ['verbose', ...LEVELS] as const) {
+      s.settings = { logLevel, customTerms };
+      await s.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: null });
+      await new Promise((r) => setTimeout(r, 100));
+      const before = s.logs.length;
+      const uri = pathToFileURL(join(dir, `draft-${logLevel}.md`)).href;
+      const broken = pathToFileURL(join(dir, `broken-${logLevel}.md`)).href;
+      const plain = pathToFileURL(join(dir, `notes-${logLevel}.txt`)).href;
+      await s.open(uri, CANARY_DRAFT);
+      await s.open(broken, BROKEN_FRONT_MATTER);
+      await s.open(plain, `${CANARY} notes.\n`, 'plaintext');
+      const items = await diagnosticsOf(uri, 1);
+      expect(items.length).toBeGreaterThan(0);
+      await diagnosticsOf(broken, 1);
+      await diagnosticsOf(plain, 1);
+      // Every request an editor makes: hovers, quick fixes, fix all, edits, close.
+      for (const d of items.slice(0, 6)) {
+        await s.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: d.range.start });
+        await s.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: d.range, context: { diagnostics: [d] } });
+      }
+      (await s.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: items[0]!.range, context: { diagnostics: [], only: ['source.fixAll.cspr-lint'] } })) as CodeAction[];
+      await s.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version: 2 }, contentChanges: [{ range: { start: { line: 6, character: 0 }, end: { line: 6, character: 0 } }, text: `${CANARY}, aged 15, was putting herself at risk. ` }] });
+      await diagnosticsOf(uri, 2);
+      // Requests about positions and documents that do not exist must fail without echoing text.
+      await s.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 999, character: 999 } }).catch(() => undefined);
+      await s.connection.sendRequest(HoverRequest.type, { textDocument: { uri: 'file:///nowhere.md' }, position: { line: 0, character: 0 } }).catch(() => undefined);
+      await s.connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri: broken } });
+      await new Promise((r) => setTimeout(r, 100));
+      // The test would prove nothing if the server were silent: at verbose it reports each analysis.
+      if (logLevel === 'verbose') expect(s.logs.slice(before).join('\n')).toMatch(/analysed a document of \d+ characters/);
+      if (logLevel === 'off') expect(s.logs.slice(before)).toEqual([]);
+      const everything = [...s.logs, ...s.messages, ...traces, s.stderr()].join('\n');
+      expect(everything.toLowerCase(), `at log level ${logLevel}`).not.toContain(CANARY.toLowerCase());
+    }
+    // At start-up (verbose) the bad workspace file and the bad custom term were reported, without text.
+    expect([...s.logs, ...s.messages].join('\n')).toMatch(/customTerms\[1\]\.pattern/);
+    expect(s.process.exitCode).toBeNull();
+  }, 120_000);
+});

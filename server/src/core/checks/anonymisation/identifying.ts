@@ -272,7 +272,7 @@ interface DetailRule {
 }
 
 const COMMON_RATIONALE =
-  'Reviews are written to be published: statutory guidance asks for a report that can be published without being amended or redacted, and the Panel asks partnerships to plan for publication from the start. SCIE\u2019s quality markers ask that precise details of the case are kept to a minimum. A detail like this rarely adds to the learning but, put beside the local area and the events, it can identify the child and family. These are information prompts, not errors: keep a detail the learning needs and say why. Drafts marked `publication: internal` in front matter are not checked. The check never asks to remove the child\u2019s heritage, faith, language or disability, which the identity rules ask for.';
+  'Reviews are written to be published: statutory guidance asks for a report that can be published without being amended or redacted, and the Panel asks partnerships to plan for publication from the start. SCIE\u2019s quality markers ask that precise details of the case are kept to a minimum. A detail like this rarely adds to the learning but, put beside the local area and the events, it can identify the child and family. These are information prompts, not errors: keep a detail the learning needs and say why. Drafts marked `publication: internal` in front matter are not checked, and rapid reviews, which go to the Panel rather than being published, get a hint only. The check never asks to remove the child\u2019s heritage, faith, language or disability, which the identity rules ask for.';
 
 function detailCheck(r: DetailRule): Check {
   const meta: RuleMeta = {
@@ -280,6 +280,7 @@ function detailCheck(r: DetailRule): Check {
     category: 'anonymisation',
     kind: 'check',
     severity: 'info',
+    severityByReviewType: { 'rapid-review': 'hint' },
     scope: 'document',
     fix: r.fix,
     summary: r.summary,
@@ -334,6 +335,7 @@ export const fullDateOfBirth = detailCheck({
   invalid: [
     { text: 'Child R was born on 3 March 2010 in Northshire.', match: '3 March 2010', output: 'Child R was born in March 2010 in Northshire.' },
     { text: '| Name | Date of birth |\n| --- | --- |\n| Child R | 03/03/2010 |', match: '03/03/2010' },
+    { text: 'Child R was born on 3 March 2010.', match: '3 March 2010', severity: 'hint', reviewType: 'rapid-review', note: 'rapid reviews are not published' },
   ],
 });
 

@@ -14,6 +14,7 @@ const SKIP_ROLES = new Set(['references', 'contents', 'glossary']);
 const PUBLIC_CASES = new Set(
   ['victoria climbié', 'victoria climbie', 'peter connelly', 'baby p', 'arthur labinjo-hughes', 'star hobson', 'daniel pelka', 'khyra ishaq', 'hamzah khan', 'ellie butler', 'keanu williams', 'logan mwangi', 'maria colwell', 'jasmine beckford', 'kimberley carlile', 'tyra henry', 'baby peter'],
 );
+const PUBLIC_FIRST = new Set([...PUBLIC_CASES].map((n) => n.split(' ')[0]!));
 const RARE = 2;
 
 interface Occurrence {
@@ -35,6 +36,7 @@ function notFamilyName(hit: NameHit, reg: PseudonymRegister, doc: CheckContext['
   if (reg.names.has(hit.text.toLowerCase()) || words.some((w) => reg.words.has(w))) return true;
   if (words.every((w) => reg.reviewers.has(w) || reg.referenceWords.has(w) || reg.agencyWords.has(w))) return true;
   if (reg.agencyWords.has(words[0]!) || reg.reviewers.has(words[words.length - 1]!)) return true;
+  if (!PUBLIC_FIRST.has(words[0]!)) return false;
   const two = doc.text.slice(absStart, absStart + 40).split(/\s+/).slice(0, 2).join(' ').replace(/[.,;:]+$/, '').toLowerCase();
   return PUBLIC_CASES.has(hit.text.toLowerCase()) || PUBLIC_CASES.has(two);
 }
@@ -69,12 +71,13 @@ export const nameNotInRegister: Check = {
     category: 'anonymisation',
     kind: 'check',
     severity: 'warning',
+    severityByReviewType: { 'rapid-review': 'info' },
     scope: 'document',
     fix: 'suggestion',
     summary: 'Use only the pseudonyms the review declares; a name that is not among them may be a real one.',
     message: "'{{name}}' is not one of the names this review says it uses{{list}}. If it is a real name, it could identify the child or family once the review is published: use the pseudonym instead.",
     rationale:
-      'Reviews are written to be published, and the Panel asks partnerships to plan for publication from the start; statutory guidance asks for a report that can be published without being amended or redacted. A real first name left in one paragraph of a long draft, often beside the pseudonym used everywhere else, is the commonest slip and the easiest to miss on the tenth read. The check reads the names the draft declares (front matter, "referred to as Child R", "known in this review as Mary", a family table, the glossary), wherever they are declared, and reports other personal names: once or twice beside a pseudonym as a warning with the pseudonym offered in its place, and a name used throughout but never declared as information (say it is a pseudonym). Names of agencies and the places in them, authors in the reference list and in citations, the reviewer\u2019s own name, professionals with a title (Dr, DC) and the children of national reviews are not reported. Names that are also ordinary words (Hope, Grace, Will) are reported only when the sentence shows they name a person. Drafts marked `publication: internal` in front matter are not checked. Replacing a name never removes what the identity rules ask for: heritage, faith, language and disability stay in the sentence.',
+      'Reviews are written to be published, and the Panel asks partnerships to plan for publication from the start; statutory guidance asks for a report that can be published without being amended or redacted. A real first name left in one paragraph of a long draft, often beside the pseudonym used everywhere else, is the commonest slip and the easiest to miss on the tenth read. The check reads the names the draft declares (front matter, "referred to as Child R", "known in this review as Mary", a family table, the glossary), wherever they are declared, and reports other personal names: once or twice beside a pseudonym as a warning with the pseudonym offered in its place, and a name used throughout but never declared as information (say it is a pseudonym). Names of agencies and the places in them, authors in the reference list and in citations, the reviewer\u2019s own name, professionals with a title (Dr, DC) and the children of national reviews are not reported. Names that are also ordinary words (Hope, Grace, Will) are reported only when the sentence shows they name a person. Drafts marked `publication: internal` in front matter are not checked; rapid reviews, which go to the Panel rather than being published, get information rather than a warning. Replacing a name never removes what the identity rules ask for: heritage, faith, language and disability stay in the sentence.',
     good: 'Child R (a pseudonym chosen with her mother) told her teacher she was scared.',
     sources: [SOURCES.panelPublication, SOURCES.statutoryReport, SOURCES.scieReport, SOURCES.annualReviewAnonymity],
     examples: {
@@ -98,6 +101,7 @@ export const nameNotInRegister: Check = {
         { text: 'Child R, known in this review as Mary, was 14. Mary lived with Ms B. Ms Okafor told the school she was worried about Mary.', match: 'Ms Okafor' },
         { text: 'Mary, a pseudonym, lived with her mother. Her brother Kayden moved out in May.', match: 'Kayden', note: 'a name the lexicon does not know, found from the words around it' },
         { text: 'Child R was 14. Child R lived with her mother. Mohammed said he was worried about Child R.', match: 'Mohammed' },
+        { text: 'Child R was 14. Child R lived with her mother. Mohammed said he was worried about Child R.', match: 'Mohammed', severity: 'info', reviewType: 'rapid-review', note: 'rapid reviews are not published' },
         { text: 'Tyler lived with his father. Tyler went missing twice. Tyler was found by police.', match: 'Tyler', severity: 'info', note: 'a name used throughout but never declared' },
       ],
     },

@@ -290,6 +290,13 @@ function glossaryTableEntries(cells: readonly Block[], out: RegisterEntry[]): vo
   }
 }
 
+function samePath(a: readonly string[], b: readonly string[]): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
 /** The register of a parsed draft; computed once per document. */
 export function pseudonymRegister(doc: ParsedDocument): PseudonymRegister {
   const hit = cache.get(doc);
@@ -315,7 +322,7 @@ export function pseudonymRegister(doc: ParsedDocument): PseudonymRegister {
     if (!PROSE_KINDS.has(b.kind) && b.kind !== 'heading') continue;
     if (b.kind === 'table-cell') {
       const last = table[table.length - 1];
-      if (last && ((b.cell!.isHeader && !last.cell!.isHeader) || last.sectionPath.join('\u0001') !== b.sectionPath.join('\u0001'))) flush();
+      if (last && ((b.cell!.isHeader && !last.cell!.isHeader) || !samePath(last.sectionPath, b.sectionPath))) flush();
       table.push(b);
     }
     if (b.role === 'references') {

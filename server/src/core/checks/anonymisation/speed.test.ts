@@ -48,9 +48,11 @@ function time(linter: Linter, text: string): number {
   return (b.user + b.system) / 1000;
 }
 
-function oneCharEdit(text: string): string {
-  const at = text.indexOf('school', Math.floor(text.length / 2));
-  return `${text.slice(0, at)}School${text.slice(at + 6)}`;
+/** The draft with one letter changed, at one of several places in its second half. */
+function oneCharEdit(text: string, n = 0): string {
+  let at = Math.floor(text.length / 2);
+  for (let i = 0; i <= n; i++) at = text.indexOf('school', at + 1);
+  return `${text.slice(0, at)}S${text.slice(at + 1)}`;
 }
 
 describe('speed of the anonymisation and plain-English checks', () => {
@@ -58,26 +60,35 @@ describe('speed of the anonymisation and plain-English checks', () => {
     const mine = [...anonymisationChecks, ...plainEnglishChecks];
     // Warm the engine (regular expressions, JIT) on other text, as a running server is.
     const warmUp = readFileSync(join(root, 'anonymisation', 'clean-lcspr.md'), 'utf8');
-    let best = { added: Infinity, addedWarm: Infinity, base: 0, withMine: 0, baseWarm: 0, mineWarm: 0, size: 0 };
-    // Best of three, each on a fresh copy so that no cache is warm; the minimum discounts garbage collection.
+    const best = { base: Infinity, withMine: Infinity, baseWarm: Infinity, mineWarm: Infinity, size: 0 };
+    // Best of three for each figure, each on a fresh copy so that no cache is warm; the minimum discounts garbage collection and a busy machine.
     for (let attempt = 0; attempt < 3; attempt++) {
       const base = createLinter([], { checks: [identityBaseline] });
       const withMine = createLinter([], { checks: [identityBaseline, ...mine] });
       for (const l of [base, withMine]) l.lint(warmUp);
       const text = bigDraft(attempt);
-      const baseCold = time(base, text);
-      const mineCold = time(withMine, text);
-      const edited = oneCharEdit(text);
-      const baseWarm = time(base, edited);
-      const mineWarm = time(withMine, edited);
-      if (mineCold - baseCold < best.added) best = { ...best, added: mineCold - baseCold, base: baseCold, withMine: mineCold, size: text.length };
-      if (mineWarm - baseWarm < best.addedWarm) best = { ...best, addedWarm: mineWarm - baseWarm, baseWarm, mineWarm };
+      best.size = text.length;
+      best.base = Math.min(best.base, time(base, text));
+      best.withMine = Math.min(best.withMine, time(withMine, text));
+      // Re-lints after one-character edits, alternating, so neither linter always meets the garbage collector.
+      for (let n = 0; n < 3; n++) {
+        const edited = oneCharEdit(text, attempt * 3 + n);
+        if (n % 2 === 0) {
+          best.mineWarm = Math.min(best.mineWarm, time(withMine, edited));
+          best.baseWarm = Math.min(best.baseWarm, time(base, edited));
+        } else {
+          best.baseWarm = Math.min(best.baseWarm, time(base, edited));
+          best.mineWarm = Math.min(best.mineWarm, time(withMine, edited));
+        }
+      }
     }
+    const added = Math.max(0, best.withMine - best.base);
+    const addedWarm = Math.max(0, best.mineWarm - best.baseWarm);
     console.log(
-      `${(best.size / 1024).toFixed(0)} KB draft, CPU time: full lint ${best.base.toFixed(0)} ms without these checks, ${best.withMine.toFixed(0)} ms with them (+${best.added.toFixed(0)} ms); ` +
-        `after a one-character edit ${best.baseWarm.toFixed(0)} ms and ${best.mineWarm.toFixed(0)} ms (+${best.addedWarm.toFixed(0)} ms)`,
+      `${(best.size / 1024).toFixed(0)} KB draft, CPU time: full lint ${best.base.toFixed(0)} ms without these checks, ${best.withMine.toFixed(0)} ms with them (+${added.toFixed(0)} ms); ` +
+        `after a one-character edit ${best.baseWarm.toFixed(0)} ms and ${best.mineWarm.toFixed(0)} ms (+${addedWarm.toFixed(0)} ms)`,
     );
-    expect(best.added).toBeLessThan(150);
-    expect(best.addedWarm).toBeLessThan(30);
+    expect(added).toBeLessThan(150);
+    expect(addedWarm).toBeLessThan(30);
   });
 });

@@ -44,7 +44,8 @@ const STATIVE = new Set(
     'alleged accused distressed depressed stressed traumatised frustrated annoyed angered alarmed reassured detained').split(/\s+/),
 );
 const BE = String.raw`(?:am|is|are|was|were|be|been|being)`;
-const PASSIVE = new RegExp(String.raw`\b${BE}\s+(?:(?:not|never|also|then|subsequently|later|already|still|only|often|rarely|routinely|not\s+always|repeatedly|again|quickly|immediately|appropriately|fully|properly|formally|jointly|further)\s+){0,2}((?:\w+ed)|(?:${IRREGULAR}))\b`, 'giu');
+const PASSIVE = new RegExp(String.raw`\b${BE}\s+(?:(?:not|never|also|then|subsequently|later|already|still|only|often|rarely|routinely|not\s+always|repeatedly|again|quickly|immediately|appropriately|fully|properly|formally|jointly|further)\s+){0,2}((?:\w+ed)|(?:${IRREGULAR}))\b`, 'gi');
+const BE_WORD = /\b(?:am|is|are|was|were|be|been|being)\s/i;
 const AGENT_AFTER = /^\s+(?:\w+\s+){0,3}?by\b(?!\s+(?:then|now|phone|email|text|letter|the\s+time|the\s+end|\d))/iu;
 const HIDDEN_DECISION = /\b(?:it\s+(?:was|is|had\s+been|has\s+been|were)\s+(?:(?:also|then|subsequently|later|therefore|further|collectively|jointly)\s+)?(?:decided|agreed|felt|thought|considered|concluded|determined|assessed|judged|deemed|recommended|proposed|believed|expected|anticipated|accepted|recogni[sz]ed|acknowledged|established|identified|viewed|perceived|assumed)\s+(?:that|to|not\s+to)\b|\ba\s+decision\s+(?:was|had\s+been|has\s+been)\s+(?:made|taken|reached)\b)/iu;
 const HIDDEN_HAS_AGENT = /^\s*(?:\w+\s+){0,2}?by\b/iu;
@@ -151,7 +152,8 @@ function analyseText(block: Block): SentenceFacts[] {
     const facts: SentenceFacts = { start, end, words: words(text), quoted: text.length ? quotedChars / text.length : 0, passives: [], officialese: [] };
     PASSIVE.lastIndex = 0;
     let m: RegExpExecArray | null;
-    while ((m = PASSIVE.exec(text))) {
+    const hasBe = BE_WORD.test(text);
+    while (hasBe && (m = PASSIVE.exec(text))) {
       const participle = m[1]!.toLowerCase();
       if (STATIVE.has(participle) || /^(?:need|feed|speed|bleed|breed|seed|weed|shed|bed|red|bred|wed|fled|sled|hundred|kindred|sacred|naked|wicked|rugged|ragged|jagged|crooked|beloved|aged)$/.test(participle)) continue;
       const a = start + m.index;
@@ -160,7 +162,7 @@ function analyseText(block: Block): SentenceFacts[] {
       if (AGENT_AFTER.test(text.slice(m.index + m[0].length, m.index + m[0].length + 40))) continue;
       facts.passives.push({ start: a, end: b, text: m[0] });
     }
-    const hd = HIDDEN_DECISION.exec(text);
+    const hd = /\b(?:it|decision)\b/i.test(text) ? HIDDEN_DECISION.exec(text) : null;
     if (hd && !FAMILY_EXCLUSION.test(text) && !inQuote(start + hd.index, start + hd.index + hd[0].length)) {
       // "A decision was made by the manager" names the decision-maker.
       const named = /^a\s+decision/i.test(hd[0]) && HIDDEN_HAS_AGENT.test(text.slice(hd.index + hd[0].length));

@@ -180,7 +180,9 @@ describe('no document text in logs, at every log level', () => {
     server.settings = { logLevel: 'verbose', customTerms };
     const s = server;
     const traces: string[] = [];
-    s.connection.onNotification(LogTraceNotification.type, (p) => traces.push(`${p.message} ${p.verbose ?? ''}`));
+    s.connection.onNotification(LogTraceNotification.type, (p) => {
+      traces.push(`${p.message} ${p.verbose ?? ''}`);
+    });
     const diagnosticsOf = async (u: string, version: number): Promise<Diagnostic[]> =>
       mode === 'pull' ? (await s.pull(u)).items! : (await s.waitFor(() => s.pushed.filter((p) => p.uri === u && (p.version ?? 0) >= version).at(-1))).diagnostics;
 

@@ -159,6 +159,7 @@ export const officialese: Check = {
         { text: 'Prior to the meeting, the school utilised the referral form.', match: 'Prior to', output: 'Before the meeting, the school utilised the referral form.' },
         { text: 'Prior to the meeting, the school utilised the referral form.', match: 'utilised', output: 'Prior to the meeting, the school used the referral form.' },
         { text: 'Records in respect of the father were not shared.', match: 'in respect of', output: 'Records about the father were not shared.' },
+        { text: 'It should be noted that the school did not refer.', match: 'It should be noted that', output: 'The school did not refer.' },
       ],
     },
   },

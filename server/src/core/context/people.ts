@@ -79,7 +79,7 @@ const AGE_SOURCES_I = [
 // Ages attached to a name by brackets or commas: "Child R (14)", "Adult B, 24,".
 const AGE_SOURCES_CS = [
   String.raw`(?<=(?:\b(?:Child|Adult|Sibling|Baby|Male|Female|Person) [A-Z0-9]{1,3}|\b[A-Z][a-z]{2,}|\b(?:girl|boy|son|daughter|brother|sister|mother|father|partner|boyfriend|girlfriend|sibling|child|man|woman|baby|uncle|aunt|carer)) ?)\((?:aged |age )?(\d{1,2})\)`,
-  String.raw`(?<=(?:\bChild [A-Z]{1,3}|\bAdult [A-Z0-9]{1,3}|\b[A-Z][a-z]{2,}(?<!\b(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|However|Later|Then|There|Here|In|At|On|By|Of|To|And)))), (\d{1,2})(?=,|\)| (?:and|was|were|had|is|lived)\b)`,
+  String.raw`(?<=(?:\bChild [A-Z]{1,3}|\bAdult [A-Z0-9]{1,3}|\b(?:[Mm]other|[Ff]ather|[Ss]ister|[Bb]rother|[Pp]artner|[Uu]ncle|[Aa]unt|[Cc]ousin|[Bb]oyfriend|[Gg]irlfriend|[Ss]on|[Dd]aughter|[Cc]arer|[Gg]randmother|[Gg]randfather|[Ss]tep-?(?:father|mother|brother|sister)|[Hh]alf-(?:brother|sister))|\b[A-Z][a-z]{2,}(?<!\b(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|However|Later|Then|There|Here|In|At|On|By|Of|To|And)))), (\d{1,2})(?=,|\)| (?:and|was|were|had|is|lived)\b)`,
 ];
 const AGE_I = new RegExp(AGE_SOURCES_I.join('|'), 'gi');
 const AGE_CS = new RegExp(AGE_SOURCES_CS.join('|'), 'g');

@@ -204,13 +204,28 @@ function isGenericClaim(sentence: string, relStart: number): boolean {
   return !SPECIFIC_PERSON.test(sentence.slice(0, relStart)) && !SPECIFIC_PERSON.test(sentence.slice(relStart));
 }
 
+const SPEECH = /\b(told|said|says|explained|recalled|remembered|described|describes|wrote|writes|felt|feels|believed|believes|shouted|screamed|yelled|called|calls|texted|messaged|posted|threatened|taunted|recorded|records|noted|notes|referred to|refers to|labelled|reported|reports|stated|states|in (?:her|his|their) (?:own )?words)\b/gi;
+// The review weighing a question: "asked whether the relationship between … was abuse".
+const WEIGHING = /\b(asked|considered|questioned|examined|explored|tested|looked at|wanted to know|sought to understand) (whether|if|how far)\b[^.;]*$/i;
+
 const NOT_SPEAKER_NAMES = /^(The|This|That|These|It|Police|Officers?|Staff|School|Records?|Notes|She|He|They|We|Professionals?|Practitioners?|Agencies|Services|Health|Nobody|Everyone|Someone|Social|CAMHS|Nurse|Doctor|Teacher|Panel|Review|Court|Judge)$/;
 
 /** Who the quoted or reported words belong to, judged from the words before them. */
 function speakerOf(before: string, preceding = ''): 'family' | 'professional' | 'record' | 'unknown' {
   if (/\b(records?|notes?|files?|log|referral|assessment|report|minutes|chronology|case file|entry)\b/i.test(before)) return 'record';
-  const m = /\b(told|said|says|explained|recalled|remembered|described|wrote|writes|felt|feels|believed|believes|shouted|screamed|yelled|called|texted|messaged|posted|threatened|taunted|in (her|his|their) (own )?words)\b[^.;]*$/i.exec(before);
-  if (!m) return 'unknown';
+  // Try the verbs of speaking from the last back: "Child G described him as …, and the school recorded him as …",
+  // but "Child R told the review she felt …" is still Child R.
+  const verbs: RegExpExecArray[] = [];
+  SPEECH.lastIndex = 0;
+  for (let x: RegExpExecArray | null; (x = SPEECH.exec(before)); ) verbs.push(x);
+  for (let k = verbs.length - 1; k >= 0; k--) {
+    const who = speakerAt(before, verbs[k]!, preceding);
+    if (who !== 'unknown') return who;
+  }
+  return 'unknown';
+}
+
+function speakerAt(before: string, m: RegExpExecArray, preceding: string): 'family' | 'professional' | 'unknown' {
   // Passive: "was described by her school as …" is the agent's voice, not the subject's.
   if (/\b(?:was|were|been|is|are|being|be)\s+(?:\w+ly\s+)?$/i.test(before.slice(0, m.index))) {
     const agent = /\bby\s+((?:[\w'’-]+\s+){0,3}?[\w'’-]+)/i.exec(before.slice(m.index));
@@ -279,6 +294,7 @@ export function voiceOf(block: Block, span: Span, next?: Block): Voice {
   }
   if (sentence && isGenericClaim(sentence.text, span.start - sentence.start)) return { kind: 'meta', reason: 'generic' };
   if (sentence && IMPLIES.test(before)) return { kind: 'meta', reason: 'discussion' };
+  if (sentence && WEIGHING.test(before)) return { kind: 'meta', reason: 'discussion' };
   // "…had been promiscuous; the label came from one teacher": the sentence is about the word.
   if (sentence && LABEL_TALK.test(block.prose.slice(span.end - block.start, sentence.end - block.start))) return { kind: 'meta', reason: 'discussion' };
   return { kind: 'author' };

@@ -5,6 +5,7 @@
  */
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { loadRules } from '../../../rules-loader';
@@ -137,6 +138,35 @@ describe('language passages', () => {
     if (!existsSync(file) || readFileSync(file, 'utf8') !== md) writeFileSync(file, md);
     console.log(md);
     expect(md).toContain('| equality |');
+  });
+});
+
+describe('bad input', () => {
+  it('never stops these rules: quotes that never close, brackets, stray ages, several people, empty and odd text', () => {
+    const ids = new Set([...loaded.definitions.filter((d) => CATEGORIES.includes(d.category)).map((d) => d.id), ...builtinChecks.filter((c) => CATEGORIES.includes(c.meta.category)).map((c) => c.meta.id)]);
+    const mine = createLinter(
+      loaded.definitions.filter((d) => CATEGORIES.includes(d.category)),
+      { checks: builtinChecks.filter((c) => CATEGORIES.includes(c.meta.category)), data: loaded.data },
+    );
+    const token = fc.constantFrom(
+      'Child R', 'she', 'he', 'her', 'his', 'mother', 'Adult B (24)', 'aged 14', 'now 19', 'at the time', 'as a teenager', 'was', 'putting herself at risk',
+      'streetwise', 'young woman', 'boyfriend', 'relationship with', 'consensual', 'hard to reach', 'absconded', 'wheelchair-bound', 'suffers from autism',
+      "'", '"', '“', '”', '‘', '’', '[', ']', '(', ')', ', ', '. ', '; ', ' — ', '\n\n', '\n- ', '| a | b |\n| --- | --- |\n| ', '## ', '> ', '---\n', ' ', '',
+    );
+    fc.assert(
+      fc.property(fc.array(token, { maxLength: 60 }), (parts) => {
+        const text = parts.join(' ');
+        const { findings } = mine.lint(text, { reviewType: 'lcspr' });
+        const failed = findings.filter((f) => f.ruleId === 'rule-failed');
+        expect(failed.map((f) => f.message)).toEqual([]);
+        for (const f of findings) {
+          if (!ids.has(f.ruleId)) continue;
+          expect(f.span.start).toBeGreaterThanOrEqual(0);
+          expect(f.span.end).toBeLessThanOrEqual(text.length);
+        }
+      }),
+      { numRuns: 300 },
+    );
   });
 });
 

@@ -68,7 +68,7 @@ function referentOf(text: string, start: number, end: number, people: PeopleInde
   return undefined;
 }
 
-const MESSAGE = "'{{match}}' describes {{who}} in adult terms. Under-18s are children in law, and adult words can hide a child's vulnerability (adultification): write '{{replacement}}' or use the child's pseudonym.";
+const MESSAGE = "'{{match}}' describes {{who}} in adult terms. Under-18s are children in law, and adult words can hide a child's vulnerability, which the Panel calls adultification (annual report 2022/23): write '{{replacement}}' or use the child's pseudonym.";
 const MESSAGE_UNKNOWN = "'{{match}}': if this person was under 18 at the time described, say so and call them a child, a boy or a girl, or use their pseudonym. 'Young man' and 'young woman' can hide a child's vulnerability (adultification).";
 const QUOTED = "'{{match}}' is quoted without comment, about {{who}}. If these are a record's or a professional's words, say so and say why they mattered: seeing a child as an adult is adultification.";
 

@@ -19,7 +19,7 @@ const NON_SEXUAL = /\b(medical|examination|assessment|referral|information[- ]sh
 const LAW = /\b(?:cannot|could not|can't|couldn't|unable to|not able to|incapable of|lack(?:ed|s)? (?:the )?capacity to|no capacity to|too young to|legally unable to|can never|could never|not legally able to|no child can|a child cannot)\s+(?:legally\s+|lawfully\s+)?(?:give\s+)?(?:consent|consenting|have consented)|age of consent|capacity to consent|consent is (?:irrelevant|not a defence)|(?:did not|didn't|could not have|never) consent|without (?:her|his|their) consent|no consent|not consensual|non-consensual|lack of consent|whether (?:or not )?(?:she|he|they|Child [A-Z]{1,3}|the child) (?:had )?consented|in law|legally|the law|irrespective of consent|regardless of (?:any )?consent|apparent consent|so-called consent|seeming consent|appeared to consent|what looked like consent/i;
 const EXPLOITATION = /\b(exploit\w*|groom\w*|adult|older|Adult [A-Z0-9]|man|men|woman|women|coerc\w*|abus\w*|drugs?|alcohol|money|gifts|paid|\d{2}-year-old)\b/i;
 
-const MESSAGE = "'{{match}}' suggests the child agreed to their own abuse. {{law}} Describe what happened as abuse or exploitation, for example 'Child R, aged 14, was sexually abused by Adult B'.";
+const MESSAGE = "'{{match}}' suggests the child agreed to their own abuse (Children's Society language guidance). {{law}} Describe what happened as abuse or exploitation, for example 'Child R, aged 14, was sexually abused by Adult B'.";
 const QUOTED = "'{{match}}' is quoted without comment. If this is a record's, an agency's or the abuser's account, say so and say why it mattered: treating a child as consenting can stop abuse being recognised.";
 
 function lawText(age: number | undefined): string {

@@ -38,7 +38,7 @@ interface Curated {
 
 const OFFENSIVE = 'is an offensive term for';
 
-const SUFFERS = "'{{match}}' presents the condition as suffering or as a blight. Write 'has …' or 'lives with …' (for example 'has cerebral palsy'), or use the words the person uses about themselves.";
+const SUFFERS = "'{{match}}' presents the condition as suffering or as a blight (the Panel's note on language asks for person-first wording). Write 'has …' or 'lives with …' (for example 'has cerebral palsy'), or use the words the person uses about themselves.";
 const MENTAL = "'{{match}}' is a stigmatising way to describe mental distress. Describe what the person experienced or what was diagnosed, for example 'was very distressed' or 'had a diagnosis of psychosis'.";
 
 // retext-equality pattern ids we keep, and what we say instead. Everything else it reports is dropped.
@@ -128,8 +128,8 @@ const GAPS: Gap[] = [
     },
   },
   { pattern: /\b(?:mentally handicapped|mental handicap|mentally retarded|mental retardation)\b/gi, severity: 'warning', message: "'{{match}}' is outdated and offensive. Write 'has a learning disability' (the UK term)." },
-  { pattern: /\bthe (?:disabled|handicapped|mentally ill|deaf|blind)(?=\s*(?:[.,;:)!?]|$|\s+(?:and|or|are|were|is|was|who|have|had|in|of|to|at|as|for)\b))/gi, severity: 'info', message: "'{{match}}' describes people as a group defined by their condition. Write 'disabled people', 'deaf people' or 'people with mental health conditions'." },
-  { pattern: /\b(?:an?|the) (?:(?:paranoid|chronic|known|severe|diagnosed|violent|hopeless|recovering|former|ex-) )?(?:epileptic|diabetic|schizophrenic|depressive|psychotic|anorexic|spastic)(?=\s*(?:[.,;:)!?]|$|\s+(?:and|or|who|with|but|was|is|had|has|that|were|are|in|at)\b))/gi, severity: 'info', message: "'{{match}}' defines the person by their condition. Write 'person with epilepsy' (or diabetes, schizophrenia, depression…)." },
+  { pattern: /\bthe (?:disabled|handicapped|mentally ill|deaf|blind)(?=\s*(?:[.,;:)!?]|$|\s+(?:and|or|are|were|is|was|who|have|had|in|of|to|at|as|for)\b))/gi, severity: 'info', message: "'{{match}}' describes people as a group defined by their condition (the Panel's note on language, 2023). Write 'disabled people', 'deaf people' or 'people with mental health conditions'." },
+  { pattern: /\b(?:an?|the) (?:(?:paranoid|chronic|known|severe|diagnosed|violent|hopeless|recovering|former|ex-) )?(?:epileptic|diabetic|schizophrenic|depressive|psychotic|anorexic|spastic)(?=\s*(?:[.,;:)!?]|$|\s+(?:and|or|who|with|but|was|is|had|has|that|were|are|in|at)\b))/gi, severity: 'info', message: "'{{match}}' defines the person by their condition; the Panel writes person-first language (annual report 2022/23). Write 'person with epilepsy' (or diabetes, schizophrenia, depression…)." },
   { pattern: /\b(?:epileptics|diabetics|schizophrenics|depressives)\b/gi, severity: 'info', message: "'{{match}}' defines people by their condition. Write 'people with epilepsy' (or diabetes, schizophrenia, depression…)." },
   { pattern: /\bmongol(?:ism|s)?\b/g, severity: 'warning', message: `'{{match}}' ${OFFENSIVE} someone with Down's syndrome. Write 'has Down's syndrome'.` },
   { pattern: /\b(?:nutters?|nutcases?|crackheads?|smackheads?|druggies|druggie|druggy|junkies?|junky|pissheads?|alkies?|alkys?|winos?)\b/gi, severity: 'warning', message: "'{{match}}' is an insult, not a description. Say what the person's difficulty was, for example 'used crack cocaine daily' or 'had a serious alcohol problem'." },

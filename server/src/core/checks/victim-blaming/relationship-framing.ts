@@ -135,7 +135,7 @@ function decide(child: { subject: Subject; age?: number }, other: Party, kind: '
   return undefined;
 }
 
-const MESSAGE = "'{{match}}' presents the abuse of a child as a relationship{{who}}. A child cannot be in a relationship with an adult who is abusing or exploiting them, and the word hides the grooming and the power involved: describe it as abuse, for example '{{example}}'.";
+const MESSAGE = "'{{match}}' presents the abuse of a child as a relationship{{who}}. A child cannot be in a relationship with an adult who is abusing or exploiting them, and the word hides the grooming and the power involved (NSPCC; Children's Society language guidance): describe it as abuse, for example '{{example}}'.";
 const MESSAGE_UNKNOWN = "'{{match}}': the draft does not say how old {{other}} was. If {{other}} was an adult or much older than {{child}}, this was abuse, not a relationship: give the age and describe it as exploitation, for example '{{example}}'.";
 const QUOTED = "'{{match}}' is quoted without comment. If this is a record's or a professional's wording, say so and say why it mattered: calling an adult a child's 'boyfriend' or their abuse a 'relationship' can mask sexual exploitation.";
 

@@ -17,9 +17,9 @@ const TRIGGER = new RegExp(
   [
     String.raw`(?<reach>(?:(?:was|were|is|are|being|been) )?(?:hard|difficult)[- ]to[- ](?:reach|engage))`,
     String.raw`(?<refuse>(?:refused|refusing|refuses|refuse|failed|failing|fails|declined|declining|would not|wouldn't|did not|didn't|does not|doesn't|unwilling|reluctant|not willing|chose not) to engage|(?:was|were|is|are) not engaging|(?:did not|didn't|does not|doesn't) engage)`,
-    String.raw`(?<label>non-?engag(?:ement|ing)|disengag(?:ed|ement|ing)|(?:poor|sporadic|limited|minimal|inconsistent|reluctant|little|lack of) engagement|reluctant (?:and|or) sporadic(?: engagement)?|non-?complian(?:t|ce)|avoidant)`,
+    String.raw`(?<label>non-?engag(?:ement|ing)|disengag(?:ed|ement|ing)|(?:poor|sporadic|limited|minimal|inconsistent|reluctant|little|lack of) engagement|reluctant (?:and|or) sporadic(?: engagement)?|non-?complian(?:t|ce)|avoidant(?![\s/-]+(?:attachment|personality|restrictive|food)))`,
     String.raw`(?<abscond>abscond(?:ed|ing|s|er|ers)?)`,
-    String.raw`(?<dna>(?:did not|didn't|failed to) attend|\bDNA(?:'d|’d|ed)?\b)`,
+    String.raw`(?<dna>(?:did not|didn't|failed to) attend|\bDNA(?:'d|’d|'ed|ed)\b|\b(?:was|were) (?:recorded as )?(?:a )?DNA\b(?! (?:test|sample|evidence|profile|match)))`,
   ].join('|'),
   'gi',
 );
@@ -122,6 +122,7 @@ export const noEngagementBlame: Check = {
         { text: 'Mother did not engage with the health visitor because she feared her baby would be removed, as her older children had been.', note: 'parent wording with the reason given' },
         { text: "The review does not describe the family as 'hard to reach'; services did not find a way to reach them.", note: 'turned round' },
         { text: 'Adult B absconded from open prison in 2019.', note: 'an adult' },
+        { text: "Baby N's DNA was tested at the hospital, and Child R showed an avoidant attachment to her carers.", note: 'DNA evidence and a clinical attachment style are not engagement labels' },
         { text: "Records say she 'absconded' from the unit; the review uses 'went missing', because she was a child.", note: 'quoted and challenged' },
       ],
       invalid: [

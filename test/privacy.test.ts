@@ -115,6 +115,26 @@ describe('no network code in the shipped bundles', () => {
     expect(client).not.toMatch(/TransportKind\.(socket|pipe)|--socket|--pipe/);
   });
 
+  it('the extension package ships no code but the scanned bundles', () => {
+    // .vscodeignore leaves everything out, then lets back in what the extension runs and shows.
+    const kept = readFileSync(join(ROOT, '.vscodeignore'), 'utf8').split('\n').map((l) => l.trim()).filter((l) => l.startsWith('!')).map((l) => l.slice(1));
+    expect(readFileSync(join(ROOT, '.vscodeignore'), 'utf8')).toMatch(/^\*\*$/m);
+    expect(kept.filter((k) => /\.(c|m)?js$|\*\*$|\/\*$/.test(k) && !/^(rules|syntaxes|client\/templates|media)\//.test(k)).sort()).toEqual(['dist/client.js', 'dist/server.js']);
+    expect(kept).toContain('PRIVACY.md');
+  });
+
+  it('the editor views cannot load anything from the network (Content-Security-Policy)', () => {
+    const sources = walk(join(ROOT, 'client', 'src')).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'));
+    // Every line that writes a policy (they start with default-src).
+    const policies = sources.flatMap((f) => readFileSync(f, 'utf8').split('\n').filter((l) => l.includes('default-src')));
+    if (sources.some((f) => /createWebviewPanel|registerWebviewViewProvider/.test(readFileSync(f, 'utf8')))) expect(policies.length).toBeGreaterThan(0);
+    for (const p of policies) {
+      expect(p).toContain("default-src 'none'");
+      expect(p).toContain("connect-src 'none'");
+      expect(p).not.toMatch(/https?:|\*/);
+    }
+  });
+
   it('has no telemetry: no telemetry module in the bundles, no telemetry call in our code', () => {
     for (const b of bundles) {
       const modules = sections(readFileSync(join(DIST, b), 'utf8')).map((s) => s.module);

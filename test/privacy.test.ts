@@ -135,6 +135,12 @@ describe('no network code in the shipped bundles', () => {
     }
   });
 
+  it('writes no files: no file-writing call in the shipped code (the docs tool is not shipped)', () => {
+    const shipped = ['server/src', 'client/src'].flatMap((d) => walk(join(ROOT, d))).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts') && !f.includes(`${join('server', 'src', 'tools')}`));
+    const writers = shipped.filter((f) => /\b(writeFileSync|writeFile|appendFileSync|appendFile|createWriteStream|mkdirSync|mkdtempSync|copyFileSync|renameSync|rmSync|unlinkSync)\s*\(|workspace\.fs\.(writeFile|createDirectory|delete|rename|copy)\b/.test(readFileSync(f, 'utf8')));
+    expect(writers.map((f) => relative(ROOT, f))).toEqual([]);
+  });
+
   it('has no telemetry: no telemetry module in the bundles, no telemetry call in our code', () => {
     for (const b of bundles) {
       const modules = sections(readFileSync(join(DIST, b), 'utf8')).map((s) => s.module);

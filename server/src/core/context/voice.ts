@@ -293,6 +293,8 @@ export function voiceOf(block: Block, span: Span, next?: Block): Voice {
     return { kind: 'quoted', challenged: challenged(block, span, next, heading), speaker };
   }
   if (sentence && isGenericClaim(sentence.text, span.start - sentence.start)) return { kind: 'meta', reason: 'generic' };
+  // "Sexually active young people can get contraception": a class of people, not this child.
+  if (sentence && /^\s+(?:young people|children|teenagers|adolescents|pupils|girls|boys|adults|parents)\b/i.test(block.prose.slice(span.end - block.start, span.end - block.start + 20)) && !SPECIFIC_PERSON.test(sentence.text)) return { kind: 'meta', reason: 'generic' };
   if (sentence && IMPLIES.test(before)) return { kind: 'meta', reason: 'discussion' };
   if (sentence && WEIGHING.test(before)) return { kind: 'meta', reason: 'discussion' };
   // "…had been promiscuous; the label came from one teacher": the sentence is about the word.

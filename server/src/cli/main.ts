@@ -7,9 +7,10 @@ import { mergeSettings, parseConfigFile } from '../config';
 import { toReviewType } from '../core/document/front-matter';
 import type { ReviewType } from '../core/types';
 import { createEngine } from '../engine';
-import type { FileResult } from './formatters';
-import { formatJson, formatSarif, formatStylish, lineStartsOf } from './formatters';
-import { decode, languageFor } from './read-input';
+import type { FileOutcome } from './check-file';
+import { checkBytes, checkFile } from './check-file';
+import { jsonEntry, jsonWriter, sarifWriter, stylishWriter } from './formatters';
+import { progressReport } from './progress';
 
 const VERSION = '0.1.0';
 const FORMATS = ['stylish', 'json', 'sarif'] as const;
@@ -30,6 +31,7 @@ Options:
   --explain RULE                Explain a rule: why it matters and what good looks like
   --list-rules                  List every rule with its category and severity
   --stdin-filename NAME         Name to show for standard input
+  --no-progress                 Do not report progress on standard error while checking many files
   --version                     Print the version
   -h, --help                    Show this help
 
@@ -44,13 +46,14 @@ interface Args {
   explain: string | undefined;
   listRules: boolean;
   stdinName: string;
+  progress: boolean;
   inputs: string[];
 }
 
 class UsageError extends Error {}
 
 function parseArgs(argv: string[]): Args | 'help' | 'version' {
-  const args: Args = { format: 'stylish', reviewType: undefined, config: undefined, noConfig: false, explain: undefined, listRules: false, stdinName: '<stdin>', inputs: [] };
+  const args: Args = { format: 'stylish', reviewType: undefined, config: undefined, noConfig: false, explain: undefined, listRules: false, stdinName: '<stdin>', progress: true, inputs: [] };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     const [flag, inline] = a.startsWith('--') && a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
@@ -92,6 +95,9 @@ function parseArgs(argv: string[]): Args | 'help' | 'version' {
         break;
       case '--stdin-filename':
         args.stdinName = value();
+        break;
+      case '--no-progress':
+        args.progress = false;
         break;
       default:
         if (a.startsWith('-') && a !== '-') throw new UsageError(`Unknown option ${a}. Run cspr-lint --help to see the options.`);
@@ -201,31 +207,49 @@ export async function run(argv: string[], out: (s: string) => void, err: (s: str
   }
   const settings = mergeSettings(...fileSettings);
   const files = expandInputs(args.inputs, problems);
-  const results: FileResult[] = [];
+  // Each file is formatted as soon as it is checked and its text dropped, so memory stays bounded
+  // however many drafts there are: stylish and JSON are written as they go, SARIF keeps only results.
+  const stylish = args.format === 'stylish' ? stylishWriter(out, !!process.stdout.isTTY && !process.env.NO_COLOR) : undefined;
+  const json = args.format === 'json' ? jsonWriter(out) : undefined;
+  const sarif = args.format === 'sarif' ? sarifWriter(engine.linter.rules, VERSION) : undefined;
+  const progress = args.progress ? progressReport(files.length, err, !!process.stderr.isTTY) : progressReport(0, err, false);
+  let anyError = false;
+  const options = { settings, reviewType: args.reviewType };
   for (const file of files) {
-    let bytes: Uint8Array;
-    try {
-      bytes = file === '-' ? await readStdin() : readFileSync(file);
-    } catch (e) {
-      problems.push(`${file}: could not be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}).`);
+    let outcome: FileOutcome;
+    if (file === '-') {
+      try {
+        outcome = checkBytes(engine, await readStdin(), args.stdinName, options);
+      } catch (e) {
+        outcome = { kind: 'unreadable', shown: args.stdinName, problem: `could not be read (${(e as Error).message})` };
+      }
+    } else outcome = checkFile(engine, file, options);
+    progress.tick(outcome.shown);
+    if (outcome.kind === 'unreadable') {
+      problems.push(`${outcome.shown}: ${outcome.problem}.`);
       continue;
     }
-    const shown = file === '-' ? args.stdinName : file;
-    const decoded = decode(bytes);
-    if (!decoded.ok) {
-      err(`cspr-lint: skipped ${shown}: ${decoded.reason}.\n`);
+    if (outcome.kind === 'skipped') {
+      err(`cspr-lint: skipped ${outcome.shown}: ${outcome.reason}.\n`);
       continue;
     }
-    if (decoded.warning) err(`cspr-lint: ${shown}: ${decoded.warning}.\n`);
-    const result = engine.lint(decoded.text, languageFor(shown), settings, args.reviewType);
-    results.push({ filePath: args.format === 'stylish' || file === '-' ? shown : resolve(file), findings: result.findings, text: decoded.text, lineStarts: lineStartsOf(decoded.text) });
+    if (outcome.warning) err(`cspr-lint: ${outcome.shown}: ${outcome.warning}.\n`);
+    if (outcome.findings.some((f) => f.severity === 'error')) anyError = true;
+    const result = { filePath: args.format === 'stylish' || file === '-' ? outcome.shown : resolve(file), findings: outcome.findings, text: outcome.text, lineStarts: outcome.lineStarts };
+    stylish?.add(result);
+    json?.add(jsonEntry(result));
+    sarif?.add(result);
   }
+  progress.done();
   for (const p of problems) err(`cspr-lint: ${p}\n`);
   if (problems.length > 0) exit = 2;
-  else if (results.some((r) => r.findings.some((f) => f.severity === 'error'))) exit = 1;
-  if (args.format === 'json') out(formatJson(results) + '\n');
-  else if (args.format === 'sarif') out(formatSarif(results, engine.linter.rules, VERSION) + '\n');
-  else out(formatStylish(results, !!process.stdout.isTTY && !process.env.NO_COLOR));
+  else if (anyError) exit = 1;
+  stylish?.end();
+  if (json) {
+    json.end();
+    out('\n');
+  }
+  if (sarif) out(sarif.end() + '\n');
   return exit;
 }
 

@@ -14,7 +14,8 @@ import type { LintData } from './data';
 import { makeLintData } from './data';
 import type { Block, ParsedDocument } from './document/model';
 import type { BlockText, DocumentLanguage } from './document/parse';
-import { contentId, lineOf, parseDocument } from './document/parse';
+import { BlockCache } from './block-cache';
+import { lineOf, parseDocument } from './document/parse';
 import { NON_PROSE_ROLES } from './document/roles';
 import type { CompiledRule } from './rules/compile';
 import { compileRule } from './rules/compile';
@@ -157,27 +158,17 @@ export function createLinter(definitions: readonly RuleDefinition[], options: { 
   ];
   const byId = new Map(metas.map((m) => [m.id, m]));
   const textCache = new BoundedCache<BlockText>(20_000);
-  const findingCache = new BoundedCache<CachedFinding[]>(20_000);
-  const factCaches = new Map<string, BoundedCache<unknown>>();
-  const pathKeys = new WeakMap<readonly string[], string>();
-  const pathKey = (path: readonly string[]): string => {
-    let k = pathKeys.get(path);
-    if (k === undefined) pathKeys.set(path, (k = path.join('\u0002')));
-    return k;
-  };
-  /** What a block's own analysis may depend on: its content, role, section and table position. */
-  const blockKey = (block: Block): string => {
-    const c = block.cell;
-    return `${contentId(block) ?? `t${block.kind}:${block.prose}`}\u0001${block.role}\u0001${c ? `${c.row},${c.column},${c.isHeader ? 1 : 0},${c.header}` : ''}\u0001${pathKey(block.sectionPath)}`;
-  };
+  // Block rules' findings per block, keyed by what they read: the block, the next prose block, the children's names.
+  const findingCache = new BlockCache<CachedFinding[]>(20_000);
+  // Checks' per-block facts (CheckContext.memo, used through blockFacts).
+  const factCaches = new Map<string, BlockCache<unknown>>();
   const memo = <T>(name: string, block: Block, compute: (local: Block) => T): T => {
     let cache = factCaches.get(name);
-    if (!cache) factCaches.set(name, (cache = new BoundedCache<unknown>(20_000)));
-    const key = blockKey(block);
-    const hit = cache.get(key);
+    if (!cache) factCaches.set(name, (cache = new BlockCache<unknown>(20_000)));
+    const hit = cache.get(block);
     if (hit !== undefined) return (hit === NONE ? undefined : hit) as T;
     const value = compute(rebaseBlock(block));
-    cache.set(key, value === undefined ? NONE : value);
+    cache.set(block, undefined, '', value === undefined ? NONE : value);
     return value;
   };
 
@@ -276,14 +267,12 @@ export function createLinter(definitions: readonly RuleDefinition[], options: { 
       const block = doc.blocks[i]!;
       if (block.kind === 'code' || block.kind === 'front-matter' || block.kind === 'comment') continue;
       const next = nextProse[i];
-      // Everything a block rule reads: the block, the next prose block, the children's names.
-      const key = `${blockKey(block)}\u0001${next ? blockKey(next) : ''}\u0001${signature}`;
-      let found = findingCache.get(key);
+      let found = findingCache.get(block, next, signature);
       if (!found) {
         // Cache with offsets relative to the block, so a block that moves keeps its entry.
         found = lintBlock(block, next, childNames, failed).map((f) => ({ ...f, start: f.start - block.start, end: f.end - block.start, fixes: f.fixes.map((x) => ({ ...x, edits: x.edits.map((e) => ({ ...e, start: e.start - block.start, end: e.end - block.start })) })) }));
         // A block where a rule failed is not cached, so the failure is reported again next time.
-        if (failed.size === failedBefore) findingCache.set(key, found);
+        if (failed.size === failedBefore) findingCache.set(block, next, signature, found);
       }
       for (const f of found) {
         const meta = byId.get(f.ruleId)!;

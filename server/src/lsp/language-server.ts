@@ -5,6 +5,8 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import type {
   CodeAction,
   CodeActionParams,
@@ -63,6 +65,29 @@ function sameDiagnostics(a: readonly Diagnostic[], b: readonly Diagnostic[]): bo
   return a.length === b.length && a.every((d, i) => sameDiagnostic(d, b[i]!));
 }
 
+/**
+ * Collects short-lived garbage while the author pauses, so that collection rarely falls inside the
+ * time between a keystroke and its diagnostics. Off with CSPR_LINT_IDLE_GC=0.
+ */
+function idleCollector(): () => void {
+  let collect: ((options: { type: 'minor' | 'major' }) => void) | undefined;
+  if (process.env.CSPR_LINT_IDLE_GC !== '0') {
+    try {
+      setFlagsFromString('--expose-gc');
+      collect = runInNewContext('gc') as typeof collect;
+    } catch {
+      collect = undefined;
+    }
+  }
+  let timer: NodeJS.Timeout | undefined;
+  return () => {
+    if (!collect) return;
+    clearTimeout(timer);
+    timer = setTimeout(() => collect!({ type: 'minor' }), 20);
+    timer.unref();
+  };
+}
+
 /** Waits until the messages already received (a newer edit, a cancellation) have been handled. */
 const yieldToQueue = (): Promise<void> => new Promise((resolve) => setImmediate(() => setImmediate(resolve)));
 
@@ -82,6 +107,7 @@ export function startServer(connection: Connection, engine: Engine = createEngin
   // Result ids are unique to this run of the server, so a client never matches one from an earlier run.
   const runId = `${process.pid.toString(36)}${Date.now().toString(36)}`;
   let resultCount = 0;
+  const collectWhenIdle = idleCollector();
   // Diagnostics requests wait until the editor's settings have been read, so the first answer is right.
   let settingsLoaded: () => void = () => undefined;
   const settingsReady = new Promise<void>((resolve) => (settingsLoaded = resolve));
@@ -153,6 +179,7 @@ export function startServer(connection: Connection, engine: Engine = createEngin
     log('verbose', `analysed a document of ${text.length} characters in ${ms.toFixed(1)} ms: ${diagnostics.length} findings${same ? ', unchanged' : ''}`);
     const entry: Cached = { version: doc.version, generation, result, diagnostics: same ? hit.diagnostics : diagnostics, resultId: same ? hit.resultId : `${runId}.${++resultCount}`, ms };
     cache.set(doc.uri, entry);
+    collectWhenIdle();
     return entry;
   };
 

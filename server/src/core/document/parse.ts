@@ -109,12 +109,11 @@ function splitCells(text: string, start: number, end: number): Span[] {
  * mark that cannot begin a heading, list item, block quote, fence, table row or comment. Such lines
  * skip the block patterns.
  */
-function plainStartAt(text: string, start: number, end: number): boolean {
+function plainStartAt(text: string, start: number, end: number, barAt: (from: number) => number): boolean {
   let i = start;
   while (i < end && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i++;
   if (i - start > 3 || i >= end) return false;
-  const bar = text.indexOf('|', i);
-  if (bar >= 0 && bar < end) return false;
+  if (barAt(i) < end) return false;
   const c = text.charCodeAt(i);
   if (c === 34 || c === 39 || c === 0x201c || c === 0x2018) return true;
   const letter = (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c > 127 && /\p{L}/u.test(text[i]!));
@@ -221,6 +220,17 @@ function findRawBlocks(text: string, lineStarts: readonly number[], language: Do
   if (bodyStart > 0 && lineStarts[line]! < bodyStart) line++;
   const lineText = (l: number): string => text.slice(lineStarts[l]!, lineEnd(text, lineStarts, l));
   const isBlank = (l: number): boolean => /^\s*$/.test(lineText(l));
+  // The first '|' at or after an offset, remembered so that the scan stays linear over the document.
+  let bar = -1;
+  let barFrom = 0;
+  const barAt = (from: number): number => {
+    if (bar < from || from < barFrom) {
+      bar = text.indexOf('|', from);
+      if (bar < 0) bar = text.length + 1;
+    }
+    barFrom = from;
+    return bar;
+  };
 
   let para: { start: number; end: number; firstLine: number; lines: number } | undefined;
   const closePara = (): void => {
@@ -235,7 +245,7 @@ function findRawBlocks(text: string, lineStarts: readonly number[], language: Do
   while (line < lineCount) {
     const ls = lineStarts[line]!;
     const le = lineEnd(text, lineStarts, line);
-    if (plainStartAt(text, ls, le)) {
+    if (plainStartAt(text, ls, le, barAt)) {
       // Running prose: it continues or starts a paragraph.
       if (para) {
         para.end = le;
@@ -347,7 +357,7 @@ function findRawBlocks(text: string, lineStarts: readonly number[], language: Do
       let end = le;
       while (l < lineCount && !isBlank(l)) {
         const le2 = lineEnd(text, lineStarts, l);
-        if (plainStartAt(text, lineStarts[l]!, le2)) {
+        if (plainStartAt(text, lineStarts[l]!, le2, barAt)) {
           end = le2;
           l++;
           continue;

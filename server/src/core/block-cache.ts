@@ -1,0 +1,88 @@
+/**
+ * A cache of per-block results keyed by what a block's own analysis can read: its content (the
+ * parser's content id), role, section path and table position, and optionally the next prose block
+ * and a string such as the children's names. No key string is built or hashed: entries are found by
+ * content id and compared field by field, which keeps a keystroke in a long draft cheap.
+ */
+import type { Block, CellPosition } from './document/model';
+import { contentId } from './document/parse';
+
+interface Slot<V> {
+  role: Block['role'];
+  path: readonly string[];
+  cell: CellPosition | undefined;
+  nextId: number;
+  nextRole: Block['role'] | undefined;
+  nextPath: readonly string[] | undefined;
+  nextCell: CellPosition | undefined;
+  extra: string;
+  value: V;
+}
+
+const sameCell = (a: CellPosition | undefined, b: CellPosition | undefined): boolean =>
+  a === b || (!!a && !!b && a.row === b.row && a.column === b.column && a.header === b.header && a.isHeader === b.isHeader);
+function samePath(a: readonly string[] | undefined, b: readonly string[] | undefined): boolean {
+  if (a === b) return true;
+  if (!a || !b || a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/** Per-block cache that forgets its older half when it grows past `limit` entries. */
+export class BlockCache<V> {
+  private current = new Map<number, Slot<V>[]>();
+  private previous = new Map<number, Slot<V>[]>();
+  private size = 0;
+  constructor(private readonly limit: number) {}
+
+  private find(map: Map<number, Slot<V>[]>, id: number, block: Block, next: Block | undefined, nextId: number, extra: string): Slot<V> | undefined {
+    const slots = map.get(id);
+    if (!slots) return undefined;
+    for (const s of slots) {
+      if (s.role === block.role && s.nextId === nextId && s.extra === extra && samePath(s.path, block.sectionPath) && sameCell(s.cell, block.cell) && (!next || (s.nextRole === next.role && samePath(s.nextPath, next.sectionPath) && sameCell(s.nextCell, next.cell)))) return s;
+    }
+    return undefined;
+  }
+
+  /** The cached value for this block (with this next block and extra key), or undefined. */
+  get(block: Block, next?: Block, extra = ''): V | undefined {
+    const id = contentId(block);
+    const nextId = next ? contentId(next) : 0;
+    if (id === undefined || nextId === undefined) return undefined;
+    const hit = this.find(this.current, id, block, next, nextId, extra);
+    if (hit) return hit.value;
+    const old = this.find(this.previous, id, block, next, nextId, extra);
+    if (old) this.set(block, next, extra, old.value);
+    return old?.value;
+  }
+
+  /** Caches a value; blocks the parser did not give a content id are not cached. */
+  set(block: Block, next: Block | undefined, extra: string, value: V): void {
+    const id = contentId(block);
+    const nextId = next ? contentId(next) : 0;
+    if (id === undefined || nextId === undefined) return;
+    const slot: Slot<V> = {
+      role: block.role,
+      path: block.sectionPath,
+      cell: block.cell,
+      nextId,
+      nextRole: next?.role,
+      nextPath: next?.sectionPath,
+      nextCell: next?.cell,
+      extra,
+      value,
+    };
+    const slots = this.current.get(id);
+    if (!slots) this.current.set(id, [slot]);
+    else {
+      // The same words in many places (a table's repeated "Police" cell): keep the latest few.
+      if (slots.length >= 8) slots.shift();
+      slots.push(slot);
+    }
+    if (++this.size > this.limit) {
+      this.previous = this.current;
+      this.current = new Map();
+      this.size = 0;
+    }
+  }
+}

@@ -96,6 +96,18 @@ const yamlOnly = createLinter(loaded.definitions, { checks: [], data: loaded.dat
 t0 = performance.now();
 yamlOnly.lint(text);
 const yamlCold = performance.now() - t0;
+const editYaml: number[] = [];
+{
+  let cur = text;
+  let prev = yamlOnly.lint(cur);
+  for (let k = 0; k < points.length; k++) {
+    const at = points[k]! + k;
+    cur = cur.slice(0, at) + 'e' + cur.slice(at);
+    const t = performance.now();
+    prev = yamlOnly.lint(cur, { previous: prev });
+    editYaml.push(performance.now() - t);
+  }
+}
 const bare = createLinter([], { checks: [], data: loaded.data });
 t0 = performance.now();
 bare.lint(text);
@@ -128,6 +140,7 @@ process.stdout.write(
     bareColdMs: bareCold,
     edit: { medianMs: median(editTimes), p95Ms: p95(editTimes) },
     editNoRules: { medianMs: median(editBare), p95Ms: p95(editBare) },
+    editYamlOnly: { medianMs: median(editYaml), p95Ms: p95(editYaml) },
     perCheck,
   }),
 );

@@ -15,6 +15,7 @@ export async function runInHost({ timeoutMs = 480_000 } = {}) {
   const tmp = tempDir('cspr-inhost-');
   const workspace = copyWorkspace(tmp);
   const server = await startCodeServer({ codeServer, tmp, workspace });
+  if (process.env.CSPR_E2E_TIMING) console.log(`  [timing] code-server up after ${((Date.now() - t0) / 1000).toFixed(1)} s`);
   let browser;
   const output = [];
   try {
@@ -32,9 +33,11 @@ export async function runInHost({ timeoutMs = 480_000 } = {}) {
         started = true;
         if (process.env.CSPR_E2E_TIMING) console.log(`  [timing] tests started after ${((Date.now() - t0) / 1000).toFixed(1)} s`);
       }
+      else if (process.env.CSPR_E2E_TIMING === 'all') console.log(`  [${((Date.now() - t0) / 1000).toFixed(1)}] ${line.slice(0, 150)}`);
       else if (started && !NOISE.test(line)) process.stdout.write(`  ${line.replace(/\n/g, '\n  ')}\n`);
     });
     await page.exposeFunction('codeAutomationExit', (c) => done(c));
+    if (process.env.CSPR_E2E_TIMING) console.log(`  [timing] browser ready after ${((Date.now() - t0) / 1000).toFixed(1)} s`);
     await page.goto(server.url([['extensionDevelopmentPath', server.remote(ROOT)], ['extensionTestsPath', server.remote(path.join(suite, 'index.js'))]]));
     const code = await Promise.race([finished, new Promise((r) => setTimeout(() => r('timeout'), timeoutMs))]);
     if (code === 'timeout') console.log(`  the in-host tests did not finish within ${timeoutMs / 1000} s; code-server log: ${server.logFile}`);

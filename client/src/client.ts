@@ -19,7 +19,7 @@ export function isChecked(doc: vscode.TextDocument): boolean {
 }
 
 /** Creates (but does not start) the language client. */
-export function createClient(context: vscode.ExtensionContext, log: RecordingChannel, middleware: Middleware): LanguageClient {
+export function createClient(context: vscode.ExtensionContext, log: RecordingChannel, middleware: Middleware, fileEvents: vscode.FileSystemWatcher): LanguageClient {
   const module = context.asAbsolutePath('dist/server.js');
   const serverOptions: ServerOptions = {
     run: { module, transport: TransportKind.ipc },
@@ -28,7 +28,7 @@ export function createClient(context: vscode.ExtensionContext, log: RecordingCha
   const restarts: number[] = [];
   const clientOptions: LanguageClientOptions = {
     documentSelector: DOCUMENT_SELECTOR,
-    synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher('**/.cspr-lint.yaml') },
+    synchronize: { fileEvents },
     // In an untrusted workspace the server ignores workspace configuration files.
     initializationOptions: { trusted: vscode.workspace.isTrusted },
     outputChannel: log,

@@ -15,6 +15,7 @@ import type { RecordingChannel } from './log';
 import { createLog } from './log';
 import { createMiddleware } from './middleware';
 import { Status } from './status';
+import { PullWatchdog } from './watchdog';
 
 /** What the extension exports, for its editor tests. */
 export interface Api {
@@ -31,9 +32,12 @@ let client: LanguageClient | undefined;
 export function activate(context: vscode.ExtensionContext): Api {
   const log = createLog();
   const status = new Status();
-  const middleware = createMiddleware(status);
+  const watchdog = new PullWatchdog(() => client, log);
+  const middleware = createMiddleware(status, watchdog);
+  const fileEvents = vscode.workspace.createFileSystemWatcher('**/.cspr-lint.yaml');
   const start = async (): Promise<void> => {
-    const c = createClient(context, log, middleware);
+    watchdog.reset();
+    const c = createClient(context, log, middleware, fileEvents);
     client = c;
     c.onDidChangeState((e) => {
       status.running = e.newState === State.Running;
@@ -55,6 +59,8 @@ export function activate(context: vscode.ExtensionContext): Api {
   context.subscriptions.push(
     log,
     status,
+    watchdog,
+    fileEvents,
     vscode.commands.registerCommand(RULE_DOCS, (id?: unknown) => showRuleDocumentation(context, id)),
     vscode.commands.registerCommand(NEW_DRAFT, (args?: object) => newReviewDraft(context, args)),
     vscode.commands.registerCommand(SUMMARY, () => showQualitySummary(() => client)),

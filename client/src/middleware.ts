@@ -8,6 +8,7 @@ import type { Middleware } from 'vscode-languageclient/node';
 import { withReasonPrompt } from './commands/disable-reason';
 import { COMMAND as SHOW_RULE } from './commands/rule-docs';
 import type { Status } from './status';
+import type { PullWatchdog } from './watchdog';
 
 const DOC_LINK = /\]\((file:[^)\s]*?\/rules\/docs\/([a-z0-9-]+)\.md)\)/g;
 
@@ -22,15 +23,20 @@ export function rewriteHover(hover: vscode.Hover): vscode.Hover {
 }
 
 /** The middleware for the language client. */
-export function createMiddleware(status: Status): Middleware {
+export function createMiddleware(status: Status, watchdog: PullWatchdog): Middleware {
   return {
     async provideDiagnostics(document, previousResultId, token, next) {
       const uri = document instanceof vscode.Uri ? document : document.uri;
       const done = status.analysing(uri);
+      const answered = watchdog.requested(document);
+      let ok = false;
       try {
-        return await next(document, previousResultId, token);
+        const report = await next(document, previousResultId, token);
+        ok = !token.isCancellationRequested;
+        return report;
       } finally {
         done();
+        answered(ok);
       }
     },
     async provideCodeActions(document, range, context, token, next) {

@@ -58,19 +58,20 @@ function findingProblems(text: string, findings: readonly Finding[]): string[] {
 describe('bad files through the core', () => {
   afterAll(stopIsolated);
 
-  it.each(TEXTS)('%s: no crash, findings inside the document, bounded time', async (_name, text) => {
+  it.each(TEXTS)('%s: no crash, findings inside the document, bounded time', async (name, text) => {
     const r = await lintIsolated(text, {}, undefined, 20_000);
     expect(r.timedOut, 'did not finish in 20 s').toBe(false);
     if (r.timedOut) return;
     expect(r.error).toBeUndefined();
     expect(r.problems).toEqual([]);
     expect(r.cpuMs).toBeLessThan(5000);
-    expect(findingProblems(text, linter.lint(text).findings)).toEqual([]);
+    // Still finds what it should despite the awkward encoding, line endings or size.
+    if (/invalid UTF-8|byte-order|line endings|surrogate/.test(name)) expect(r.ruleIds).toContain('no-putting-self-at-risk');
+    if (name === 'a 10,000-line table') expect(r.counts['no-putting-self-at-risk']).toBe(20);
   }, 30_000);
 
-  it('still finds what it should in the awkward encodings and line endings', () => {
-    for (const [name, text] of TEXTS.slice(1, 8)) expect(linter.lint(text).findings.map((f) => f.ruleId), name).toContain('no-putting-self-at-risk');
-    expect(linter.lint(table(10_000)).findings.filter((f) => f.ruleId === 'no-putting-self-at-risk')).toHaveLength(20);
+  it('keeps every finding inside the document, in this thread too', () => {
+    for (const [name, text] of TEXTS.filter(([n]) => !/10,000|1,000/.test(n))) expect(findingProblems(text, linter.lint(text).findings), name).toEqual([]);
   });
 
   it('reports a 5 MB file once, as too large to check, instead of analysing it', () => {

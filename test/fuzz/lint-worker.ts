@@ -25,9 +25,17 @@ export interface LintReply {
   wallMs: number;
   problems: string[];
   ruleIds: string[];
+  /** Findings per rule id. */
+  counts: Record<string, number>;
 }
 
 let linter: ReturnType<typeof createLinter> | undefined;
+
+function countBy(ids: string[]): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const id of ids) out[id] = (out[id] ?? 0) + 1;
+  return out;
+}
 
 parentPort!.on('message', (req: LintRequest) => {
   const loaded = linter ? undefined : loadRules(req.rulesDir);
@@ -43,10 +51,10 @@ parentPort!.on('message', (req: LintRequest) => {
       if (!(f.span.start >= 0 && f.span.start <= f.span.end && f.span.end <= req.text.length)) problems.push(`${f.ruleId}: span ${f.span.start}-${f.span.end} outside 0-${req.text.length}`);
       if (f.ruleId === 'rule-failed') problems.push(`a rule failed: ${f.message}`);
     }
-    const reply: LintReply = { id: req.id, ok: true, cpuMs: (used.user + used.system) / 1000, wallMs: performance.now() - started, problems, ruleIds: [...new Set(result.findings.map((f) => f.ruleId))] };
+    const reply: LintReply = { id: req.id, ok: true, cpuMs: (used.user + used.system) / 1000, wallMs: performance.now() - started, problems, ruleIds: [...new Set(result.findings.map((f) => f.ruleId))], counts: countBy(result.findings.map((f) => f.ruleId)) };
     parentPort!.postMessage(reply);
   } catch (e) {
     const used = process.cpuUsage(cpu);
-    parentPort!.postMessage({ id: req.id, ok: false, error: (e as Error).stack ?? String(e), cpuMs: (used.user + used.system) / 1000, wallMs: performance.now() - started, problems: [], ruleIds: [] } satisfies LintReply);
+    parentPort!.postMessage({ id: req.id, ok: false, error: (e as Error).stack ?? String(e), cpuMs: (used.user + used.system) / 1000, wallMs: performance.now() - started, problems: [], ruleIds: [], counts: {} } satisfies LintReply);
   }
 });

@@ -299,7 +299,7 @@ export const inclusiveLanguage: Check = {
       SOURCES.panelLanguageNote,
       { document: '004_0bedcfebabdff59e.txt', year: 2023, section: 'Chapter 4, paragraphs 4.20 to 4.22: record and explore disability and mental health, not only label them (digest rule P35)' },
       { document: '002_b8b48b6c7b99a00f.txt', year: 2022, section: 'Chapter 6 learning: specify disability and other characteristics and apply them to the analysis (digest rules 19 to 22)' },
-      { document: 'retext-equality 7.1.0', note: 'the engine; only the curated patterns are kept and every message is rewritten' },
+      { document: 'retext-equality 7.1.0', note: 'Used as the engine; only the curated patterns are kept and every message is rewritten.' },
     ],
     examples: {
       valid: [

@@ -25,12 +25,14 @@ function sectionName(sec: QualitySummary['bySection'][number]): string {
 }
 
 /** The body of the summary view. */
-export function summaryHtml(s: QualitySummary, name: string): string {
+export function summaryHtml(s: QualitySummary, name: string, options: { actions?: boolean } = {}): string {
   const out: string[] = [];
   out.push(`<h1>Quality summary: ${escapeHtml(name)}</h1>`);
   if (s.reviewType) out.push(`<p class="muted">Read as: ${escapeHtml(REVIEW_TYPES[s.reviewType] ?? s.reviewType)}</p>`);
   out.push(`<p id="headline">${escapeHtml(headline(s))}</p>`);
-  out.push('<div class="actions"><button id="copy" type="button">Copy as text</button><button id="open" type="button">Open as Markdown (to save or print)</button><button id="problems" type="button">Open the Problems view</button></div>');
+  if (options.actions !== false) {
+    out.push('<div class="actions"><button id="copy" type="button">Copy as text</button><button id="open" type="button">Open as Markdown</button><button id="save" type="button">Save as a web page (to print)</button><button id="problems" type="button">Open the Problems view</button></div>');
+  }
   if (s.total > 0) {
     out.push('<h2>By category</h2>', '<table id="by-category"><thead><tr><th>Category</th><th>Check</th><th class="n">Findings</th></tr></thead><tbody>');
     for (const c of s.byCategory) {

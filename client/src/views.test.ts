@@ -90,6 +90,10 @@ describe('quality summary', () => {
     expect(md).toContain('# Quality summary: draft.md');
     expect(md).toContain('| <Review> \\| one |');
     expect(summaryHtml(summarise('# Fine\n\nNothing to see.\n'), 'x')).toBeDefined();
+    // The page saved for printing has no buttons and, wrapped by page() without a script, no script.
+    const printable = page('Quality summary', summaryHtml(s, 'draft.md', { actions: false }));
+    expect(printable).not.toMatch(/<button|<script/);
+    expect(html).toMatch(/<button id="save"/);
   });
 });
 

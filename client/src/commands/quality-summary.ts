@@ -1,7 +1,8 @@
 /**
  * "Show quality summary": counts of findings by category and by section for the open draft, in a
- * view an editor can read, copy, or open as Markdown to save and print. Updates as the draft changes.
+ * view an editor can read, copy, open as Markdown, or save as a web page to print. Updates as the draft changes.
  */
+import { homedir } from 'node:os';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import type { QualitySummary } from '../../../server/src/lsp/summary';
@@ -16,6 +17,7 @@ const SCRIPT = `
 const vscode = acquireVsCodeApi();
 document.getElementById('copy')?.addEventListener('click', () => vscode.postMessage({ type: 'copy' }));
 document.getElementById('open')?.addEventListener('click', () => vscode.postMessage({ type: 'open' }));
+document.getElementById('save')?.addEventListener('click', () => vscode.postMessage({ type: 'save' }));
 document.getElementById('problems')?.addEventListener('click', () => vscode.postMessage({ type: 'problems' }));
 document.body.addEventListener('click', (e) => {
   const a = e.target.closest('a[data-rule], a[data-line]');
@@ -88,6 +90,17 @@ class SummaryView {
     } else if (m.type === 'open' && this.summary) {
       const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: summaryMarkdown(this.summary, name) });
       await vscode.window.showTextDocument(doc, vscode.ViewColumn.Active);
+    } else if (m.type === 'save' && this.summary) {
+      // A standalone page with no script, to open in a browser and print.
+      const base = name.split('/').pop()?.replace(/\.[^.]+$/, '') || 'draft';
+      const target = await vscode.window.showSaveDialog({
+        title: 'Save the quality summary as a web page',
+        defaultUri: vscode.Uri.joinPath(vscode.workspace.workspaceFolders?.[0]?.uri ?? vscode.Uri.file(homedir()), `${base}-quality-summary.html`),
+        filters: { 'Web page': ['html'] },
+      });
+      if (!target) return;
+      await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(page(`Quality summary: ${name}`, summaryHtml(this.summary, name, { actions: false }))));
+      void vscode.window.showInformationMessage(`cspr-lint: saved ${vscode.workspace.asRelativePath(target)}; open it in a browser to print it.`);
     } else if (m.type === 'problems') {
       await vscode.commands.executeCommand('workbench.actions.view.problems');
     } else if (m.type === 'rule' && m.id) {

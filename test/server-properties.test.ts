@@ -37,10 +37,10 @@ describe('properties through the real server', () => {
         await server.open(uri, start);
         await server.pull(uri);
         for (const e of sequence) {
-          const { text, start: from, end } = applyRandomEdit(doc.getText(), e);
+          // An offset inside a CRLF has no LSP position; the editor's copy (TextDocument) is the truth.
+          const { start: from, end } = applyRandomEdit(doc.getText(), e);
           const range = { start: doc.positionAt(from), end: doc.positionAt(end) };
           doc = TextDocument.update(doc, [{ range, text: e.insert }], doc.version + 1);
-          expect(doc.getText()).toBe(text);
           await server.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version: doc.version }, contentChanges: [{ range, text: e.insert }] });
           // Analyse some of the intermediate versions, as an editor does while typing.
           if (doc.version % 3 === 0) await server.pull(uri);

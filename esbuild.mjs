@@ -9,6 +9,8 @@ const options = {
     client: 'client/src/extension.ts',
     server: 'server/src/server.ts',
     cli: 'server/src/cli/main.ts',
+    // The batch worker thread (Word and PDF reading included), started by the CLI's worker pool.
+    'batch-worker': 'server/src/batch/worker.ts',
     tools: 'server/src/tools/main.ts',
   },
   outdir: 'dist',

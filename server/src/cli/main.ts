@@ -1,5 +1,5 @@
 /** The command-line tool: `cspr-lint [options] FILE...`, for CI and for checking many drafts at once. */
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { globSync } from 'tinyglobby';
 import type { Settings } from '../config';
@@ -7,24 +7,33 @@ import { mergeSettings, parseConfigFile } from '../config';
 import { toReviewType } from '../core/document/front-matter';
 import type { ReviewType } from '../core/types';
 import { createEngine } from '../engine';
-import type { FileOutcome } from './check-file';
-import { checkBytes, checkFile } from './check-file';
+import type { AnalysedFile } from '../batch/analyse';
+import { analyseBytes } from '../batch/analyse';
+import { checkFiles } from '../batch/pool';
+import type { FailedFile, ReviewReport } from '../report/model';
+import { batchReport } from '../report/model';
+import { reportHtml } from '../report/html';
+import { csvHeader, csvRows } from './csv';
 import { jsonEntry, jsonWriter, sarifWriter, stylishWriter } from './formatters';
 import { progressReport } from './progress';
 
 const VERSION = '0.1.0';
-const FORMATS = ['stylish', 'json', 'sarif'] as const;
+const FORMATS = ['stylish', 'json', 'sarif', 'csv'] as const;
 type Format = (typeof FORMATS)[number];
 
 const HELP = `cspr-lint ${VERSION}: checks drafts of Child Safeguarding Practice Reviews.
 
 Usage: cspr-lint [options] FILE...
 
-FILE can be a file, a folder (its .md and .txt files are checked) or a pattern such as "drafts/**/*.md".
+FILE can be a file, a folder (its .md, .txt, .docx and .pdf files are checked) or a pattern such as
+"drafts/**/*.{md,docx,pdf}". Word (.docx) and PDF files are read as text; an old .doc, a scanned or
+password-protected file is listed with what to do, and the rest of the batch is checked.
 Use - to read a draft from standard input.
 
 Options:
-  --format stylish|json|sarif   How to print findings (default: stylish, for people)
+  --format stylish|json|sarif|csv  How to print findings (default: stylish, for people; csv for spreadsheets)
+  --report FILE                 Also write a quality report (one HTML file, to open in a browser or print)
+  --jobs N                      Check N files at a time (default: one per processor core)
   --review-type TYPE            rapid-review, lcspr or national (default: the draft's front matter, else lcspr)
   --config FILE                 Settings file to use (default: the nearest .cspr-lint.yaml)
   --no-config                   Ignore .cspr-lint.yaml files
@@ -47,13 +56,15 @@ interface Args {
   listRules: boolean;
   stdinName: string;
   progress: boolean;
+  report: string | undefined;
+  jobs: number | undefined;
   inputs: string[];
 }
 
 class UsageError extends Error {}
 
 function parseArgs(argv: string[]): Args | 'help' | 'version' {
-  const args: Args = { format: 'stylish', reviewType: undefined, config: undefined, noConfig: false, explain: undefined, listRules: false, stdinName: '<stdin>', progress: true, inputs: [] };
+  const args: Args = { format: 'stylish', reviewType: undefined, config: undefined, noConfig: false, explain: undefined, listRules: false, stdinName: '<stdin>', progress: true, report: undefined, jobs: undefined, inputs: [] };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     const [flag, inline] = a.startsWith('--') && a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
@@ -99,6 +110,15 @@ function parseArgs(argv: string[]): Args | 'help' | 'version' {
       case '--no-progress':
         args.progress = false;
         break;
+      case '--report':
+        args.report = value();
+        break;
+      case '--jobs': {
+        const v = value();
+        if (!/^\d{1,3}$/.test(v) || Number(v) < 1) throw new UsageError(`--jobs must be a whole number of at least 1, not "${v}".`);
+        args.jobs = Number(v);
+        break;
+      }
       default:
         if (a.startsWith('-') && a !== '-') throw new UsageError(`Unknown option ${a}. Run cspr-lint --help to see the options.`);
         args.inputs.push(a);
@@ -129,8 +149,9 @@ function expandInputs(inputs: string[], problems: string[]): string[] {
     }
     if (existsSync(input)) {
       if (statSync(input).isDirectory()) {
-        const found = globSync(['**/*.{md,markdown,txt}'], { cwd: input, ignore: ['**/node_modules/**', '**/.git/**'], onlyFiles: true }).sort();
-        if (found.length === 0) problems.push(`${input}: the folder has no .md or .txt files.`);
+        // Old .doc files are listed too, so that each gets its message rather than being missed.
+        const found = globSync(['**/*.{md,markdown,txt,docx,pdf,doc}'], { cwd: input, ignore: ['**/node_modules/**', '**/.git/**', '**/~$*'], onlyFiles: true, caseSensitiveMatch: false }).sort();
+        if (found.length === 0) problems.push(`${input}: the folder has no .md, .txt, .docx or .pdf files.`);
         out.push(...found.map((f) => join(input, f)));
       } else out.push(input);
       continue;
@@ -215,31 +236,57 @@ export async function run(argv: string[], out: (s: string) => void, err: (s: str
   const progress = args.progress ? progressReport(files.length, err, !!process.stderr.isTTY) : progressReport(0, err, false);
   let anyError = false;
   const options = { settings, reviewType: args.reviewType };
-  for (const file of files) {
-    let outcome: FileOutcome;
-    if (file === '-') {
-      try {
-        outcome = checkBytes(engine, await readStdin(), args.stdinName, options);
-      } catch (e) {
-        outcome = { kind: 'unreadable', shown: args.stdinName, problem: `could not be read (${(e as Error).message})` };
-      }
-    } else outcome = checkFile(engine, file, options);
+  const csv = args.format === 'csv';
+  if (csv) out(csvHeader());
+  const reviews: ReviewReport[] = [];
+  const failed: FailedFile[] = [];
+  const want = { text: !csv, located: csv, report: !!args.report };
+  // Each file's outcome, in the order the files were given. Word and PDF files and batches go
+  // through the worker pool (one thread per core); the text is dropped once formatted.
+  const handle = (outcome: AnalysedFile, file: string): void => {
     progress.tick(outcome.shown);
-    if (outcome.kind === 'unreadable') {
-      problems.push(`${outcome.shown}: ${outcome.problem}.`);
-      continue;
+    if (!outcome.ok) {
+      if (outcome.failure === 'binary') err(`cspr-lint: skipped ${outcome.shown}: ${outcome.reason}.\n`);
+      else if (outcome.failure === 'unreadable') problems.push(`${outcome.shown}: ${outcome.reason?.replace(/^it /, '')}.`);
+      else {
+        err(`cspr-lint: could not check ${outcome.shown}: ${outcome.reason}.\n`);
+        problems.push(`${outcome.shown}: not checked (see above).`);
+      }
+      failed.push({ name: outcome.shown, reason: outcome.reason ?? 'it could not be read' });
+      return;
     }
-    if (outcome.kind === 'skipped') {
-      err(`cspr-lint: skipped ${outcome.shown}: ${outcome.reason}.\n`);
-      continue;
+    for (const w of outcome.warnings) err(`cspr-lint: ${outcome.shown}: ${w}.\n`);
+    if (outcome.report) reviews.push(outcome.report);
+    if (csv) {
+      if (outcome.located?.some((f) => f.severity === 'error')) anyError = true;
+      out(csvRows(outcome.shown, outcome.located ?? []));
+      return;
     }
-    if (outcome.warning) err(`cspr-lint: ${outcome.shown}: ${outcome.warning}.\n`);
-    if (outcome.findings.some((f) => f.severity === 'error')) anyError = true;
-    const result = { filePath: args.format === 'stylish' || file === '-' ? outcome.shown : resolve(file), findings: outcome.findings, text: outcome.text, lineStarts: outcome.lineStarts };
+    const findings = outcome.findings ?? [];
+    if (findings.some((f) => f.severity === 'error')) anyError = true;
+    const result = { filePath: args.format === 'stylish' || file === '-' ? outcome.shown : resolve(file), findings, text: outcome.text ?? '', lineStarts: outcome.lineStarts ?? [0] };
     stylish?.add(result);
     json?.add(jsonEntry(result));
     sarif?.add(result);
-  }
+  };
+  const onDisk = files.filter((f) => f !== '-');
+  const stdinAt = files.indexOf('-');
+  const checkStdin = async (): Promise<void> => {
+    let outcome: AnalysedFile;
+    try {
+      outcome = await analyseBytes(await readStdin(), args.stdinName, engine, settings, args.reviewType, want);
+    } catch (e) {
+      outcome = { shown: args.stdinName, ok: false, reason: `it could not be read (${(e as Error).message})`, failure: 'unreadable', warnings: [], ms: 0 };
+    }
+    handle(outcome, '-');
+  };
+  if (stdinAt === 0) await checkStdin();
+  await checkFiles(
+    onDisk.map((f) => ({ path: f, shown: f })),
+    { ...options, want, engine, jobs: args.jobs },
+    (outcome, i) => handle(outcome, onDisk[i]!),
+  );
+  if (stdinAt > 0) await checkStdin();
   progress.done();
   for (const p of problems) err(`cspr-lint: ${p}\n`);
   if (problems.length > 0) exit = 2;
@@ -250,6 +297,17 @@ export async function run(argv: string[], out: (s: string) => void, err: (s: str
     out('\n');
   }
   if (sarif) out(sarif.end() + '\n');
+  if (args.report) {
+    const html = reportHtml(batchReport(reviews, failed, (id) => engine.linter.meta(id)), { version: VERSION, generated: new Date().toISOString().slice(0, 10) });
+    try {
+      mkdirSync(dirname(resolve(args.report)), { recursive: true });
+      writeFileSync(args.report, html);
+      err(`cspr-lint: wrote the quality report on ${reviews.length} review${reviews.length === 1 ? '' : 's'} to ${args.report}\n`);
+    } catch (e) {
+      err(`cspr-lint: could not write the report to ${args.report} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}).\n`);
+      return 2;
+    }
+  }
   return exit;
 }
 

@@ -1,0 +1,170 @@
+/**
+ * Checks many files in parallel on a pool of worker threads (one per core by default), with
+ * bounded memory: only a few files beyond the next one due out are in flight or waiting, and
+ * results are handed on in the order the files were given, then dropped. A file that runs out of
+ * memory or takes too long is reported with its reason and its worker replaced; the batch goes on.
+ * Small batches, or a build without the worker bundle, run in this thread.
+ */
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type { Settings } from '../config';
+import type { ReviewType } from '../core/types';
+import type { Engine } from '../engine';
+import type { AnalysedFile, Wanted } from './analyse';
+import { analyseBytes } from './analyse';
+import type { WorkerInit, WorkerJob, WorkerReply } from './worker';
+
+/** A file to check. */
+export interface BatchFile {
+  path: string;
+  shown: string;
+}
+
+/** How to run the batch. */
+export interface BatchOptions {
+  settings: Settings;
+  reviewType: ReviewType | undefined;
+  want: Wanted;
+  /** Worker threads (default: one per core, at most one per file). 1 checks in this thread. */
+  jobs?: number;
+  /** Longest time one file may take, in ms (default 5 minutes). */
+  timeoutMs?: number;
+  /** Heap limit per worker, in MB (default 2048). */
+  workerMemoryMb?: number;
+  /** The worker bundle (default: batch-worker.js beside this bundle, else dist/). */
+  workerFile?: string;
+  /** The engine for checking in this thread. */
+  engine: Engine;
+  rulesDir?: string;
+}
+
+/** Where the worker bundle is. */
+export function findWorkerFile(): string | undefined {
+  const here = typeof __dirname === 'string' ? __dirname : process.cwd();
+  return [join(here, 'batch-worker.js'), join(here, '..', '..', '..', 'dist', 'batch-worker.js'), join(process.cwd(), 'dist', 'batch-worker.js')].find((p) => existsSync(p));
+}
+
+async function inThisThread(files: readonly BatchFile[], opts: BatchOptions, emit: (f: AnalysedFile, index: number) => void): Promise<void> {
+  for (let i = 0; i < files.length; i++) {
+    const f = files[i]!;
+    let outcome: AnalysedFile;
+    try {
+      const bytes = await readFile(f.path);
+      outcome = await analyseBytes(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), f.shown, opts.engine, opts.settings, opts.reviewType, opts.want);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      outcome = { shown: f.shown, ok: false, reason: code ? `it could not be read (${code})` : `the checker stopped on it (${(e as Error).message.slice(0, 200)}); please report this`, failure: code ? 'unreadable' : 'crash', warnings: [], ms: 0 };
+    }
+    emit(outcome, i);
+  }
+}
+
+/** Checks the files; `emit` is called once per file, in order. Resolves with the number of workers used. */
+export async function checkFiles(files: readonly BatchFile[], opts: BatchOptions, emit: (f: AnalysedFile, index: number) => void): Promise<number> {
+  const workerFile = opts.workerFile ?? findWorkerFile();
+  const wanted = Math.max(1, Math.min(opts.jobs ?? availableParallelism(), files.length));
+  if (wanted <= 1 || files.length < 3 || !workerFile) {
+    await inThisThread(files, opts, emit);
+    return 1;
+  }
+  const init: WorkerInit = { settings: opts.settings, reviewType: opts.reviewType, want: opts.want, rulesDir: opts.rulesDir };
+  const timeoutMs = opts.timeoutMs ?? 300_000;
+  const window = wanted * 3;
+  const buffer = new Map<number, AnalysedFile>();
+  let next = 0;
+  let due = 0;
+
+  return new Promise<number>((resolve, reject) => {
+    interface Slot {
+      worker: Worker;
+      job?: WorkerJob;
+      timer?: NodeJS.Timeout;
+      dead?: boolean;
+    }
+    const slots: Slot[] = [];
+    let finished = false;
+    const finish = (): void => {
+      if (finished) return;
+      finished = true;
+      for (const s of slots) {
+        clearTimeout(s.timer);
+        s.dead = true;
+        void s.worker.terminate();
+      }
+      resolve(wanted);
+    };
+    const flush = (): void => {
+      try {
+        while (buffer.has(due)) {
+          const r = buffer.get(due)!;
+          buffer.delete(due);
+          emit(r, due);
+          due++;
+        }
+      } catch (e) {
+        finished = true;
+        for (const s of slots) void s.worker.terminate();
+        reject(e);
+        return;
+      }
+      if (due >= files.length) finish();
+      else for (const s of slots) if (!s.job && !s.dead) dispatch(s);
+    };
+    const fail = (index: number, reason: string, failure: string): void => {
+      buffer.set(index, { shown: files[index]!.shown, ok: false, reason, failure, warnings: [], ms: 0 });
+    };
+    const dispatch = (s: Slot): void => {
+      if (next >= files.length || next >= due + window || s.dead) return;
+      const index = next++;
+      const job: WorkerJob = { index, path: files[index]!.path, shown: files[index]!.shown };
+      s.job = job;
+      s.timer = setTimeout(() => {
+        // A file that takes too long: report it, and replace the worker.
+        fail(index, `checking it took longer than ${Math.round(timeoutMs / 1000)} s and was stopped (the file may be damaged or unusually complex)`, 'timeout');
+        replace(s);
+        flush();
+      }, timeoutMs);
+      s.worker.postMessage(job);
+    };
+    const replace = (s: Slot): void => {
+      clearTimeout(s.timer);
+      s.dead = true;
+      s.job = undefined;
+      void s.worker.terminate();
+      const i = slots.indexOf(s);
+      if (!finished) {
+        const fresh = spawn();
+        if (i >= 0) slots[i] = fresh;
+        dispatch(fresh);
+      }
+    };
+    const spawn = (): Slot => {
+      const worker = new Worker(workerFile, { workerData: init, resourceLimits: { maxOldGenerationSizeMb: opts.workerMemoryMb ?? 2048 }, stdout: false, stderr: false });
+      const s: Slot = { worker };
+      worker.on('message', (m: WorkerReply | { ready: true }) => {
+        if (!('index' in m) || s.dead) return;
+        if (s.job?.index !== m.index) return;
+        clearTimeout(s.timer);
+        s.job = undefined;
+        buffer.set(m.index, m.outcome);
+        flush();
+        if (!s.job) dispatch(s);
+      });
+      const lost = (why: string, failure: string): void => {
+        if (s.dead || finished) return;
+        const job = s.job;
+        if (job) fail(job.index, why, failure);
+        replace(s);
+        flush();
+      };
+      worker.on('error', (e: Error & { code?: string }) => lost(e.code === 'ERR_WORKER_OUT_OF_MEMORY' ? 'it needed more memory than a worker may use (it may be very large or damaged)' : `the checker stopped on it (${e.message.slice(0, 200)}); please report this`, e.code === 'ERR_WORKER_OUT_OF_MEMORY' ? 'memory' : 'crash'));
+      worker.on('exit', () => lost('the checker stopped unexpectedly on it; please report this', 'crash'));
+      return s;
+    };
+    for (let i = 0; i < wanted; i++) slots.push(spawn());
+    for (const s of slots) dispatch(s);
+  });
+}

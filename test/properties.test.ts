@@ -89,17 +89,19 @@ describe('properties of the core over random drafts', () => {
     fc.assert(
       fc.property(draft(EXAMPLES, 25), edits(EXAMPLES, 8), fc.constantFrom(...OPTION_SETS), (start, sequence, options) => {
         let text = start;
-        warm.lint(text, options);
+        // As the server does: each analysis is given the previous one of the same document.
+        let previous = warm.lint(text, options);
         for (const e of sequence) {
           text = applyRandomEdit(text, e).text;
-          warm.lint(text, options);
+          previous = warm.lint(text, { ...options, previous });
         }
         const fresh = make().lint(text, options).findings;
-        expect(comparable(warm.lint(text, options).findings)).toEqual(comparable(fresh));
-        // And the same text again on the same linter, straight after.
+        expect(comparable(previous.findings)).toEqual(comparable(fresh));
+        // And the same text again on the same linter, with and without the previous analysis.
+        expect(comparable(warm.lint(text, { ...options, previous }).findings)).toEqual(comparable(fresh));
         expect(comparable(warm.lint(text, options).findings)).toEqual(comparable(fresh));
       }),
-      params(40),
+      params(30),
     );
   }, TIMEOUT);
 

@@ -15,7 +15,7 @@ import { makeLintData } from './data';
 import type { Block, ParsedDocument } from './document/model';
 import type { BlockText, DocumentLanguage } from './document/parse';
 import { BlockCache } from './block-cache';
-import { lineOf, parseDocument } from './document/parse';
+import { detach, lineOf, parseDocument } from './document/parse';
 import { NON_PROSE_ROLES } from './document/roles';
 import type { CompiledRule } from './rules/compile';
 import { compileRule } from './rules/compile';
@@ -162,6 +162,12 @@ export function createLinter(definitions: readonly RuleDefinition[], options: { 
   const findingCache = new BlockCache<CachedFinding[]>(20_000);
   // Checks' per-block facts (CheckContext.memo, used through blockFacts).
   const factCaches = new Map<string, BlockCache<unknown>>();
+  const conditionalCaches = new Map<string, { defines: BlockCache<boolean>; uses: BlockCache<{ at: number; match: string } | null> }>();
+  const conditionalFacts = (id: string): { defines: BlockCache<boolean>; uses: BlockCache<{ at: number; match: string } | null> } => {
+    let c = conditionalCaches.get(id);
+    if (!c) conditionalCaches.set(id, (c = { defines: new BlockCache(20_000), uses: new BlockCache(20_000) }));
+    return c;
+  };
   const memo = <T>(name: string, block: Block, compute: (local: Block) => T): T => {
     let cache = factCaches.get(name);
     if (!cache) factCaches.set(name, (cache = new BlockCache<unknown>(20_000)));
@@ -297,21 +303,45 @@ export function createLinter(definitions: readonly RuleDefinition[], options: { 
         failed.add(def.id);
       }
     }
+    // Document-level rules from per-block facts: whether a block defines the term, and the first
+    // use in a block that is neither quoted nor discussed (it reads the next block too). Only
+    // changed blocks are looked at again after an edit.
     function runConditional(rule: CompiledRule): void {
       const def = rule.def;
       if (rule.unlessDocument.some((r) => r.test(text))) return;
-      if (def.unlessDefined && findDefinition(doc, rule.any)) return;
+      const facts = conditionalFacts(def.id);
+      if (def.unlessDefined) {
+        for (const block of doc.blocks) {
+          if (block.kind === 'code' || block.kind === 'front-matter' || block.kind === 'comment') continue;
+          let defines = facts.defines.get(block);
+          if (defines === undefined) {
+            const local = rebaseBlock(block);
+            defines = findDefinition({ ...doc, text: detach(text.slice(block.start, block.end)) }, rule.any, [local]) !== undefined;
+            facts.defines.set(block, undefined, '', defines);
+          }
+          if (defines) return;
+        }
+      }
       for (let i = 0; i < prose.length; i++) {
         const block = prose[i]!;
         if (NON_PROSE_ROLES.has(block.role) && block.role !== 'quoted-record') continue;
-        rule.any.lastIndex = 0;
-        const m = rule.any.exec(block.prose);
-        if (!m) continue;
-        const span = { start: block.start + m.index, end: block.start + m.index + m[0].length };
-        const voice = voiceOf(block, span, prose[i + 1]);
-        // "Not professionally curious" still uses the term, so only quotations and discussion are exempt.
-        if (voice.kind === 'meta' || voice.kind === 'quoted') continue;
-        add({ ...def, kind: def.kind }, { span, message: fill(def.message, { match: m[0], term: m[0] }) });
+        const next = prose[i + 1];
+        let use = facts.uses.get(block, next);
+        if (use === undefined) {
+          use = null;
+          rule.any.lastIndex = 0;
+          const m = rule.any.exec(block.prose);
+          if (m) {
+            const span = { start: block.start + m.index, end: block.start + m.index + m[0].length };
+            const voice = voiceOf(block, span, next);
+            // "Not professionally curious" still uses the term, so only quotations and discussion are exempt.
+            if (voice.kind !== 'meta' && voice.kind !== 'quoted') use = { at: m.index, match: detach(m[0]) };
+          }
+          facts.uses.set(block, next, '', use);
+        }
+        if (!use) continue;
+        const span = { start: block.start + use.at, end: block.start + use.at + use.match.length };
+        add({ ...def, kind: def.kind }, { span, message: fill(def.message, { match: use.match, term: use.match }) });
         return;
       }
     }

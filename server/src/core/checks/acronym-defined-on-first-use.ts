@@ -11,6 +11,7 @@ import type { Check, CheckContext } from '../check';
 import type { LintData } from '../data';
 import type { Block } from '../document/model';
 import type { Fix, Span } from '../types';
+import { sentenceIndexAt } from './jargon/shared';
 
 // A run of capitals (with digits or '&') and an optional plural or possessive ending.
 const TOKEN = /(?<![\p{L}\p{N}&\-/.@_])([A-Z][A-Z0-9&]*[A-Z0-9])(s|'s|’s|s'|s’)?(?![\p{L}\p{N}&\-/@_]|\.[A-Za-z])/gu;
@@ -126,9 +127,13 @@ function slice(block: Block, from: number, to: number): string {
 function inCitation(u: Use): boolean {
   const { block } = u;
   const at = rel(block, u.span.start);
-  const open = block.prose.lastIndexOf('(', at);
-  const close = block.prose.indexOf(')', at);
-  if (open >= 0 && close >= 0 && block.prose.lastIndexOf(')', at) < open && YEAR.test(block.prose.slice(open, close))) return true;
+  // Only a nearby bracket can make a citation; looking no further keeps huge paragraphs linear.
+  const from = Math.max(0, at - 200);
+  const window = block.prose.slice(from, at + 200);
+  const here = at - from;
+  const open = window.lastIndexOf('(', here);
+  const close = window.indexOf(')', here);
+  if (open >= 0 && close >= 0 && window.lastIndexOf(')', here) < open && YEAR.test(window.slice(open, close))) return true;
   // "Northshire LSCB (2019)" and "Northshire LSCB, 2019".
   return /^\s*(\(\s*|,\s*)(19|20)\d\d\b/.test(block.prose.slice(rel(block, u.whole.end), rel(block, u.whole.end) + 12));
 }
@@ -142,11 +147,21 @@ function inUrl(u: Use): boolean {
   return /:\/\/|www\.|@|\.(uk|com|org|net|gov)\b/i.test(p.slice(s, e));
 }
 
+const shoutingCache = new WeakMap<object, boolean>();
+
+/** A sentence written all in capitals ("PLEASE NOTE: …"); worked out once per sentence. */
 function shouting(u: Use): boolean {
-  const s = u.block.sentences.find((x) => x.start <= u.span.start && u.span.start < x.end);
-  const text = s?.text ?? u.block.prose;
-  const letters = text.replace(/[^\p{L}]/gu, '');
-  return letters.length >= 12 && letters.replace(/[^\p{Lu}]/gu, '').length / letters.length > 0.8;
+  const i = sentenceIndexAt(u.block, u.span.start);
+  const s = i >= 0 ? u.block.sentences[i]! : undefined;
+  const key = s ?? u.block;
+  let v = shoutingCache.get(key);
+  if (v === undefined) {
+    const text = (s?.text ?? u.block.prose).slice(0, 2000);
+    const letters = text.replace(/[^\p{L}]/gu, '');
+    v = letters.length >= 12 && letters.replace(/[^\p{Lu}]/gu, '').length / letters.length > 0.8;
+    shoutingCache.set(key, v);
+  }
+  return v;
 }
 
 /** The leading phrase of `text` that spells out `acronym`, if there is one. */
@@ -393,7 +408,8 @@ function buildFix(u: Use, expansion: Expansion): Fix {
   const { block, acronym, suffix } = u;
   const plural = suffix === 's';
   let text = plural ? pluralise(expansion.text) : expansion.text;
-  const sentence = block.sentences.find((s) => s.start <= u.span.start && u.span.start < s.end);
+  const si = sentenceIndexAt(block, u.span.start);
+  const sentence = si >= 0 ? block.sentences[si] : undefined;
   const sentenceStart = sentence ? /^[\s*_"'“‘(]*$/.test(slice(block, sentence.start, u.span.start)) : false;
   if (sentenceStart) text = text[0]!.toUpperCase() + text.slice(1);
   let start = u.span.start;

@@ -10,7 +10,7 @@ import { voiceOf } from '../../context/voice';
 import type { Block } from '../../document/model';
 import type { Fix, Span } from '../../types';
 import type { Who } from './shared';
-import { ACKNOWLEDGED_HINDSIGHT, explainsConditions, outsideQuotes, sentenceAt, subjectAt, subjectBefore } from './shared';
+import { ACKNOWLEDGED_HINDSIGHT, around, explainsConditions, outsideQuotes, sentenceAt, subjectAt, subjectBefore } from './shared';
 
 // Roles where a verdict is not the author's analysis of practice.
 const SKIP_ROLES = new Set(['glossary', 'references', 'contents', 'quoted-record', 'recommendations', 'method']);
@@ -72,7 +72,7 @@ function nextProse(ctx: CheckContext, i: number): Block | undefined {
 
 /** Is the match the author's own judgement, not a quotation, a discussion of wording or an agency's apology? */
 function authorsJudgement(c: Context, span: Span): boolean {
-  const v = voiceOf(c.block, span, c.next);
+  const v = voiceOf(around(c.block, span.start), span, c.next);
   if (v.kind === 'meta' || v.kind === 'rejected') return false;
   if (v.kind === 'quoted') return false;
   const s = sentenceAt(c.block, span.start);

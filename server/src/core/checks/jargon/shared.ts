@@ -64,11 +64,36 @@ export function once<T>(doc: object, key: unknown, fn: () => T): T {
   return v;
 }
 
-/** The index of the sentence holding `at`, or -1. */
+/** The index of the sentence holding `at`, or -1 (binary search: a paragraph may hold thousands). */
 export function sentenceIndexAt(block: Block, at: number): number {
   const ss = block.sentences;
-  for (let i = 0; i < ss.length; i++) if (ss[i]!.start <= at && at < ss[i]!.end) return i;
+  let lo = 0;
+  let hi = ss.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const x = ss[mid]!;
+    if (at < x.start) hi = mid - 1;
+    else if (at >= x.end) lo = mid + 1;
+    else return mid;
+  }
   return -1;
+}
+
+/**
+ * The block cut down to the sentences around `at` (two either side) and the quotations among them,
+ * offsets unchanged. Context helpers that scan a block's sentences then cost the same in a huge
+ * one-paragraph draft as in a normal one.
+ */
+export function around(block: Block, at: number): Block {
+  if (block.sentences.length <= 8) return block;
+  const i = sentenceIndexAt(block, at);
+  if (i < 0) return block;
+  const from = Math.max(0, i - 2);
+  const to = Math.min(block.sentences.length, i + 3);
+  const sentences = block.sentences.slice(from, to);
+  const start = sentences[0]!.start;
+  const end = sentences[sentences.length - 1]!.end;
+  return { ...block, sentences, quotes: block.quotes.filter((q) => q.end > start && q.start < end) };
 }
 
 /** The text of the sentence holding `at` and the offset of `at` within it. */

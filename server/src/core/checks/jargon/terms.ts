@@ -9,7 +9,7 @@ import { voiceOf } from '../../context/voice';
 import type { JargonEntry } from '../../data';
 import type { Block } from '../../document/model';
 import type { Fix, Severity, Span } from '../../types';
-import { compileList, inQuote, matchesIn, once, sentenceAt } from './shared';
+import { around, compileList, inQuote, matchesIn, once, sentenceAt } from './shared';
 
 interface Occurrence {
   entry: JargonEntry;
@@ -101,7 +101,7 @@ const TURNED_AWAY = /\b(?:rather than|instead of|avoid(?:s|ed|ing)?|refrain(?:s|
 function useOf(o: Occurrence): Use {
   const { block } = o;
   if (block.kind === 'heading' || SKIP_ROLES.has(block.role) || isGlossaryTableCell(block)) return 'skip';
-  const v = voiceOf(block, o.span, o.next);
+  const v = voiceOf(around(block, o.span.start), o.span, o.next);
   if (v.kind === 'meta') return 'skip';
   const s = sentenceAt(block, o.span.start);
   if (v.kind === 'rejected' && inQuote(block, o.span)) return 'skip';

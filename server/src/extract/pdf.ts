@@ -66,6 +66,7 @@ interface RawItem {
 }
 
 const BULLET = /^(?:[•●▪◦‣∙·■□○➢➤►✓✔\-–—*]|[\uF0A7\uF0B7\uF076\uF0D8\uF0FC\uF06E\uF0A8])\s+/u;
+const MARKER_ONLY = /^(?:[•●▪◦‣∙·■□○➢➤►✓✔\-–—*]|[\uF0A7\uF0B7\uF076\uF0D8\uF0FC\uF06E\uF0A8]|\d{1,3}[.)]|[a-z][.)]|\((?:\d{1,3}|[a-z]|[ivx]{1,5})\)|[ivx]{1,5}[.)])$/u;
 const NUMBERED = /^(?:\d{1,3}[.)]|[a-z][.)]|\((?:\d{1,3}|[a-z]|[ivx]{1,5})\)|[ivx]{1,5}[.)])\s+/;
 const TOC_LINE = /^(.{2,}?)\s*(?:(?:\.\s?){4,}|…{2,}|_{4,}|\s{4,})\s*(\d{1,4}|[ivxlc]{1,6})$/i;
 const CONTENTS = /^\s*(?:table of )?contents\s*$/i;
@@ -136,6 +137,11 @@ function buildLines(items: RawItem[], page: number): Line[] {
     let seg: Seg | undefined;
     let prev: RawItem | undefined;
     for (const it of sorted) {
+      // pdf.js reports the space between two runs as an item as wide as the gap: look through it.
+      if (!it.str.trim()) {
+        if (seg && prev && it.w < l.size * 0.6 && !/\s$/.test(seg.text)) seg.text += ' ';
+        continue;
+      }
       const small = it.size < l.size * 0.8 && it.y > l.y + l.size * 0.1 && /^\d{1,3}$/.test(it.str.trim());
       let text = small ? `[^${it.str.trim()}]` : it.str;
       if (small && !seg) {
@@ -144,7 +150,7 @@ function buildLines(items: RawItem[], page: number): Line[] {
         continue;
       }
       const gap = prev ? it.x - (prev.x + prev.w) : 0;
-      if (!seg || gap > Math.max(l.size * 1.2, 6)) {
+      if (!seg || gap > Math.max(l.size * 0.55, 4)) {
         seg = { x0: it.x, x1: it.x + it.w, text: text.replace(/^\s+/, '') };
         if (seg.text || text.trim()) segs.push(seg);
         else seg = undefined;
@@ -156,6 +162,11 @@ function buildLines(items: RawItem[], page: number): Line[] {
       prev = it;
     }
     const kept = segs.map((s) => ({ ...s, text: s.text.replace(/\s+/g, ' ').trim() })).filter((s) => s.text);
+    // A bullet or list number set apart from its text is one piece with it, not a table column.
+    if (kept.length >= 2 && MARKER_ONLY.test(kept[0]!.text)) {
+      const [m, t] = kept as [Seg, Seg];
+      kept.splice(0, 2, { x0: m.x0, x1: t.x1, text: `${m.text} ${t.text}` });
+    }
     if (kept.length === 0) continue;
     out.push({ page, y: l.y, x0: kept[0]!.x0, x1: kept[kept.length - 1]!.x1, size: Math.round(l.size * 2) / 2, segs: kept, text: kept.map((s) => s.text).join(' '), noteNumber });
   }
@@ -355,42 +366,35 @@ function layout(pages: PageText[]): { text: string; pageStarts: number[]; footno
       // Tables: text in two or more aligned columns.
       if (cur?.kind === 'row' && cur.anchors) {
         const anchors = cur.anchors;
-        const column = (x: number): number => {
+        // The column a piece of text starts in; -1 when it does not fit the table's columns (it
+        // starts before the first, or runs across into the next column).
+        const column = (sg: Seg): number => {
           let k = -1;
-          for (let j = 0; j < anchors.length; j++) if (x >= anchors[j]! - 4) k = j;
-          return k;
+          for (let j = 0; j < anchors.length; j++) if (sg.x0 >= anchors[j]! - 5) k = j;
+          if (k < 0) return -1;
+          const next = anchors[k + 1];
+          return next !== undefined && sg.x1 > next + 2 ? -1 : k;
         };
-        const aligned = l.segs.every((s) => anchors.some((a) => Math.abs(a - s.x0) <= 4)) && l.x0 >= anchors[0]! - 4;
-        const within = l.segs.every((s) => column(s.x0) >= 0);
+        const cols = l.segs.map(column);
+        const fits = cols.every((k) => k >= 0) && l.size <= bodySize * 1.05;
         const rows = cur.rows!;
-        if (samePage && gap <= pitch * 1.25 && within && l.size <= bodySize * 1.05) {
+        if (fits && samePage && gap <= pitch * 1.25) {
           // Wrapped text inside the current row's cells.
           const row = rows[rows.length - 1]!;
-          for (const s of l.segs) {
-            const k = column(s.x0);
-            row.cells[k] = joinBroken(row.cells[k] ?? '', s.text);
-          }
+          l.segs.forEach((sg, j) => (row.cells[cols[j]!] = joinBroken(row.cells[cols[j]!] ?? '', sg.text)));
           cur.last = l;
           continue;
         }
-        if (aligned && (samePage ? gap <= pitch * 4 : true)) {
-          const cells: string[] = [];
-          for (const s of l.segs) {
-            const k = column(s.x0);
-            cells[k] = joinBroken(cells[k] ?? '', s.text);
-          }
-          const filled = Array.from({ length: anchors.length }, (_, k) => cells[k] ?? '');
-          // A header row repeated at the top of the next page.
-          if (!samePage && filled.join('\u0000') === cur.header) {
-            cur.last = l;
-            continue;
-          }
-          rows.push({ cells: filled, page: l.page });
+        if (fits && (samePage ? gap <= pitch * 4 : true)) {
+          const cells: string[] = Array.from({ length: anchors.length }, () => '');
+          l.segs.forEach((sg, j) => (cells[cols[j]!] = joinBroken(cells[cols[j]!]!, sg.text)));
+          rows.push({ cells, page: l.page });
           cur.last = l;
           continue;
         }
         close();
       }
+      // A row complete on the previous line of the page: check whether the header row repeated.
       if (l.segs.length >= 2) {
         const anchors = l.segs.map((s) => s.x0);
         cur = { kind: 'row', page: l.page, parts: [], last: l, anchors, rows: [{ cells: l.segs.map((s) => s.text), page: l.page }] };
@@ -444,7 +448,9 @@ function layout(pages: PageText[]): { text: string; pageStarts: number[]; footno
       text += `<!-- page ${b.page} -->\n\n`;
     }
     if (b.kind === 'row') {
-      const rows = b.rows!;
+      // Word repeats a table's header row at the top of each page: read it once.
+      const head = b.rows![0]!.cells.join('\u0000');
+      const rows = b.rows!.filter((r, k) => k === 0 || r.cells.join('\u0000') !== head || r.page === b.rows![0]!.page);
       const width = b.anchors!.length;
       const cell = (s: string): string => (s || ' ').replace(/\|/g, '/');
       const lines = rows.map((r) => `| ${Array.from({ length: width }, (_, k) => cell(r.cells[k] ?? '')).join(' | ')} |`);

@@ -10,7 +10,7 @@ import { voiceOf } from '../../context/voice';
 import type { Block } from '../../document/model';
 import type { Fix, Span } from '../../types';
 import type { Who } from './shared';
-import { ACKNOWLEDGED_HINDSIGHT, around, explainsConditions, outsideQuotes, sentenceAt, subjectAt, subjectBefore } from './shared';
+import { ACKNOWLEDGED_HINDSIGHT, around, explainsConditions, inQuote, outsideQuotes, sentenceAt, subjectAt, subjectBefore } from './shared';
 
 // Roles where a verdict is not the author's analysis of practice.
 const SKIP_ROLES = new Set(['glossary', 'references', 'contents', 'quoted-record', 'recommendations', 'method']);
@@ -74,7 +74,8 @@ function nextProse(ctx: CheckContext, i: number): Block | undefined {
 function authorsJudgement(c: Context, span: Span): boolean {
   const v = voiceOf(around(c.block, span.start), span, c.next);
   if (v.kind === 'meta' || v.kind === 'rejected') return false;
-  if (v.kind === 'quoted') return false;
+  // A real quotation is someone else's words; reported speech without marks is judged by REPORTED below.
+  if (v.kind === 'quoted' && (inQuote(c.block, span) || c.block.role === 'quoted-record' || v.speaker === 'family')) return false;
   const s = sentenceAt(c.block, span.start);
   const before = s.text.slice(0, span.start - s.start);
   if (APOLOGY.test(s.text) || REPORTED.test(before) || DENIED.test(before)) return false;

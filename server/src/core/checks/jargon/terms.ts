@@ -92,7 +92,7 @@ function scanUncached(ctx: CheckContext, list: readonly JargonEntry[]): { occurr
   return { occurrences, defined };
 }
 
-type Use = 'author' | 'quoted' | 'rejected' | 'skip';
+type Use = 'author' | 'quoted' | 'reported' | 'rejected' | 'skip';
 
 // "Rather than calling the family hard to reach", "we avoid describing this as…", "not to call it…".
 const TURNED_AWAY = /\b(?:rather than|instead of|avoid(?:s|ed|ing)?|refrain(?:s|ed|ing)? from|move(?:d)? away from|replac(?:e|es|ed|ing)|(?:do|does|did|should|must) not (?:call|describe|label|use|refer to)|(?:not|never) to (?:call|describe|label|use))\b[^.;:!?]*$/i;
@@ -106,7 +106,11 @@ function useOf(o: Occurrence): Use {
   const s = sentenceAt(block, o.span.start);
   if (v.kind === 'rejected' && inQuote(block, o.span)) return 'skip';
   if (v.kind === 'rejected' || TURNED_AWAY.test(s.text.slice(0, o.span.start - s.start))) return 'rejected';
-  if (v.kind === 'quoted') return v.challenged ? 'skip' : 'quoted';
+  if (v.kind === 'quoted') {
+    if (v.challenged) return 'skip';
+    // Reported speech without quotation marks ("records described…") still puts the term before the reader.
+    return inQuote(block, o.span) || block.role === 'quoted-record' ? 'quoted' : 'reported';
+  }
   return 'author';
 }
 
@@ -181,7 +185,7 @@ export const jargonDefinedOnFirstUse: Check = {
       if (o.entry.status !== 'define' || defined.has(o.entry) || done.has(o.entry)) continue;
       const use = useOf(o);
       // "Not professionally curious" still uses the term; only quotation and discussion are exempt.
-      if (use !== 'author' && use !== 'rejected') continue;
+      if (use !== 'author' && use !== 'rejected' && use !== 'reported') continue;
       done.add(o.entry);
       ctx.report({
         span: o.span,
@@ -242,8 +246,8 @@ export const jargonDiscreditedTerm: Check = {
       const contested = o.entry.status === 'contested';
       let reason = `${contested ? 'is a contested label.' : 'is a label to avoid.'} ${o.entry.why}`;
       if (contested && !isDefined) reason += ' If you keep the term, define it.';
-      if (use === 'quoted') reason = `is quoted without comment: say whose words these are and why the wording matters. ${o.entry.why}`;
-      const severity: Severity = use === 'quoted' || (contested && isDefined) ? 'info' : severityOf(o, this.meta.severity);
+      if (use === 'quoted' || use === 'reported') reason = `is quoted without comment: say whose words these are and why the wording matters. ${o.entry.why}`;
+      const severity: Severity = use === 'quoted' || use === 'reported' || (contested && isDefined) ? 'info' : severityOf(o, this.meta.severity);
       ctx.report({
         span: o.span,
         message: this.meta.message.replace('{{term}}', o.text).replace('{{reason}}', reason).replace('{{replacement}}', o.entry.instead ?? 'describe what happened'),

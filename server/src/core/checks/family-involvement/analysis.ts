@@ -111,6 +111,7 @@ const FAMILY_SECTION_WHO = /\b(?:famil(?:y|ies)|parents?|mother|father|mum|dad|c
 const NOT_FAMILY_SECTION = /\b(?:with|by) (?:services|agencies|professionals|practitioners|health|school)\b|\bagency\b|\bpractitioners?\b|\bprofessionals?\b|\bservices\b/i;
 // Method sections under other names ("How the review was carried out", "Our approach").
 const METHOD_TITLE = /\bhow (?:the|this|we (?:carried out|did|conducted)) (?:review|the review)\b|\bhow (?:the|this) (?:rapid |local |practice )?review (?:was|has been) (?:carried out|conducted|undertaken|done|completed)\b|\b(?:how we (?:did|carried out|went about) (?:this|the) review|arrangements for (?:the|this) review|about (?:the|this) review)\b/i;
+const FOLLOW_UP_HINT = /addend|postscript|update|since|subsequently|now concluded|now ended|now finished|after the|outcome of/i;
 const UPDATE_HEADING = /\b(?:update|addendum|postscript|afterword|since the (?:trial|inquest|proceedings))\b/i;
 
 const PROSE_KINDS = new Set(['paragraph', 'list-item', 'table-cell', 'block-quote']);
@@ -154,6 +155,23 @@ interface StatusMatch {
   end: number;
 }
 
+// A real sentence holds a handful of statuses; the cap keeps pathological input linear.
+const MAX_MATCHES = 24;
+
+/** Blanks the given ranges (sorted by start) in one pass. */
+function blankRanges(text: string, ranges: readonly { start: number; end: number }[]): string {
+  const parts: string[] = [];
+  let at = 0;
+  for (const r of ranges) {
+    if (r.end <= at) continue;
+    const s = Math.max(r.start, at);
+    parts.push(text.slice(at, s), ' '.repeat(r.end - s));
+    at = r.end;
+  }
+  parts.push(text.slice(at));
+  return parts.join('');
+}
+
 /** Statuses in a stretch of text, with relative offsets. */
 export function detectStatuses(text: string): StatusMatch[] {
   const out: StatusMatch[] = [];
@@ -162,10 +180,12 @@ export function detectStatuses(text: string): StatusMatch[] {
   for (const [status, re, hint] of STATUS_NEG) {
     if (!hint.test(lower)) continue;
     re.lastIndex = 0;
+    const before = out.length;
     for (const m of work.matchAll(re)) {
       out.push({ status, start: m.index, end: m.index + m[0].length });
+      if (out.length > MAX_MATCHES) break;
     }
-    for (const o of out) work = work.slice(0, o.start) + ' '.repeat(o.end - o.start) + work.slice(o.end);
+    if (out.length > before) work = blankRanges(work, out.slice(before));
   }
   for (const [status, re, hint] of [['took-part', TOOK_PART_G, TOOK_PART_HINT], ['invited', INVITED_G, INVITED_HINT]] as const) {
     if (!hint.test(lower)) continue;
@@ -179,6 +199,7 @@ export function detectStatuses(text: string): StatusMatch[] {
         if (PRACTICE_OBJECT.test(after) || !PERSON_OBJECT.test(after)) continue;
       }
       out.push({ status, start: m.index, end: m.index + m[0].length });
+      if (out.length > MAX_MATCHES) break;
     }
   }
   if (DEFERRAL_HINT.test(lower) && DEFERRAL_CONDITION.test(text) && (FUTURE_INVOLVEMENT.test(text) || DEFERRAL_WORDS.test(text))) {
@@ -195,15 +216,31 @@ export function detectReasons(text: string): Set<ReasonKind> {
   return out;
 }
 
-function blankQuotes(block: Block, start: number, end: number): string {
-  let text = block.prose.slice(start - block.start, end - block.start);
-  for (const q of block.quotes) {
-    if (q.inner.end <= start || q.inner.start >= end) continue;
-    const a = Math.max(q.inner.start, start) - start;
-    const b = Math.min(q.inner.end, end) - start;
-    text = text.slice(0, a) + ' '.repeat(b - a) + text.slice(b);
+/** Blanks quotations inside [start, end); `from` is the first quote that can still overlap (sentences come in order). Linear in the text. */
+function blankQuotes(block: Block, start: number, end: number, from = 0): string {
+  const text = block.prose.slice(start - block.start, end - block.start);
+  const quotes = block.quotes;
+  const parts: string[] = [];
+  let at = 0;
+  for (let i = from; i < quotes.length; i++) {
+    const q = quotes[i]!;
+    if (q.inner.start >= end) break;
+    if (q.inner.end <= start) continue;
+    const x = Math.max(q.inner.start, start) - start;
+    const y = Math.min(q.inner.end, end) - start;
+    if (x < at) {
+      if (y > at) {
+        parts.push(' '.repeat(y - at));
+        at = y;
+      }
+      continue;
+    }
+    parts.push(text.slice(at, x), ' '.repeat(y - x));
+    at = y;
   }
-  return text;
+  if (parts.length === 0) return text;
+  parts.push(text.slice(at));
+  return parts.join('');
 }
 
 function sectionInfos(doc: ParsedDocument): SectionInfo[] {
@@ -260,8 +297,10 @@ function buildUnits(doc: ParsedDocument, table: FamilyTable, secOf: Map<Block, S
       continue;
     }
     const section = secOf.get(b);
+    let q = 0;
     for (const s of b.sentences) {
-      push({ kind: 'sentence', block: b, span: { start: s.start, end: s.end }, text: blankQuotes(b, s.start, s.end), full: s.text, section, role: b.role, quoted: b.role === 'quoted-record' });
+      while (q < b.quotes.length && b.quotes[q]!.inner.end <= s.start) q++;
+      push({ kind: 'sentence', block: b, span: { start: s.start, end: s.end }, text: blankQuotes(b, s.start, s.end, q), full: s.text, section, role: b.role, quoted: b.role === 'quoted-record' });
     }
     i++;
   }
@@ -276,7 +315,11 @@ function tableUnits(cells: Block[], secOf: Map<Block, SectionInfo>, push: (u: Om
   if (!involvementTable) {
     for (const c of cells) {
       if (c.cell!.isHeader) continue;
-      for (const s of c.sentences) push({ kind: 'sentence', block: c, span: { start: s.start, end: s.end }, text: blankQuotes(c, s.start, s.end), full: s.text, section, role: c.role, quoted: false });
+      let q = 0;
+      for (const s of c.sentences) {
+        while (q < c.quotes.length && c.quotes[q]!.inner.end <= s.start) q++;
+        push({ kind: 'sentence', block: c, span: { start: s.start, end: s.end }, text: blankQuotes(c, s.start, s.end, q), full: s.text, section, role: c.role, quoted: false });
+      }
     }
     return;
   }
@@ -375,6 +418,8 @@ interface Clause {
 
 function clauses(text: string): Clause[] {
   const out: Clause[] = [];
+  // Very long "sentences" (pathological input) are taken whole.
+  if (text.length > 5000) return [{ start: 0, end: text.length }];
   let at = 0;
   CLAUSE_SPLIT.lastIndex = 0;
   for (const m of text.matchAll(CLAUSE_SPLIT)) {
@@ -400,13 +445,11 @@ const PREPOSITION_BEFORE = /\b(?:with|of|by|from|for|to|through|about|via|on beh
  * clause ("the mother and the father declined"), skipping people in a phrase such as "with the help
  * of her grandparents".
  */
-function subjectOf(text: string, refs: PersonRef[], m: { start: number; end: number }, clauseStart: number, rel: (n: number) => number): string[] {
+function subjectOf(text: string, refs: PersonRef[], m: { start: number; end: number }, clauseStart: number, rel: (n: number) => number, relative: Array<[number, number]>): string[] {
   // "neither the mother nor the stepfather would be approached": people inside the matched words.
   const inside = refs.filter((p) => rel(p.start) >= m.start && rel(p.end) <= m.end);
   if (inside.length > 0) return inside.flatMap((p) => p.keys);
   // People inside a relative clause ("His father, who sees Kai at weekends, spoke to us") are not the subject.
-  const relative: Array<[number, number]> = [];
-  for (const r of text.slice(clauseStart, m.start).matchAll(RELATIVE)) relative.push([clauseStart + r.index, clauseStart + r.index + r[0].length]);
   const before = refs.filter((p) => rel(p.end) <= m.start && !relative.some(([a, b]) => rel(p.start) >= a && rel(p.end) <= b));
   const group: PersonRef[] = [];
   for (let i = before.length - 1; i >= 0; i--) {
@@ -559,12 +602,18 @@ function buildStatements(units: Unit[], table: FamilyTable): Statement[] {
       for (const k of keys) byPerson.set(k, new Set(statuses));
     } else {
       let prevKeys: string[] = [];
+      let pi = 0;
       for (const cl of clauses(u.text)) {
         const inClause = cand.matches.filter((m) => m.start >= cl.start && m.start < cl.end);
-        const refs = u.people.filter((p) => rel(p.start) >= cl.start && rel(p.start) < cl.end);
+        while (pi < u.people.length && rel(u.people[pi]!.start) < cl.start) pi++;
+        let pj = pi;
+        while (pj < u.people.length && rel(u.people[pj]!.start) < cl.end) pj++;
+        const refs = inClause.length > 0 || pj - pi > 0 ? u.people.slice(pi, pj) : [];
+        const relative: Array<[number, number]> = [];
+        if (inClause.length > 0) for (const r of u.text.slice(cl.start, cl.end).matchAll(RELATIVE)) relative.push([cl.start + r.index, cl.start + r.index + r[0].length]);
         for (const m of inClause) {
           statuses.add(m.status);
-          let keys = subjectOf(u.text, refs, m, cl.start, rel);
+          let keys = subjectOf(u.text, refs, m, cl.start, rel, relative.filter(([, e]) => e <= m.start));
           // "The interpreter told the review that the mother…": someone else did the telling.
           if (keys.length === 0 && PERSON_VERB.has(m.status) && !REVIEWER_SUBJECT.test(u.text.slice(m.start, m.end)) && NONFAMILY_SUBJECT.test(u.text.slice(cl.start, m.start))) continue;
           if (keys.length === 0) {
@@ -709,19 +758,80 @@ export function analyseInvolvement(doc: ParsedDocument): InvolvementAnalysis {
   return analysis;
 }
 
+interface FollowUpIndex {
+  /** Index of the last unit with follow-up wording, or -1. */
+  lastUnit: number;
+  /** Start of the last update or addendum heading, or -1. */
+  lastHeading: number;
+  /** Index of the last past-tense statement made after a trial or inquest, or -1. */
+  lastStatement: number;
+}
+const followCache = new WeakMap<InvolvementAnalysis, FollowUpIndex>();
+
+function followUpIndex(a: InvolvementAnalysis): FollowUpIndex {
+  let f = followCache.get(a);
+  if (f) return f;
+  f = { lastUnit: -1, lastHeading: -1, lastStatement: -1 };
+  for (const u of a.units) if (!u.quoted && FOLLOW_UP_HINT.test(u.text) && FOLLOW_UP.test(u.text)) f.lastUnit = u.index;
+  for (const x of a.sections) if (UPDATE_HEADING.test(x.section.title)) f.lastHeading = Math.max(f.lastHeading, x.section.heading.start);
+  for (const t of a.statements) {
+    if (t.statuses.has('deferred') || ![...t.statuses].some((x) => x === 'took-part' || x === 'declined' || x === 'no-response')) continue;
+    if (DEFERRAL_CONDITION.test(t.unit.text)) f.lastStatement = t.unit.index;
+  }
+  followCache.set(a, f);
+  return f;
+}
+
 /** Is the deferral in statement `s` followed up later in the draft? */
 export function followedUp(a: InvolvementAnalysis, s: Statement): boolean {
-  const from = s.unit.index;
-  for (let i = from + 1; i < a.units.length; i++) {
-    const u = a.units[i]!;
-    if (u.quoted) continue;
-    if (FOLLOW_UP.test(u.text)) return true;
-  }
-  if (a.sections.some((x) => x.section.heading.start > s.unit.span.start && UPDATE_HEADING.test(x.section.title))) return true;
+  const f = followUpIndex(a);
   // A later statement, past tense, after the condition: "Once the trial had ended, both parents met the reviewer."
-  return a.statements.some(
-    (t) => t.unit.index > from && DEFERRAL_CONDITION.test(t.unit.text) && !t.statuses.has('deferred') && [...t.statuses].some((x) => x === 'took-part' || x === 'declined' || x === 'no-response'),
-  );
+  return f.lastUnit > s.unit.index || f.lastHeading > s.unit.span.start || f.lastStatement > s.unit.index;
+}
+
+const sectionTextCache = new WeakMap<InvolvementAnalysis, Map<number, string>>();
+const sectionTestCache = new WeakMap<InvolvementAnalysis, Map<RegExp, Map<number, boolean>>>();
+
+/** The text of a unit's section (or the unit alone outside sections), joined once per section. */
+export function sectionTextOf(a: InvolvementAnalysis, u: Unit): string {
+  if (!u.section) return u.text;
+  let m = sectionTextCache.get(a);
+  if (!m) sectionTextCache.set(a, (m = new Map()));
+  let t = m.get(u.section.index);
+  if (t === undefined) {
+    t = (a.unitsBySection.get(u.section.index) ?? []).map((x) => x.text).join(' ');
+    m.set(u.section.index, t);
+  }
+  return t;
+}
+
+/** Whether `re` matches anywhere in a unit's section; computed once per section and pattern. */
+export function sectionHas(a: InvolvementAnalysis, u: Unit, re: RegExp): boolean {
+  if (!u.section) return re.test(u.text);
+  let byRe = sectionTestCache.get(a);
+  if (!byRe) sectionTestCache.set(a, (byRe = new Map()));
+  let m = byRe.get(re);
+  if (!m) byRe.set(re, (m = new Map()));
+  let v = m.get(u.section.index);
+  if (v === undefined) {
+    v = re.test(sectionTextOf(a, u));
+    m.set(u.section.index, v);
+  }
+  return v;
+}
+
+const processTestCache = new WeakMap<InvolvementAnalysis, Map<RegExp, boolean>>();
+
+/** Whether `re` matches anywhere in the review's account of its own process; computed once per pattern. */
+export function processHas(a: InvolvementAnalysis, re: RegExp): boolean {
+  let m = processTestCache.get(a);
+  if (!m) processTestCache.set(a, (m = new Map()));
+  let v = m.get(re);
+  if (v === undefined) {
+    v = re.test(a.processText);
+    m.set(re, v);
+  }
+  return v;
 }
 
 /** The seed 000 group of a draft (never mentioned, excluded, invited but not involved, involved). */

@@ -332,10 +332,13 @@ export function findPeople(table: FamilyTable, text: string, base: number): Pers
   const refs: PersonRef[] = [];
   const aliasRe = table.aliasRe;
   if (!aliasRe && !ANY_PERSON.test(text)) return refs;
-  // Claimed ranges (relative): a longer compound found first keeps its words from counting twice.
-  const claimed: number[] = [];
+  // Claimed characters: a longer compound found first keeps its words from counting twice.
+  const mask = new Uint8Array(text.length);
+  const claim = (s: number, e: number): void => {
+    mask.fill(1, s, e);
+  };
   const free = (s: number, e: number): boolean => {
-    for (let i = 0; i < claimed.length; i += 2) if (s < claimed[i + 1]! && e > claimed[i]!) return false;
+    for (let i = s; i < e; i++) if (mask[i]) return false;
     return true;
   };
   if (aliasRe) {
@@ -343,7 +346,7 @@ export function findPeople(table: FamilyTable, text: string, base: number): Pers
     let m: RegExpExecArray | null;
     while ((m = aliasRe.exec(text))) {
       const e = m.index + m[0].length;
-      claimed.push(m.index, e);
+      claim(m.index, e);
       if (MODIFIER_AFTER.test(text.slice(e, e + 40))) continue;
       refs.push({ start: base + m.index, end: base + e, keys: [table.aliases.get(m[0])!] });
     }
@@ -362,7 +365,7 @@ export function findPeople(table: FamilyTable, text: string, base: number): Pers
         continue;
       }
       if (!free(s, e)) continue;
-      claimed.push(s, e);
+      claim(s, e);
       const after = text.slice(e, e + 40);
       if (MODIFIER_AFTER.test(after) || NOT_PERSON_AFTER.test(after) || NOT_PERSON_BEFORE.test(text.slice(Math.max(0, s - 30), s))) continue;
       let keys = pat.keys(mm);

@@ -4,8 +4,8 @@
  * risk of distress or re-traumatisation, and declining after a single letter.
  */
 import type { Check, CheckContext } from '../../check';
-import type { InvolvementAnalysis, InvolvementStatus, Statement, Unit } from './analysis';
-import { analyseInvolvement } from './analysis';
+import type { InvolvementAnalysis, InvolvementStatus, Statement } from './analysis';
+import { analyseInvolvement, processHas, sectionHas } from './analysis';
 import { cap, digest, insertion, labelOf, notInvolvedKeys, RAPID_NOTE, rapid, SEED_000, SEED_001, SEED_002, SEED_003, SEED_004 } from './common';
 import { kindOf } from './family-members';
 import type { ReasonKind } from './lexicon';
@@ -15,10 +15,9 @@ import { ALTERNATIVE, CHILD_ALTERNATIVE, CONSULTED, FURTHER_ATTEMPT, LIAISON, RE
 const has = (s: Statement, ...st: InvolvementStatus[]): boolean => st.some((x) => s.statuses.has(x));
 const onlyReasons = (s: Statement, allowed: ReasonKind[]): boolean => s.reasons.size > 0 && [...s.reasons].every((r) => allowed.includes(r));
 
-/** Text of the statement's own section, for looking up what was done instead. */
-function sectionText(a: InvolvementAnalysis, u: Unit): string {
-  if (!u.section) return u.text;
-  return (a.unitsBySection.get(u.section.index) ?? []).map((x) => x.text).join(' ');
+/** Whether the pattern is in the statement's window or anywhere in its section (cached per section). */
+function near(a: InvolvementAnalysis, s: Statement, re: RegExp): boolean {
+  return re.test(s.window) || sectionHas(a, s.unit, re);
 }
 
 function who(a: InvolvementAnalysis, s: Statement): string {
@@ -197,10 +196,9 @@ export const legalProceedingsBlanketExclusion: Check = {
       if (!onlyReasons(s, ['legal', 'suspect'])) continue;
       const key = s.unit.section ?? s.unit.block;
       if (seen.has(key)) continue;
-      const around = `${s.window} ${sectionText(a, s.unit)}`;
-      const liaison = LIAISON.test(around) || LIAISON.test(a.processText);
-      const instead = ALTERNATIVE.test(around);
-      const renewal = s.statuses.has('deferred') || RENEWAL.test(around);
+      const liaison = near(a, s, LIAISON) || processHas(a, LIAISON);
+      const instead = near(a, s, ALTERNATIVE);
+      const renewal = s.statuses.has('deferred') || near(a, s, RENEWAL);
       if ((liaison || instead) && renewal) continue;
       seen.add(key);
       const missing: string[] = [];
@@ -262,8 +260,7 @@ export const childAgeReasonNeedsMore: Check = {
       if (!s.reasons.has('child-age') || !has(s, 'not-involved', 'not-approached')) continue;
       const children = notInvolvedKeys(s).filter((k) => ['child', 'sibling'].includes(kindOf(a.table, k).role));
       if (children.length === 0) continue;
-      const around = `${s.window} ${sectionText(a, s.unit)}`;
-      if (CHILD_ALTERNATIVE.test(around)) continue;
+      if (near(a, s, CHILD_ALTERNATIVE)) continue;
       const baby = /\b(?:bab(?:y|ies)|infants?|newborn|pre-?verbal|\d+ (?:weeks|months) old|aged \d+ (?:weeks|months))\b/i.test(s.window);
       babyLife ??= childFacts(ctx.doc, a).some((c) => c.dailyLife);
       if (baby && babyLife) continue;
@@ -315,8 +312,7 @@ export const retraumatisationReasonNeedsMore: Check = {
     const a = analyseInvolvement(ctx.doc);
     for (const s of a.statements) {
       if (!(s.reasons.has('trauma') || s.reasons.has('stability')) || !has(s, 'not-involved', 'not-approached', 'deferred') || has(s, 'declined', 'no-response')) continue;
-      const around = `${s.window} ${sectionText(a, s.unit)}`;
-      if (CONSULTED.test(around) || CHILD_ALTERNATIVE.test(s.window) || ALTERNATIVE.test(s.window) || SUPPORT.test(s.window)) continue;
+      if (near(a, s, CONSULTED) || CHILD_ALTERNATIVE.test(s.window) || ALTERNATIVE.test(s.window) || SUPPORT.test(s.window)) continue;
       const name = labelOf(a, notInvolvedKeys(s));
       ctx.report({
         span: s.unit.span,

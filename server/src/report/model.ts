@@ -256,7 +256,7 @@ export function reviewReport(input: ReportInput): ReviewReport {
   const notIn = persons.filter((p) => p.statuses.length && !p.statuses.includes('took-part')).map((p) => p.label);
   const groupText = `The review falls in seed 000's group "${GROUP_LABELS[inv.group].toLowerCase()}".`;
   const who = [took.length ? `Took part: ${joinAnd(took.slice(0, 6))}.` : '', notIn.length ? `Did not take part: ${joinAnd(notIn.slice(0, 6))}.` : ''].filter(Boolean).join(' ');
-  if (!wholeReview && inv.group === 'never-mentioned') mk('involvement', 'not-applicable', 'This looks like a fragment of a review, not a whole one, so involvement is not scored.');
+  if (!wholeReview && inv.group === 'never-mentioned') mk('involvement', 'not-applicable', `${groupText} This looks like a fragment of a review, not a whole one, so involvement is not scored.`);
   else if (inv.group === 'never-mentioned') mk('involvement', 'not-met', `${groupText} The draft does not say whether the child or family were invited to take part.`, whereOf(findingsOf((f) => f.ruleId === 'family-involvement-not-mentioned')));
   else if (inv.group === 'involved' && famWarnings.length === 0) mk('involvement', 'met', `${groupText} ${who}`.trim(), persons.filter((p) => p.where).map((p) => p.where!));
   else mk('involvement', famWarnings.length === 0 && inv.group !== 'excluded' ? 'met' : 'partly', `${groupText} ${who}${famWarnings.length ? ` ${plural(famWarnings.length, 'finding')} on how involvement is explained.` : ''}`.trim(), famWarnings.length ? whereOf(famWarnings) : persons.filter((p) => p.where).map((p) => p.where!));

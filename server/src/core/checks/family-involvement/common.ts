@@ -18,7 +18,7 @@ export const SEED_004 = '004_0bedcfebabdff59e.txt';
 
 /** A source entry for the digest line a rule rests on. */
 export function digest(line: string, note: string): RuleSource {
-  return { document: DIGEST, section: `family-involvement.md line ${line}`, note };
+  return { document: DIGEST, section: `family-involvement.md ${line.includes('-') ? 'lines' : 'line'} ${line}`, note };
 }
 
 /** Said once in rapid-review messages: they are judged more lightly (seed 003 section 1.2, quoting the Panel's 2022 guidance). */

@@ -6,7 +6,7 @@ import { digest, insertion, SEED_000, SEED_002 } from './common';
 import { DISMISSED, global, RESEARCH, STRONG_ANCHOR, WEAK_ANCHOR, WEIGHED } from './lexicon';
 
 const MESSAGE =
-  "This says the family's contribution added nothing. Unless the review says what they told it and how that was weighed against the records, it reads as dismissive; reviews that met families only once were the ones most likely to say this (Harrison and Barker 2024).";
+  "This says the family's contribution added nothing. Unless the review says what they told it and how that was weighed against the records, it reads as dismissive; the study that found this wording also found that only 4 of 84 reviews met the family more than once (Harrison and Barker 2024).";
 
 const DISMISSED_HINT = /nothing|little|no (?:additional|new|further|significant)|did not (?:add|provide|offer|contribute|reveal|bring|change|alter|affect)|already known/i;
 const CONTRIBUTION = /\b(?:the|this|that|each|their|her|his|these|those) (?:meetings?|conversations?|interviews?|contributions?|accounts?|views|discussions?)\b|\bmeeting with\b|\bconversation with\b/i;

@@ -18,7 +18,7 @@ const SKIP_ROLES = new Set(['glossary', 'references', 'contents', 'quoted-record
 const CURIOSITY_VERDICT = new RegExp(
   [
     "(?:lack|absence|paucity|dearth) of (?:(?:sufficient|appropriate|real|any|professional|critical|respectful|robust|effective) )*(?:curiosity|challenge|critical thinking|questioning)",
-    '(?:little|insufficient|limited|not enough|too little) (?:professional )?(?:curiosity|challenge)',
+    '(?:little|insufficient|limited|not enough|too little|no) (?:professional )?(?:curiosity|challenge)(?! (?:to|from) (?:the|this|that|these|her|his|their)\\b)',
     '(?:more|greater|further|little more|additional|increased) (?:professional )?(?:curiosity|challenge) (?:was|is|would have been|could have been|should have been|were|had been) (?:needed|required|necessary|warranted|expected)',
     'not (?:sufficiently |very |enough |being )?(?:professionally )?curious(?: enough)?',
     '(?:should|could|would|ought to) have (?:been|shown|demonstrated|exercised|applied|displayed) (?:more |greater )?(?:professional(?:ly)? )?curio(?:us|sity)',

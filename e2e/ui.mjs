@@ -19,6 +19,21 @@ async function openFile(page, name) {
   await page.locator('.editor-instance .view-lines').first().waitFor({ timeout: 15_000 });
 }
 
+/** Chooses an item of the open context menu: hovering focuses it, Enter runs it (a click can come too soon after the menu opens). */
+async function chooseMenuItem(page, item) {
+  await item.waitFor({ timeout: 15_000 });
+  for (let i = 0; i < 5; i++) {
+    if (!(await item.isVisible())) return;
+    await item.hover({ timeout: 5_000 });
+    await page.keyboard.press('Enter');
+    try {
+      await item.waitFor({ state: 'detached', timeout: 3_000 });
+      return;
+    } catch {}
+  }
+  throw new Error('the menu item could not be chosen');
+}
+
 /** Runs a command from the Command Palette. */
 async function runCommand(page, title) {
   await page.keyboard.press('Control+Shift+P');
@@ -96,7 +111,7 @@ export async function runUi({ log = console.log } = {}) {
     const fix = page.locator('.context-view').getByText(/^Replace with/).first();
     await fix.waitFor({ timeout: 15_000 });
     const title = (await fix.innerText()).trim();
-    await fix.click();
+    await chooseMenuItem(page, fix);
     await page.locator('.markers-panel .monaco-list-row', { hasText: 'no-putting-self-at-risk' }).first().waitFor({ state: 'detached', timeout: 30_000 });
     const text = await page.locator('.editor-instance .view-lines').first().innerText();
     if (/putting herself at risk/.test(text.replace(/\u00a0/g, ' '))) throw new Error('the quick fix did not change the text');
@@ -107,8 +122,7 @@ export async function runUi({ log = console.log } = {}) {
     await acronym.click();
     await page.keyboard.press('Control+.');
     const off = page.locator('.context-view').getByText(/^Switch off acronym-defined-on-first-use/).first();
-    await off.waitFor({ timeout: 15_000 });
-    await off.click();
+    await chooseMenuItem(page, off);
     await page.locator('.quick-input-widget', { hasText: 'Why switch off acronym-defined-on-first-use' }).waitFor({ timeout: 15_000 });
     await page.keyboard.type('defined in the partner agency report');
     await page.keyboard.press('Enter');

@@ -4,7 +4,7 @@
  */
 import * as vscode from 'vscode';
 import type { CloseHandlerResult, ErrorHandlerResult, LanguageClientOptions, Middleware, ServerOptions } from 'vscode-languageclient/node';
-import { CloseAction, ErrorAction, LanguageClient, TransportKind } from 'vscode-languageclient/node';
+import { CloseAction, ErrorAction, LanguageClient, RevealOutputChannelOn, TransportKind } from 'vscode-languageclient/node';
 import type { RecordingChannel } from './log';
 
 /** The languages and schemes the checker reads: saved files and untitled buffers. */
@@ -33,7 +33,7 @@ export function createClient(context: vscode.ExtensionContext, log: RecordingCha
     initializationOptions: { trusted: vscode.workspace.isTrusted },
     outputChannel: log,
     // Show the output channel only when asked; never pop it up on a server message.
-    revealOutputChannelOn: 4 /* RevealOutputChannelOn.Never */,
+    revealOutputChannelOn: RevealOutputChannelOn.Never,
     middleware,
     errorHandler: {
       error: (_error, _message, count): ErrorHandlerResult => {

@@ -53,7 +53,7 @@ export function activate(context: vscode.ExtensionContext): Api {
   const restart = async (): Promise<void> => {
     const old = client;
     client = undefined;
-    await old?.stop().catch(() => undefined);
+    await old?.dispose().catch(() => undefined);
     await start();
   };
   context.subscriptions.push(

@@ -73,7 +73,7 @@ export function barChart(id: string, title: string, rows: { label: string; value
   const parts: string[] = [];
   if (series.length > 1) {
     series.forEach((s, k) => {
-      const x = labelW + k * 190;
+      const x = labelW + k * 150;
       parts.push(`<rect x="${x}" y="4" width="12" height="12" fill="${colours[k]}"/><text x="${x + 18}" y="14" font-size="12">${esc(s)}</text>`);
     });
   }
@@ -190,7 +190,7 @@ function batchSection(b: BatchReport): string {
       'chart-groups',
       'Involvement groups: this batch beside seed 000',
       INVOLVEMENT_GROUPS.map((g) => ({ label: GROUP_LABELS[g], values: [pct(b.groups[g], groupsSeen), b.research[g]] })),
-      { max: 100, series: ['This batch (%)', 'Seed 000, 138 reviews (%) — research figures'], unit: '%' },
+      { max: 100, series: ['This batch (%)', 'Seed 000 (%), research figures'], unit: '%' },
     ),
   );
   out.push(`<table id="table-groups"><caption>Involvement groups</caption><thead><tr><th scope="col">Group</th><th scope="col" class="n">This batch (reviews)</th><th scope="col" class="n">This batch (%)</th><th scope="col" class="n">Seed 000 (%), research figures</th></tr></thead><tbody>`);

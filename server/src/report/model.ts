@@ -189,7 +189,7 @@ const POINTS: Record<ReviewType, { label: string; pattern: RegExp }[]> = {
   ],
   lcspr: [
     { label: 'terms of reference or key lines of enquiry', pattern: /\b(?:terms of reference|lines? of enquiry|KLoE|scope of (?:the|this) review|questions? (?:for|addressed by) (?:the|this) review)\b/i },
-    { label: 'how the review was done (its method)', pattern: /\b(?:methodology|method(?:s)? (?:used|of the review)|review (?:process|method)|systems (?:approach|methodology|method)|learning together|practitioner (?:learning )?events?|the review (?:used|followed|took) (?:a|an|the)\b)/i },
+    { label: 'how the review was done (its method)', pattern: /\b(?:methodology|method(?:s)? (?:used|of the review)|review (?:process|method)|systems (?:approach|methodology|method)|learning together|practitioner (?:learning )?events?|the review (?:used|followed|took) (?:a|an|the)\b|how (?:the|this) review was (?:carried out|conducted|undertaken|done|run)|approach (?:to|of|taken by) (?:the|this) review)/i },
     { label: 'an action plan or the partnership’s response', pattern: /\baction plans?\b|\b(?:partnership|safeguarding partners)['’]?s? response\b|\bresponse (?:of|from) the (?:partnership|safeguarding partners)\b/i },
   ],
   national: [
@@ -271,8 +271,9 @@ export function reviewReport(input: ReportInput): ReviewReport {
     const names = (cs: typeof kids): string => joinAnd(cs.map((c) => c.label).slice(0, 5));
     if (kids.length > 0 && heard.length === kids.length && daily.length === kids.length && voiceFindings.length === 0) mk('child-voice', 'met', `The voice and daily life of ${names(kids)} come through.`);
     else if (heard.length > 0 || daily.length > 0) {
-      const gaps = kids.filter((c) => !heard.includes(c) || !daily.includes(c));
-      mk('child-voice', 'partly', `${heard.length ? `Heard: ${names(heard)}. ` : ''}${daily.length ? `Daily life described: ${names(daily)}. ` : ''}${gaps.length ? `Not fully: ${names(gaps)}.` : ''}`.trim(), whereOf(voiceFindings));
+      const unheard = kids.filter((c) => !heard.includes(c));
+      const noDay = kids.filter((c) => !daily.includes(c));
+      mk('child-voice', 'partly', `${heard.length ? `Heard: ${names(heard)}. ` : ''}${daily.length ? `Daily life described: ${names(daily)}. ` : ''}${unheard.length ? `Not heard: ${names(unheard)}. ` : ''}${noDay.length ? `Daily life not described: ${names(noDay)}.` : ''}`.trim(), whereOf(voiceFindings));
     } else mk('child-voice', 'not-met', kids.length ? `Neither the voice nor the daily life of ${names(kids)} comes through.` : 'The draft does not say what life was like for the child or what they thought.', whereOf(voiceFindings));
   }
 
@@ -324,7 +325,7 @@ export function reviewReport(input: ReportInput): ReviewReport {
     const measure = recs.filter((r) => !r.measure && !r.plan).length;
     const time = recs.filter((r) => !r.time && !r.plan).length;
     if (owner) parts.push(`${owner} without an owner`);
-    if (measure) parts.push(`${owner ? '' : ''}${measure} without a measure of success`);
+    if (measure) parts.push(`${measure} without a measure of success`);
     if (time) parts.push(`${time} without a timescale`);
     if (vague.length) parts.push(`${plural(vague.length, 'vague action')}`);
     const status: MarkerStatus = incomplete.length === 0 && vague.length === 0 ? 'met' : complete === 0 ? 'not-met' : 'partly';

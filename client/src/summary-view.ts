@@ -8,6 +8,8 @@ const REVIEW_TYPES: Record<string, string> = {
   national: 'National review',
 };
 
+const MARKER_STATUS: Record<string, string> = { met: '✓ Met', partly: '◐ Partly met', 'not-met': '✗ Not met', 'not-applicable': '– Not applicable' };
+
 function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
 }
@@ -32,6 +34,12 @@ export function summaryHtml(s: QualitySummary, name: string, options: { actions?
   out.push(`<p id="headline">${escapeHtml(headline(s))}</p>`);
   if (options.actions !== false) {
     out.push('<div class="actions"><button id="copy" type="button">Copy as text</button><button id="open" type="button">Open as Markdown</button><button id="save" type="button">Save as a web page (to print)</button><button id="problems" type="button">Open the Problems view</button></div>');
+  }
+  if (s.markers?.length) {
+    // The scorecard of the quality report (the same model as `cspr-lint --report`).
+    out.push('<h2>Quality markers</h2>', '<table id="markers"><thead><tr><th>Marker</th><th>Status</th><th>What was found</th></tr></thead><tbody>');
+    for (const m of s.markers) out.push(`<tr><td><strong>${escapeHtml(m.title)}</strong><br><span class="muted">${escapeHtml(m.research.join(', '))}</span></td><td>${MARKER_STATUS[m.status] ?? m.status}</td><td>${escapeHtml(m.found)}</td></tr>`);
+    out.push('</tbody></table>');
   }
   if (s.total > 0) {
     out.push('<h2>By category</h2>', '<table id="by-category"><thead><tr><th>Category</th><th>Check</th><th class="n">Findings</th></tr></thead><tbody>');
@@ -62,6 +70,11 @@ export function summaryMarkdown(s: QualitySummary, name: string): string {
   const lines = [`# Quality summary: ${name}`, ''];
   if (s.reviewType) lines.push(`Read as: ${REVIEW_TYPES[s.reviewType] ?? s.reviewType}`, '');
   lines.push(headline(s), '');
+  if (s.markers?.length) {
+    lines.push('## Quality markers', '', '| Marker | Status | What was found |', '| --- | --- | --- |');
+    for (const m of s.markers) lines.push(`| ${cell(m.title)} | ${MARKER_STATUS[m.status] ?? m.status} | ${cell(m.found)} |`);
+    lines.push('');
+  }
   if (s.total > 0) {
     lines.push('## By category', '', '| Category | Check | Findings |', '| --- | --- | ---: |');
     for (const c of s.byCategory) for (const r of c.rules) lines.push(`| ${cell(c.title)} | ${cell(r.summary)} (${r.ruleId}) | ${r.count} |`);

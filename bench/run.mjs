@@ -65,6 +65,9 @@ async function lspRun(draft) {
   await server.open(uri, text, version);
   let report = await server.pull(uri);
   const firstMs = performance.now() - server.started;
+  const rssPeak = rssOf(server.child.pid);
+  // Memory with the draft open, once the server has been idle for a moment (as between bursts of typing).
+  await sleep(1500);
   const rssOpen = rssOf(server.child.pid);
   let resultId = report.resultId;
   let lastItems = report.items ?? [];
@@ -105,6 +108,7 @@ async function lspRun(draft) {
       await sleep(GAP_MS);
     }
   }
+  await sleep(1500);
   const rssAfterEdits = rssOf(server.child.pid);
 
   // A burst: five keystrokes in quick succession, each followed by a pull that the next change cancels,
@@ -145,7 +149,7 @@ async function lspRun(draft) {
   const served = lastItems.map((d) => `${d.code}@${d.range.start.line}:${d.range.start.character}`).sort();
   const matches = fresh.length === served.length && fresh.every((x, i) => x === served[i]);
   await server.stop();
-  return { firstMs, rssOpen, rssAfterEdits, firstCount, unchangedOk, times, kinds, bursts, matches, freshCount: fresh.length, servedCount: served.length };
+  return { firstMs, rssPeak, rssOpen, rssAfterEdits, firstCount, unchangedOk, times, kinds, bursts, matches, freshCount: fresh.length, servedCount: served.length };
 }
 
 /** Wall time of a command, median over RUNS. */
@@ -180,6 +184,17 @@ async function main() {
     return;
   }
 
+  // The server with a one-paragraph draft: start-up cost and memory before any real draft.
+  const baseline = await (async () => {
+    const server = await startServer();
+    await server.open('file:///tmp/cspr-lint-bench/tiny.md', '# Review\n\nOne short paragraph.\n');
+    await server.pull('file:///tmp/cspr-lint-bench/tiny.md');
+    const ms = performance.now() - server.started;
+    await sleep(1500);
+    const rss = rssOf(server.child.pid);
+    await server.stop();
+    return { ms, rss };
+  })();
   const lsp = [];
   for (const d of drafts) {
     log(`language server: ${d.name}...`);
@@ -222,7 +237,7 @@ async function main() {
     dirty: git(['status', '--porcelain', '--untracked-files=no']) !== '',
     load: `${loadBefore.toFixed(1)} at the start, ${loadavg()[0].toFixed(1)} at the end`,
   };
-  const md = renderResults({ meta, drafts, material, lsp, tools, prof, big, editP95, cliRatio, seconds: (performance.now() - t0) / 1000 });
+  const md = renderResults({ meta, drafts, material, lsp, tools, prof, big, editP95, cliRatio, baseline, seconds: (performance.now() - t0) / 1000 });
   process.stdout.write(md);
   if (!args.has('--no-write') && !QUICK) writeFileSync(join(ROOT, 'bench', 'RESULTS.md'), md);
   log(`done in ${((performance.now() - t0) / 1000).toFixed(0)} s${!args.has('--no-write') && !QUICK ? '; wrote bench/RESULTS.md' : ''}`);
@@ -235,8 +250,10 @@ function verdict(value, target, lowerIsBetter = true) {
   return `missed by ${((value / target - 1) * 100).toFixed(0)}%`;
 }
 
-function renderResults({ meta, drafts, material, lsp, tools, prof, big, editP95, cliRatio, seconds }) {
+function renderResults({ meta, drafts, material, lsp, tools, prof, big, editP95, cliRatio, baseline, seconds }) {
   const L = [];
+  const lspBaseline = baseline.rss;
+  const startTiny = baseline.ms;
   const topChecks = prof.perCheck.slice(0, 5);
   const checksMedian = prof.perCheck.reduce((n, c) => n + c.editMedianMs, 0);
   const over = prof.perCheck.filter((c) => c.editMedianMs >= 1);
@@ -245,9 +262,9 @@ function renderResults({ meta, drafts, material, lsp, tools, prof, big, editP95,
       .slice(0, 3)
       .map((c) => `\`${c.id}\` ${ms(c.editMedianMs)} ms`)
       .join(', ')}; see the table below). They can cache what they find per paragraph with \`blockFacts\` (server/src/core/check.ts), as the rules kept as data already are.`,
-    cli: `Most of the CLI's time on small sets is start-up (loading and validating the rules); on this set analysis takes about ${ms(prof.coldMs)} ms for the largest draft.`,
-    rss: 'Node.js itself takes about 40 MB; the rest is the parsed draft, the per-paragraph caches and the diagnostics.',
-    start: 'Start-up loads Node.js, the bundled server and every rule file (YAML parsed and validated against the schema) before the first analysis.',
+    cli: `The CLI analyses each draft once, from cold: ${ms(prof.coldMs)} ms in-process for the largest alone, most of it in the checks in code (the table below gives each check's cold time), plus about ${ms(startTiny)} ms of start-up.`,
+    rss: `With a one-paragraph draft open the server already takes ${mb(lspBaseline)} MB: Node.js itself about 40 MB, and the rest is the bundle and the libraries the rules load at start-up (such as compromise and its lexicon). The draft, its parse, the per-paragraph caches and the diagnostics add ${mb(Math.max(0, lsp[lsp.length - 1].rssOpen - lspBaseline))} MB.`,
+    start: `Of the ${ms(big.firstMs)} ms, ${ms(startTiny)} ms pass before the first diagnostics of a one-paragraph draft (loading Node.js, the bundle and its libraries, and every rule file, YAML parsed and validated against the schema); the rest is the first, uncached analysis of the whole draft (${ms(prof.coldMs)} ms in-process), dominated by the checks in code (see below).`,
   };
   L.push('# Benchmark results', '');
   L.push(`Written by \`npm run bench\` (bench/run.mjs) on ${meta.date}: ${meta.cores} cores (${meta.cpu}), ${meta.memory}, Node.js ${meta.node}, ${meta.os}; commit ${meta.commit}${meta.dirty ? ' with uncommitted changes' : ''}. Load average ${meta.load} (other work on the machine slows every figure below). The run took ${seconds.toFixed(0)} s.`);
@@ -258,8 +275,8 @@ function renderResults({ meta, drafts, material, lsp, tools, prof, big, editP95,
   L.push('| Measure | Target | Result | Verdict |', '| --- | --- | --- | --- |');
   L.push(`| One-character edit to fresh diagnostics over stdio, ${big.draft.name}, p95 of ${big.times.length} edits | ≤ ${TARGETS.editP95} ms | ${ms(editP95)} ms (p50 ${ms(median(big.times))} ms) | ${verdict(editP95, TARGETS.editP95)} |`);
   L.push(`| CLI full pass on the three drafts, as a share of alex's time | ≤ ${TARGETS.cliRatio}× | ${Number.isFinite(cliRatio) ? cliRatio.toFixed(2) : 'n/a'}× (${ms(tools[0].ms)} ms vs ${ms(tools[1]?.ms)} ms) | ${verdict(cliRatio, TARGETS.cliRatio)} |`);
-  L.push(`| Server memory (RSS) with ${big.draft.name} open | ≤ ${TARGETS.rssMB} MB | ${mb(big.rssOpen)} MB (${mb(big.rssAfterEdits)} MB after the edits) | ${verdict(big.rssOpen / 2 ** 20, TARGETS.rssMB)} |`);
-  L.push(`| Server start to first diagnostics, ${big.draft.name} | ≤ ${TARGETS.startMs} ms | ${ms(big.firstMs)} ms | ${verdict(big.firstMs, TARGETS.startMs)} |`, '');
+  L.push(`| Server memory (RSS) with ${big.draft.name} open, after 1.5 s idle | ≤ ${TARGETS.rssMB} MB | ${mb(big.rssOpen)} MB (${mb(big.rssPeak)} MB right after the first analysis, ${mb(big.rssAfterEdits)} MB after the edits) | ${verdict(big.rssOpen / 2 ** 20, TARGETS.rssMB)} |`);
+  L.push(`| Server start to first diagnostics, ${big.draft.name} | ≤ ${TARGETS.startMs} ms | ${ms(big.firstMs)} ms (a one-paragraph draft: ${ms(startTiny)} ms) | ${verdict(big.firstMs, TARGETS.startMs)} |`, '');
   const notes = [];
   if (!(editP95 <= TARGETS.editP95)) notes.push(`Edit latency: ${why.edit}`);
   if (!(cliRatio <= TARGETS.cliRatio)) notes.push(`CLI: ${why.cli}`);
@@ -268,9 +285,9 @@ function renderResults({ meta, drafts, material, lsp, tools, prof, big, editP95,
   if (notes.length) L.push('Why a target was missed:', '', ...notes.map((n) => `- ${n}`), '');
   L.push('## Language server, per draft', '');
   L.push('Each edit inserts one letter inside a word of a prose line (incremental `didChange`), then pulls diagnostics (`textDocument/diagnostic` with the previous result id) and waits for the answer; edits are spread evenly through the draft, after warm-up edits that are not counted. "Unchanged" answers are correct when the new diagnostics equal the previous ones. A burst is five keystrokes in quick succession, each followed by a pull that the next keystroke cancels, as VS Code does, timed to the last answer.', '');
-  L.push('| Draft | Start to first diagnostics | Edit p50 | Edit p95 | Edit max | Answers full / unchanged | Burst of 5, median | RSS open / after edits | Diagnostics | Same as a fresh analysis |', '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
+  L.push('| Draft | Start to first diagnostics | Edit p50 | Edit p95 | Edit max | Answers full / unchanged | Burst of 5, median | RSS peak / open / after edits | Diagnostics | Same as a fresh analysis |', '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
   for (const r of lsp) {
-    L.push(`| ${r.draft.name} | ${ms(r.firstMs)} ms | ${ms(median(r.times))} ms | ${ms(pct(r.times, 95))} ms | ${ms(Math.max(...r.times))} ms | ${r.kinds.full} / ${r.kinds.unchanged} | ${ms(median(r.bursts))} ms | ${mb(r.rssOpen)} / ${mb(r.rssAfterEdits)} MB | ${r.firstCount} | ${r.matches ? 'yes' : `**no** (${r.servedCount} served, ${r.freshCount} fresh)`}${r.unchangedOk ? '' : '; a repeated pull was not answered "unchanged"'} |`);
+    L.push(`| ${r.draft.name} | ${ms(r.firstMs)} ms | ${ms(median(r.times))} ms | ${ms(pct(r.times, 95))} ms | ${ms(Math.max(...r.times))} ms | ${r.kinds.full} / ${r.kinds.unchanged} | ${ms(median(r.bursts))} ms | ${mb(r.rssPeak)} / ${mb(r.rssOpen)} / ${mb(r.rssAfterEdits)} MB | ${r.firstCount} | ${r.matches ? 'yes' : `**no** (${r.servedCount} served, ${r.freshCount} fresh)`}${r.unchangedOk ? '' : '; a repeated pull was not answered "unchanged"'} |`);
   }
   L.push('');
   L.push('## CLI full pass beside the peers', '');

@@ -324,7 +324,8 @@ function findRawBlocks(text: string, lineStarts: readonly number[], language: Do
       if (lt.includes('|') && line + 1 < lineCount && TABLE_SEPARATOR.test(lineText(line + 1)) && lineText(line + 1).includes('-')) {
         closePara();
         const headerCells = splitCells(text, ls, le);
-        const headers = headerCells.map((c) => text.slice(c.start, c.end).replace(/[*_`]/g, '').trim());
+        // Detached: a block keeps its cell across edits, and a slice would keep that version of the draft alive.
+        const headers = headerCells.map((c) => detach(text.slice(c.start, c.end).replace(/[*_`]/g, '').trim()));
         headerCells.forEach((c, column) => {
           if (c.end > c.start) blocks.push({ kind: 'table-cell', ...c, cell: { row: 0, column, header: headers[column] ?? '', isHeader: true } });
         });

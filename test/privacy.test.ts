@@ -12,10 +12,13 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFile
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { spawnSync } from 'node:child_process';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CodeAction, Diagnostic } from 'vscode-languageserver-protocol/node';
 import { CodeActionRequest, DidCloseTextDocumentNotification, HoverRequest, LogTraceNotification } from 'vscode-languageserver-protocol/node';
 import type { TestServer } from './lsp-client';
+import { markdownToDocx } from './fixtures/office';
+import { typesetPdf } from './fixtures/pdf';
 import { DidChangeConfigurationNotification, DidChangeTextDocumentNotification, startServer } from './lsp-client';
 
 const ROOT = join(__dirname, '..');
@@ -67,6 +70,15 @@ const ALLOWED: { bundle: RegExp; module: RegExp; found: string; why: string }[] 
     found: 'net',
     why: 'LSP pipe and socket transports: a local named pipe, or TCP on 127.0.0.1 only',
   },
+  // pdf.js can load a PDF, fonts and character maps from a URL. server/src/extract/pdf.ts always
+  // passes the file's bytes and no URL of any kind (checked below, and at run time by the trap test),
+  // so that code cannot run.
+  ...(['fetch()', 'XMLHttpRequest'] as const).map((found) => ({
+    bundle: /^(cli|server|batch-worker)\.js$/,
+    module: /^node_modules\/pdfjs-dist\/legacy\/build\/pdf(?:\.worker)?\.mjs$/,
+    found,
+    why: 'pdf.js loading from URLs, never used: cspr-lint hands it the bytes of a local file',
+  })),
 ];
 
 const bundles = existsSync(DIST) ? readdirSync(DIST).filter((f) => f.endsWith('.js')) : [];
@@ -99,7 +111,7 @@ describe('no network code in the shipped bundles', () => {
 
   it('the allowed transport code connects only to a local pipe or 127.0.0.1', () => {
     for (const b of ['client.js', 'server.js']) {
-      const allowed = sections(readFileSync(join(DIST, b), 'utf8')).filter((s) => ALLOWED.some((a) => a.module.test(s.module)));
+      const allowed = sections(readFileSync(join(DIST, b), 'utf8')).filter((s) => ALLOWED.some((a) => a.found === 'net' && a.module.test(s.module)));
       expect(allowed.length).toBeGreaterThan(0);
       for (const s of allowed) {
         const hosts = [...s.code.matchAll(/\b(?:createConnection|connect|listen)\)?\(\s*[\w$.]+\s*,\s*["']([^"']+)["']/g)].map((m) => m[1]);
@@ -107,6 +119,17 @@ describe('no network code in the shipped bundles', () => {
         expect(new Set(hosts)).toEqual(new Set(['127.0.0.1']));
       }
     }
+  });
+
+  it('PDFs are read from their bytes only: pdf.js is given no URL, so its network code never runs', () => {
+    const source = readFileSync(join(ROOT, 'server', 'src', 'extract', 'pdf.ts'), 'utf8');
+    const calls = [...source.matchAll(/getDocument\(\s*\{([^}]*)\}/g)].map((m) => m[1]!);
+    expect(calls.length).toBeGreaterThan(0);
+    for (const options of calls) {
+      expect(options).toMatch(/\bdata\s*:/);
+      expect(options).not.toMatch(/\b(url|docBaseUrl|cMapUrl|standardFontDataUrl|wasmUrl|iccUrl|httpHeaders|withCredentials|useWorkerFetch)\s*:/);
+    }
+    expect(source).not.toMatch(/GlobalWorkerOptions\.workerSrc\s*=\s*['"`]https?:/);
   });
 
   it('the client starts the server over IPC or stdio, never a socket', () => {
@@ -135,10 +158,15 @@ describe('no network code in the shipped bundles', () => {
     }
   });
 
-  it('writes no files: no file-writing call in the shipped code (the docs tool is not shipped)', () => {
+  // Files are written only where the user asks for one; nothing else in shipped code writes a file.
+  const WRITERS_ALLOWED: Record<string, string> = {
+    'server/src/cli/main.ts': 'the quality report, only to the file named with --report',
+    'client/src/commands/quality-summary.ts': 'the quality summary, only where the user chooses in a save dialog',
+  };
+  it('writes files only where the user asks for one (the docs tool is not shipped)', () => {
     const shipped = ['server/src', 'client/src'].flatMap((d) => walk(join(ROOT, d))).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts') && !f.includes(`${join('server', 'src', 'tools')}`));
     const writers = shipped.filter((f) => /\b(writeFileSync|writeFile|appendFileSync|appendFile|createWriteStream|mkdirSync|mkdtempSync|copyFileSync|renameSync|rmSync|unlinkSync)\s*\(|workspace\.fs\.(writeFile|createDirectory|delete|rename|copy)\b/.test(readFileSync(f, 'utf8')));
-    expect(writers.map((f) => relative(ROOT, f))).toEqual([]);
+    expect(writers.map((f) => relative(ROOT, f).split('\\').join('/')).filter((f) => !WRITERS_ALLOWED[f])).toEqual([]);
   });
 
   it('has no telemetry: no telemetry module in the bundles, no telemetry call in our code', () => {
@@ -250,4 +278,51 @@ describe('no document text in logs, at every log level', () => {
     expect([...s.logs, ...s.messages].join('\n')).toMatch(/customTerms\[1\]\.pattern/);
     expect(s.process.exitCode).toBeNull();
   }, 120_000);
+});
+
+const PRELOAD = join(__dirname, 'fuzz', 'no-network-preload.cjs');
+const TRAP_DRAFT = '# Review of Child B\n\nChild B, aged 14, was putting herself at risk.\n\nThe MASH met on Monday.\n';
+
+describe('no network use at run time (every network API trapped)', () => {
+  let server: TestServer | undefined;
+  afterEach(async () => {
+    await server?.stop();
+    server = undefined;
+  });
+
+  it('the CLI reads Markdown, Word and PDF drafts and writes its report without touching the network', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cspr-no-network-'));
+    writeFileSync(join(dir, 'draft.md'), TRAP_DRAFT);
+    writeFileSync(join(dir, 'draft.docx'), await markdownToDocx(TRAP_DRAFT));
+    writeFileSync(join(dir, 'draft.pdf'), (await typesetPdf([{ kind: 'heading', text: 'Review of Child B' }, { kind: 'paragraph', text: 'Child B, aged 14, was putting herself at risk.' }])).bytes);
+    const report = join(dir, 'report.html');
+    const r = spawnSync(process.execPath, ['--require', PRELOAD, join(ROOT, 'bin', 'cspr-lint.js'), '--format', 'json', '--report', report, 'draft.md', 'draft.docx', 'draft.pdf'], { cwd: dir, encoding: 'utf8', timeout: 120_000 });
+    expect(r.stderr).toContain('CSPR-NO-NETWORK-ACTIVE main');
+    expect(r.stderr).not.toContain('CSPR-NETWORK-ATTEMPT');
+    const files = JSON.parse(r.stdout) as { filePath: string; messages: { ruleId: string }[] }[];
+    expect(files).toHaveLength(3);
+    for (const f of files) expect(f.messages.map((m) => m.ruleId), f.filePath).toContain('no-putting-self-at-risk');
+    // The report is one self-contained page that may not load anything.
+    const html = readFileSync(report, 'utf8');
+    expect(html).toMatch(/Content-Security-Policy" content="default-src 'none'/);
+    expect(html).not.toMatch(/<(script|link|img|iframe)[^>]+(src|href)=["']https?:/i);
+  }, 150_000);
+
+  it('the server answers an editor without touching the network', async () => {
+    server = await startServer({ env: { NODE_OPTIONS: `--require ${PRELOAD}` } });
+    const uri = 'file:///tmp/cspr-no-network/draft.md';
+    await server.open(uri, TRAP_DRAFT);
+    expect((await server.pull(uri)).items!.map((d) => d.code)).toContain('no-putting-self-at-risk');
+    await server.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 2, character: 25 } });
+    await server.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, context: { diagnostics: [], only: ['source.fixAll.cspr-lint'] } });
+    expect(server.stderr()).toContain('CSPR-NO-NETWORK-ACTIVE main');
+    expect(server.stderr()).not.toContain('CSPR-NETWORK-ATTEMPT');
+  });
+
+  it('the trap itself works: a real attempt is caught and reported', () => {
+    const r = spawnSync(process.execPath, ['--require', PRELOAD, '-e', "require('https').get('https://example.org')"], { encoding: 'utf8', timeout: 30_000 });
+    expect(r.stderr).toContain('CSPR-NETWORK-ATTEMPT https.get');
+    const f = spawnSync(process.execPath, ['--require', PRELOAD, '-e', "require('net').connect(443, 'example.org')"], { encoding: 'utf8', timeout: 30_000 });
+    expect(f.stderr).toContain('CSPR-NETWORK-ATTEMPT net connect to example.org');
+  });
 });

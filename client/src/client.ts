@@ -8,7 +8,11 @@ import { CloseAction, ErrorAction, LanguageClient, RevealOutputChannelOn, Transp
 import type { RecordingChannel } from './log';
 
 /** The languages and schemes the checker reads: saved files and untitled buffers. */
-export const DOCUMENT_SELECTOR = ['markdown', 'plaintext'].flatMap((language) => ['file', 'untitled'].map((scheme) => ({ language, scheme })));
+export const DOCUMENT_SELECTOR = [
+  ...['markdown', 'plaintext'].flatMap((language) => ['file', 'untitled'].map((scheme) => ({ language, scheme }))),
+  // Read-only text of a Word or PDF review (commands/check-word-pdf.ts).
+  { language: 'markdown', scheme: 'cspr-lint-extracted' },
+];
 
 const RESTART_WINDOW_MS = 3 * 60_000;
 const MAX_RESTARTS = 5;

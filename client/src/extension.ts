@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { State } from 'vscode-languageclient/node';
 import { createClient } from './client';
+import { registerWordPdf } from './commands/check-word-pdf';
 import { COMMAND as DISABLE_REASON, writeDisableReason } from './commands/disable-reason';
 import { COMMAND as FIX_ALL, fixAll } from './commands/fix-all';
 import { COMMAND as NEW_DRAFT, newReviewDraft } from './commands/new-draft';
@@ -71,6 +72,7 @@ export function activate(context: vscode.ExtensionContext): Api {
     // Workspace configuration files are read only once the workspace is trusted.
     vscode.workspace.onDidGrantWorkspaceTrust(restart),
   );
+  registerWordPdf(context, () => client);
   void start();
   return { client: () => client, status, log, views: { ruleDocumentation: shownDocumentation, qualitySummary: shownSummary } };
 }

@@ -7,11 +7,14 @@ import type { Engine } from '../engine';
 import { toRange } from './convert';
 
 /** Builds a Markdown hover for the findings under the cursor. */
-export function hoverFor(doc: TextDocument, findings: readonly Finding[], engine: Engine): Hover {
+export function hoverFor(doc: TextDocument, findings: readonly Finding[], engine: Engine, options: { suggestions?: boolean } = {}): Hover {
   const parts = findings.map((f) => {
     const meta = engine.linter.meta(f.ruleId);
     const lines = [`**${meta?.summary ?? f.ruleId}** (${f.ruleId})`, '', meta?.rationale.trim() ?? ''];
     if (meta?.good) lines.push('', `*What good looks like:* ${meta.good}`);
+    // Text read from Word or PDF cannot be fixed here: show the wording to make the change in the original.
+    const wording = options.suggestions ? f.fixes.flatMap((x) => x.edits.map((e) => e.text.trim())).filter(Boolean) : [];
+    if (wording.length) lines.push('', `*Suggested wording (make the change in the Word document):* ${wording.map((w) => `“${w}”`).join(' or ')}`);
     const sources = meta?.sources.map((s) => [s.document, s.year, s.section].filter(Boolean).join(', ')).join('; ');
     if (sources) lines.push('', `*Sources:* ${sources}`);
     lines.push('', `[Rule documentation](${engine.docUri(f.ruleId)})`);

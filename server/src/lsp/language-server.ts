@@ -30,6 +30,7 @@ import { createEngine } from '../engine';
 import type { DiagnosticData } from './convert';
 import { toDiagnostic, toQuickFixes, toRange } from './convert';
 import { hoverFor } from './hover';
+import { isReadOnlyCopy, registerExtractRequest } from './extract-request';
 import { fromEditorSettings } from './settings';
 import type { QualitySummaryParams } from './summary';
 import { QUALITY_SUMMARY_REQUEST, qualitySummary } from './summary';
@@ -310,6 +311,8 @@ export function startServer(connection: Connection, engine: Engine = createEngin
   connection.onCodeAction((params: CodeActionParams): CodeAction[] => {
     const doc = documents.get(params.textDocument.uri);
     if (!doc) return [];
+    // Text read from Word or PDF: the original cannot be edited here, so no fixes (hovers show the wording).
+    if (isReadOnlyCopy(doc.uri)) return [];
     const only = params.context.only;
     const actions: CodeAction[] = [];
     const wantsFixAll = only?.some((k) => FIX_ALL_KIND.startsWith(k) || k === CodeActionKind.SourceFixAll || k === CodeActionKind.Source);
@@ -357,7 +360,7 @@ export function startServer(connection: Connection, engine: Engine = createEngin
     const offset = doc.offsetAt(params.position);
     const findings = lintDocument(doc).result.findings.filter((f) => f.span.start <= offset && offset <= f.span.end && f.span.end > f.span.start);
     if (findings.length === 0) return null;
-    return hoverFor(doc, findings, engine);
+    return hoverFor(doc, findings, engine, { suggestions: isReadOnlyCopy(doc.uri) });
   });
 
   // Counts by category and section for the editor's quality summary view (client/src/commands).
@@ -365,6 +368,8 @@ export function startServer(connection: Connection, engine: Engine = createEngin
     const doc = documents.get(params.uri);
     return doc ? qualitySummary(doc, lintDocument(doc).result, engine) : null;
   });
+  // Word and PDF files read into text for the editor's "Check a Word or PDF review" (client/src/commands).
+  registerExtractRequest(connection);
 
   connection.onShutdown(() => {
     pushTimers.forEach((t) => clearTimeout(t));

@@ -62,6 +62,7 @@ const QUIET_SETTINGS = {
   'git.enabled': false,
   'markdown.validate.enabled': false,
   'editor.hover.delay': 200,
+  'editor.hover.above': false, // the screenshot keeps the draft's headings in view
   'window.commandCenter': false,
 };
 

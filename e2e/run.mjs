@@ -11,7 +11,7 @@ import path from 'node:path';
 import { runElectron } from './run-electron.mjs';
 import { runInHost } from './run-inhost.mjs';
 import { runNeovim } from './neovim.mjs';
-import { ROOT } from './lib/code-server.mjs';
+import { findChromium, findCodeServer, ROOT } from './lib/code-server.mjs';
 import { runUi, runVsix } from './ui.mjs';
 
 const required = process.env.CSPR_E2E_REQUIRE === '1';
@@ -62,6 +62,7 @@ await step('neovim', 'Neovim LSP client receives diagnostics', () => runNeovim({
 await step('inhost', 'In-host editor tests in VS Code (code-server)', () => runInHost());
 await step('ui', 'UI test in VS Code with headless Chromium', () => runUi({ log }));
 await step('vsix', 'Packaged .vsix installed into VS Code shows diagnostics', async () => {
+  if (!findCodeServer() || !findChromium()) return { skipped: 'code-server or Chromium is not installed (run e2e/install.sh)' };
   const pack = spawnSync('npm', ['run', 'package', '--silent'], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
   // vscode:prepublish made a production build; put the development build back for the other tools.
   spawnSync(process.execPath, ['esbuild.mjs'], { cwd: ROOT, stdio: 'inherit' });

@@ -308,16 +308,25 @@ describe('no network use at run time (every network API trapped)', () => {
     expect(html).not.toMatch(/<(script|link|img|iframe)[^>]+(src|href)=["']https?:/i);
   }, 150_000);
 
-  it('the server answers an editor without touching the network', async () => {
+  it('the server answers an editor, and reads Word and PDF files, without touching the network', async () => {
     server = await startServer({ env: { NODE_OPTIONS: `--require ${PRELOAD}` } });
     const uri = 'file:///tmp/cspr-no-network/draft.md';
     await server.open(uri, TRAP_DRAFT);
     expect((await server.pull(uri)).items!.map((d) => d.code)).toContain('no-putting-self-at-risk');
     await server.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 2, character: 25 } });
     await server.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, context: { diagnostics: [], only: ['source.fixAll.cspr-lint'] } });
+    // The editor's "Check a Word or PDF review" command: the server reads the files itself.
+    const dir = mkdtempSync(join(tmpdir(), 'cspr-no-network-server-'));
+    writeFileSync(join(dir, 'draft.docx'), await markdownToDocx(TRAP_DRAFT));
+    writeFileSync(join(dir, 'draft.pdf'), (await typesetPdf([{ kind: 'heading', text: 'Review of Child B' }, { kind: 'paragraph', text: 'Child B, aged 14, was putting herself at risk.' }])).bytes);
+    for (const f of ['draft.docx', 'draft.pdf']) {
+      const read = (await server.connection.sendRequest('csprLint/extractFile', { uri: pathToFileURL(join(dir, f)).href })) as { ok: boolean; text?: string };
+      expect(read.ok, `${f}: ${JSON.stringify(read).slice(0, 300)}`).toBe(true);
+      expect(read.text, f).toContain('putting herself at risk');
+    }
     expect(server.stderr()).toContain('CSPR-NO-NETWORK-ACTIVE main');
     expect(server.stderr()).not.toContain('CSPR-NETWORK-ATTEMPT');
-  });
+  }, 60_000);
 
   it('the trap itself works: a real attempt is caught and reported', () => {
     const r = spawnSync(process.execPath, ['--require', PRELOAD, '-e', "require('https').get('https://example.org')"], { encoding: 'utf8', timeout: 30_000 });

@@ -279,7 +279,10 @@ export async function extractPdf(bytes: Uint8Array): Promise<ExtractResult> {
     const blank = pages.length - withText;
     if (blank > 0 && blank >= pages.length * 0.2 && blank > 1) warnings.push(`${blank} of its ${pages.length} pages have no text (scanned pages?) and were not checked`);
     if (unreadable > 0) warnings.push(`${unreadable} page${unreadable === 1 ? '' : 's'} could not be read and ${unreadable === 1 ? 'was' : 'were'} skipped`);
-    const out = layout(pages);
+    const snapshot = pages.map((p) => ({ ...p, lines: [...p.lines] }));
+    let out = layout(pages, true);
+    // Never lose the text: if telling margins from body left nothing, read every line as body.
+    if (!out.text.replace(/<!--[\s\S]*?-->/g, '').trim()) out = layout(snapshot, false);
     return { ok: true, format: 'pdf', language: 'markdown', text: out.text, pageStarts: out.pageStarts, pageCount: pages.length, footnotes: out.footnotes, warnings };
   } finally {
     void doc.destroy();
@@ -287,8 +290,8 @@ export async function extractPdf(bytes: Uint8Array): Promise<ExtractResult> {
 }
 
 /** Turns the pages' lines into Markdown, recording where each page starts. */
-function layout(pages: PageText[]): { text: string; pageStarts: number[]; footnotes: number } {
-  dropMargins(pages);
+function layout(pages: PageText[], margins: boolean): { text: string; pageStarts: number[]; footnotes: number } {
+  if (margins) dropMargins(pages);
   const all = pages.flatMap((p) => p.lines);
   const bodySize = mode(
     all.map((l) => l.size),

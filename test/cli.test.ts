@@ -38,7 +38,7 @@ describe('cspr-lint CLI', () => {
     const m = out[0].messages.find((x: { ruleId: string }) => x.ruleId === 'no-putting-self-at-risk');
     // The emoji is two UTF-16 code units, so the match starts at column 22, not 21.
     expect(m).toMatchObject({ category: 'victim-blaming', severity: 'warning', line: 3, column: 22, endLine: 3, endColumn: 49 });
-    expect(m.suggestions[0].fix.text).toBe('was at risk of harm from adults');
+    expect(m.suggestions[0].fix.text).toBe('was placed at risk by adults');
     expect(m.fix).toBeUndefined();
     const a = out[0].messages.find((x: { ruleId: string }) => x.ruleId === 'acronym-defined-on-first-use');
     expect(a.fix).toEqual({ range: [expect.any(Number), expect.any(Number)], text: 'Multi-Agency Safeguarding Hub (MASH)' });

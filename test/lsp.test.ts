@@ -73,7 +73,7 @@ describe('language server over stdio', () => {
       context: { diagnostics: [vb] },
     })) as CodeAction[];
     const replace = actions.find((a) => a.title.startsWith('Replace with'))!;
-    expect(apply(DRAFT, replace.edit!.changes![URI]!)).toContain('Child B, aged 14, was at risk of harm from adults.');
+    expect(apply(DRAFT, replace.edit!.changes![URI]!)).toContain('Child B, aged 14, was placed at risk by adults.');
     const disable = actions.find((a) => a.title.includes('Switch off'))!;
     const disabled = apply(DRAFT, disable.edit!.changes![URI]!);
     expect(disabled).toContain('<!-- cspr-lint-disable-next-line no-putting-self-at-risk -- give your reason here -->\nChild B');

@@ -3,7 +3,7 @@ import type { Block, ParsedDocument } from '../document/model';
 import type { Span } from '../types';
 
 // Cues after a term that introduce its definition.
-const DEFINES_AFTER = /^\s*["'”’]?\s*(\)|\]|,)?\s*(\(([^)]*)\)\s*)?(:|–|—|-\s|means\b|is (defined|used|understood|taken|described) (as|to mean|here|in this review)|refers to\b|describes\b|is a term\b|is the (term|idea|practice|concept)\b|is when\b|is where\b|is (a|an|the) \w+ (that|which|where|in which|of|for)\b|(is|are) used (here )?to (mean|describe)|,? (which|that) (means|describes|refers to)|,? by which)/i;
+const DEFINES_AFTER = /^\s*["'”’]?\s*(\)|\]|,)?\s*(\(([^)]*)\)\s*)?(:|–|—|-\s|means\b|is (defined|used|understood|taken|described) (as|to mean|here|in this review)|refers to\b|describes\b|is a term\b|is the (term|idea|practice|concept)\b|is when\b|is where\b|is (a|an|the) \w+ (that|which|where|in which|of|for)\b|(is|are) used (here )?to (mean|describe)|,? (which|that) (means|describes|refers to)|, (which|that) (is|are) (the|a|an) \w+|,? by which)/i;
 // Cues before a term: "by X we mean", "we use X to mean", "what is meant by X".
 const DEFINES_BEFORE = /\b(by|the term|the phrase|the concept of|what is meant by|we use|is known as|are known as|called|described as|defined as|referred to as)\s*["'“‘]?\s*$/i;
 

@@ -94,7 +94,7 @@ function computeChildFacts(doc: ParsedDocument, a: InvolvementAnalysis): ChildFa
     const inVoiceSection = u.section !== undefined && voiceSections.has(u.section.index);
     const namesChild = refs.length > 0 || CHILD_NAMED.test(u.text) || childAliases.some((n) => u.text.includes(n));
     // Someone else named first: a later "she said" is no longer about the child ("The mother attended. She disclosed…").
-    if (refs.length === 0 && u.people.length > 0 && !/^\s*(?:she|he|they)\b/i.test(u.text) && u.people[0]!.start - u.span.start < (PRONOUN_SPEAKS.exec(u.text)?.index ?? Infinity)) lastChild = undefined;
+    if (refs.length === 0 && u.people.length > 0 && !/^\s*(?:she|he|they|her|his|their)\b/i.test(u.text) && u.people[0]!.start - u.span.start < (PRONOUN_SPEAKS.exec(u.text)?.index ?? Infinity)) lastChild = undefined;
     let keys: string[];
     if (refs.length > 0) keys = [...new Set(refs.flatMap((r) => r.keys.filter((k) => isChildKey(a, k))))];
     else if (namesChild || inVoiceSection) keys = a.table.children.length > 0 ? [a.table.children[0]!] : ['child'];

@@ -35,7 +35,7 @@ const note = (ctx: CheckContext): string => (rapid(ctx) ? RAPID_NOTE : '');
 // ------------------------------------------------------------------------------------------------
 
 const R02_MESSAGE =
-  "This says {{name}} did not take part in the review but gives no reason. A good review says why, for example they declined, did not reply to two letters and a call, or criminal proceedings were under way, and what was tried; 17% of published reviews gave no such statement (Harrison and Barker 2024).";
+  "This says {{name}} did not take part in the review but gives no reason. A good review says why, for example they declined, did not reply to two letters and a call, or criminal proceedings were under way, and what was tried. Harrison and Barker (2024) found published reviews that gave no reason at all for a family not taking part.";
 
 export const familyNonInvolvementUnexplained: Check = {
   meta: {

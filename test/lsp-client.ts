@@ -83,9 +83,15 @@ export async function startServer(options: { pull?: boolean; configuration?: boo
       child.kill();
     },
   };
-  connection.onNotification(PublishDiagnosticsNotification.type, (p) => server.pushed.push(p));
-  connection.onNotification(ShowMessageNotification.type, (p) => server.messages.push(p.message));
-  connection.onNotification(LogMessageNotification.type, (p) => server.logs.push(p.message));
+  connection.onNotification(PublishDiagnosticsNotification.type, (p: PublishDiagnosticsParams) => {
+    server.pushed.push(p);
+  });
+  connection.onNotification(ShowMessageNotification.type, (p: { message: string }) => {
+    server.messages.push(p.message);
+  });
+  connection.onNotification(LogMessageNotification.type, (p: { message: string }) => {
+    server.logs.push(p.message);
+  });
   connection.onRequest(ShowMessageRequest.type, (p) => {
     server.messages.push(p.message);
     return null;

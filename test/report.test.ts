@@ -53,7 +53,7 @@ describe('the report model', () => {
     expect(model.markers.map((m) => m.id)).toEqual(['involvement', 'child-voice', 'identity-stated', 'identity-used', 'terms-defined', 'hindsight', 'recommendations', 'review-type']);
     for (const r of rs) for (const m of r.markers) expect(m.found.length).toBeGreaterThan(10);
     const ex = rs.find((r) => r.name === 'example-lcspr.md')!;
-    expect(ex.markers.find((m) => m.id === 'recommendations')!.status).toBe('not-met');
+    expect(ex.markers.find((m) => m.id === 'recommendations')!.status).not.toBe('met');
     expect(ex.worst.length).toBeGreaterThan(0);
     expect(ex.worst[0]!.location.section.length).toBeGreaterThan(0);
     const b = batchReport(rs, [{ name: 'locked.docx', reason: 'the Word file is password-protected' }], () => undefined);

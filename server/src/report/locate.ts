@@ -40,7 +40,7 @@ const QUOTE_MAX = 120;
 
 /** Shortens a quotation to at most `max` characters at a word boundary. */
 export function shortQuote(s: string, max = QUOTE_MAX): string {
-  const t = s.replace(/<!--[\s\S]*?-->/g, ' ').replace(/\s+/g, ' ').trim();
+  const t = s.replace(/<!--[\s\S]*?-->/g, ' ').replace(/^\s*(?:#{1,6}\s+|>\s*|[-*+]\s+|\|\s*)/, '').replace(/\s+/g, ' ').trim();
   if (t.length <= max) return t;
   const cut = t.slice(0, max);
   const space = cut.lastIndexOf(' ');
@@ -50,6 +50,11 @@ export function shortQuote(s: string, max = QUOTE_MAX): string {
 /** Finds locations in one parsed document quickly (blocks are in document order). */
 export function locator(doc: ParsedDocument, pageStarts?: readonly number[]): (span: Span, quote?: string) => Location {
   const blocks = doc.blocks.filter((b) => b.kind !== 'front-matter');
+  // The document's title (one unnumbered top heading over the rest) is left out of section paths.
+  const headings = blocks.filter((b) => b.kind === 'heading');
+  const tops = headings.filter((b) => b.level === 1 && !/^\s*#*\s*footnotes\s*$/i.test(b.prose));
+  const title = headings[0]?.level === 1 && tops.length === 1 && !/^[\s#]*\d/.test(headings[0].prose) && headings.some((h) => (h.level ?? 1) > 1) ? headings[0].sectionPath[0] : undefined;
+  const pathOf = (p: readonly string[]): string[] => (title !== undefined && p[0] === title && p.length > 1 ? p.slice(1) : [...p]);
   const blockAt = (offset: number): Block | undefined => {
     let lo = 0;
     let hi = blocks.length - 1;
@@ -79,7 +84,7 @@ export function locator(doc: ParsedDocument, pageStarts?: readonly number[]): (s
     const line = lineOf(span.start);
     const b = blockAt(span.start);
     const inBlock = b && span.start < b.end + 1 ? b : undefined;
-    const section = inBlock ? [...inBlock.sectionPath] : b ? [...b.sectionPath] : [];
+    const section = pathOf(inBlock ? inBlock.sectionPath : b ? b.sectionPath : []);
     const loc: Location = { line: line + 1, column: span.start - doc.lineStarts[line]! + 1, section, quote: shortQuote(quote ?? doc.text.slice(span.start, Math.min(span.end, span.start + 400))) };
     const page = pageAt(pageStarts, span.start);
     if (page !== undefined) loc.page = page;

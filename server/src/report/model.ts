@@ -292,7 +292,10 @@ export function reviewReport(input: ReportInput): ReviewReport {
   else if (said.length > 0) mk('identity-stated', 'partly', `States ${joinAnd(said.map((x) => cname(x.characteristic)))}; not ${joinAnd(missing.map((x) => `${cname(x.characteristic)}${x.status === 'parent-only' ? ' (only for a parent)' : x.status === 'evasive' ? ' (evasive)' : x.status === 'not-known' ? ' (given as not known, with no reason)' : ''}`))}.`, said.filter((x) => x.where).map((x) => x.where!));
   else mk('identity-stated', 'not-met', "The draft does not state the child's ethnicity, religion, first language or disability.");
   if (said.length === 0 && !id.usedInAnalysis) mk('identity-used', wholeReview ? 'not-met' : 'not-applicable', wholeReview ? 'Identity is neither stated nor discussed in the analysis.' : 'This looks like a fragment of a review.');
-  else if (id.usedInAnalysis) mk('identity-used', 'met', `The analysis discusses identity${id.analysisMentions.length > 1 ? ` in ${plural(id.analysisMentions.length, 'place')}` : ''}.`, id.analysisMentions.map((s) => at(s)));
+  else if (id.usedInAnalysis) {
+    const places = id.analysisMentions.map((s) => at(s)).filter((l, i, all) => all.findIndex((x) => x.paragraph === l.paragraph && x.line === l.line) === i);
+    mk('identity-used', 'met', `The analysis discusses identity${places.length > 1 ? ` in ${plural(places.length, 'place')}` : ''}.`, places);
+  }
   else mk('identity-used', id.hasAnalysisSection ? 'not-met' : 'partly', id.hasAnalysisSection ? 'Identity is stated but the analysis does not say how it shaped the child’s experience or the services’ response.' : 'Identity is stated; the draft has no analysis or findings section to use it in.', whereOf(findingsOf((f) => f.ruleId === 'identity-not-analysed')));
 
   // Jargon and acronyms defined.

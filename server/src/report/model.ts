@@ -241,7 +241,7 @@ export function reviewReport(input: ReportInput): ReviewReport {
   const markers: MarkerResult[] = [];
   const mk = (id: MarkerId, status: MarkerStatus, found: string, where: Location[] = []): void => {
     const m = MARKERS.find((x) => x.id === id)!;
-    markers.push({ id, title: m.title, status, found, where: where.slice(0, 3), research: m.research });
+    markers.push({ id, title: m.title, status, found, where: where.filter((l, i, all) => all.findIndex((x) => x.line === l.line) === i).slice(0, 3), research: m.research });
   };
   const findingsOf = (pred: (f: Finding) => boolean): Finding[] => findings.filter(pred);
   const whereOf = (fs: Finding[]): Location[] => fs.slice(0, 3).map((f) => at(f.span, f.quote));

@@ -241,6 +241,7 @@ export async function run(argv: string[], out: (s: string) => void, err: (s: str
   const reviews: ReviewReport[] = [];
   const failed: FailedFile[] = [];
   const want = { text: !csv, located: csv, report: !!args.report };
+  let hinted = false;
   // Each file's outcome, in the order the files were given. Word and PDF files and batches go
   // through the worker pool (one thread per core); the text is dropped once formatted.
   const handle = (outcome: AnalysedFile, file: string): void => {
@@ -256,6 +257,10 @@ export async function run(argv: string[], out: (s: string) => void, err: (s: str
       return;
     }
     for (const w of outcome.warnings) err(`cspr-lint: ${outcome.shown}: ${w}.\n`);
+    if ((outcome.format === 'docx' || outcome.format === 'pdf') && args.format === 'stylish' && !hinted) {
+      hinted = true;
+      err('cspr-lint: for Word and PDF files, line and column count the lines of the text read from them; --format csv and --report give the page, heading, paragraph and quoted words.\n');
+    }
     if (outcome.report) reviews.push(outcome.report);
     if (csv) {
       if (outcome.located?.some((f) => f.severity === 'error')) anyError = true;

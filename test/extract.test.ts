@@ -231,6 +231,24 @@ describe('PDF files', () => {
     if (!notPdf.ok) expect(notPdf.reason).toMatch(/not a PDF/);
   });
 
+  it.skipIf(!libreOffice())('reads a Word table that runs across pages, with its header repeated and rows broken at the page end', async () => {
+    const rows = Array.from({ length: 60 }, (_, i) => `| ${i + 1} March 2023 | Health visitor | Visit number ${i + 1}: the baby was seen asleep in her cot and the mother said she was coping. |`);
+    const md = `# Review\n\n## Chronology\n\n| Date | Agency | What happened |\n| --- | --- | --- |\n${rows.join('\n')}\n\n## Analysis\n\nThe health visitor visited often.\n`;
+    const path = join(OUT, 'long-table.docx');
+    writeFileSync(path, await markdownToDocx(md, { header: 'Draft for the partnership', pageNumbers: true }));
+    await docxToPdf([path], OUT);
+    const ex = await read(new Uint8Array(readFileSync(join(OUT, 'long-table.pdf'))), 'long-table.pdf');
+    expect(ex.pageCount).toBeGreaterThan(2);
+    const lines = ex.text.split('\n').filter((l) => l.startsWith('|'));
+    expect(lines.filter((l) => l.includes('| Date |'))).toHaveLength(1);
+    const body = lines.slice(2);
+    expect(body).toHaveLength(60);
+    body.forEach((l, i) => expect(l).toBe(`| ${i + 1} March 2023 | Health visitor | Visit number ${i + 1}: the baby was seen asleep in her cot and the mother said she was coping. |`));
+    expect(ex.text).toMatch(/^## Analysis$/m);
+    // The last row is on the last page of the table, after the page turns.
+    expect(pageAt(ex.pageStarts, ex.text.indexOf('Visit number 60:'))).toBeGreaterThan(1);
+  }, 120_000);
+
   it.skipIf(!libreOffice())('keeps non-Latin scripts through LibreOffice', async () => {
     const md = '# Review\n\n## Background\n\nHer mother speaks Polish (język polski) and Greek (ελληνικά); her uncle writes Russian (русский).\n';
     const path = join(OUT, 'scripts.docx');

@@ -130,6 +130,8 @@ function buildLines(items: RawItem[], page: number): Line[] {
     lines.push(cur);
   }
   const out: Line[] = [];
+  // Reading order: top to bottom (the content stream may draw a table's cells, or a header, out of order).
+  lines.sort((a, b) => b.y - a.y);
   for (const l of lines) {
     const sorted = l.items.sort((a, b) => a.x - b.x);
     const segs: Seg[] = [];
@@ -179,34 +181,58 @@ interface PageText {
   chars: number;
 }
 
-/** Drops running headers and footers and page numbers from each page's top and bottom. */
+/**
+ * Drops running headers and footers and page numbers. A header or footer sits in the page's top or
+ * bottom margin, set apart from the text by a gap; it is dropped when it is a page number, when it
+ * repeats on many pages, or (on a short document, where nothing can repeat) when it is short.
+ * Footnotes above a footer are kept.
+ */
 function dropMargins(pages: PageText[]): void {
   const key = (t: string): string => t.toLowerCase().replace(/\d+/g, '#').replace(/\s+/g, ' ').trim();
-  const zone = (p: PageText, l: Line): 'top' | 'bottom' | undefined => (l.y > p.height * 0.88 ? 'top' : l.y < p.height * 0.12 ? 'bottom' : undefined);
-  const seen = new Map<string, number>();
-  for (const p of pages) {
-    const here = new Set<string>();
-    for (const l of p.lines) {
-      const z = zone(p, l);
-      if (z) here.add(`${z}:${key(l.text)}`);
+  const sizes = pages.flatMap((p) => p.lines.map((l) => l.size));
+  const gapAtLeast = (median(sizes) || 11) * 1.9;
+  // The lines of each page set apart at the top and at the bottom.
+  const marginal = pages.map((p) => {
+    const out = new Map<Line, 'top' | 'bottom'>();
+    const byY = [...p.lines].sort((a, b) => b.y - a.y);
+    for (let i = 0; i < byY.length - 1; i++) {
+      const l = byY[i]!;
+      if (l.y < p.height * 0.88) break;
+      if (l.y - byY[i + 1]!.y > gapAtLeast) {
+        for (let k = 0; k <= i; k++) out.set(byY[k]!, 'top');
+        break;
+      }
     }
+    for (let i = byY.length - 1; i > 0; i--) {
+      const l = byY[i]!;
+      if (l.y > p.height * 0.12) break;
+      if (byY[i - 1]!.y - l.y > gapAtLeast) {
+        for (let k = i; k < byY.length; k++) if (!out.has(byY[k]!)) out.set(byY[k]!, 'bottom');
+        break;
+      }
+    }
+    // A page number alone at the very top or bottom, whatever the gap.
+    for (const l of [byY[0], byY[byY.length - 1]]) if (l && PAGE_NUMBER.test(l.text) && (l.y > p.height * 0.88 || l.y < p.height * 0.12)) out.set(l, l.y > p.height / 2 ? 'top' : 'bottom');
+    for (const [l] of out) if (l.noteNumber) out.delete(l);
+    return out;
+  });
+  const seen = new Map<string, number>();
+  marginal.forEach((m) => {
+    const here = new Set<string>();
+    for (const [l, z] of m) here.add(`${z}:${key(l.text)}`);
     for (const k of here) seen.set(k, (seen.get(k) ?? 0) + 1);
-  }
+  });
   const many = pages.length >= 3 ? Math.max(2, Math.ceil(pages.length * 0.3)) : 2;
-  for (const p of pages) {
-    const body = p.lines.filter((l) => !zone(p, l));
-    const pitch = median(body.map((l) => l.size)) * 2.2 || 24;
-    p.lines = p.lines.filter((l, i) => {
-      const z = zone(p, l);
+  pages.forEach((p, i) => {
+    const m = marginal[i]!;
+    p.lines = p.lines.filter((l) => {
+      const z = m.get(l);
       if (!z) return true;
       if (PAGE_NUMBER.test(l.text)) return false;
       if ((seen.get(`${z}:${key(l.text)}`) ?? 0) >= many) return false;
-      // A line set apart in the margin, far from the text block: a header or footer on a short document.
-      const neighbour = z === 'top' ? p.lines[i + 1] : p.lines[i - 1];
-      if (pages.length < 3 && !l.noteNumber && (!neighbour || Math.abs(neighbour.y - l.y) > pitch * 1.4) && l.text.length < 120) return false;
-      return true;
+      return !(pages.length < 3 && l.text.length < 120);
     });
-  }
+  });
 }
 
 type Kind = 'heading' | 'paragraph' | 'item' | 'note' | 'row';
@@ -316,6 +342,7 @@ function layout(pages: PageText[], margins: boolean): { text: string; pageStarts
   const notes: { number: string; text: string }[] = [];
   let cur: Block | undefined;
   let inToc = false;
+  let pageTopRow = 0;
   let listX: number | undefined;
 
   const close = (): void => {
@@ -381,14 +408,29 @@ function layout(pages: PageText[], margins: boolean): { text: string; pageStarts
         const cols = l.segs.map(column);
         const fits = cols.every((k) => k >= 0) && l.size <= bodySize * 1.05;
         const rows = cur.rows!;
-        if (fits && samePage && gap <= pitch * 1.25) {
+        // The header row that Word repeats at the top of each page: read it once, and treat the
+        // line after it as the top of the page.
+        if (fits && (!samePage || pageTopRow === l.page) && cols.length === anchors.length && l.segs.map((x) => x.text).join('\u0000') === cur.header && rows.length > 1) {
+          pageTopRow = l.page;
+          cur.last = l;
+          continue;
+        }
+        const topOfPage = !samePage || (pageTopRow === l.page && cur.last.page === l.page && cur.last.segs.map((x) => x.text).join('\u0000') === cur.header);
+        if (fits && samePage && !topOfPage && gap <= pitch * 1.25) {
           // Wrapped text inside the current row's cells.
           const row = rows[rows.length - 1]!;
           l.segs.forEach((sg, j) => (row.cells[cols[j]!] = joinBroken(row.cells[cols[j]!] ?? '', sg.text)));
           cur.last = l;
           continue;
         }
-        if (fits && (samePage ? gap <= pitch * 4 : true)) {
+        // A row that the page break cut in two: its first column is empty at the top of the next page.
+        if (fits && topOfPage && !cols.includes(0) && rows.length > 0) {
+          const row = rows[rows.length - 1]!;
+          l.segs.forEach((sg, j) => (row.cells[cols[j]!] = joinBroken(row.cells[cols[j]!] ?? '', sg.text)));
+          cur.last = l;
+          continue;
+        }
+        if (fits && (samePage && !topOfPage ? gap <= pitch * 4 : true)) {
           const cells: string[] = Array.from({ length: anchors.length }, () => '');
           l.segs.forEach((sg, j) => (cells[cols[j]!] = joinBroken(cells[cols[j]!]!, sg.text)));
           rows.push({ cells, page: l.page });

@@ -126,6 +126,14 @@ describe('Word files', () => {
     expect(r.findings.filter((f) => f.ruleId === 'no-putting-self-at-risk')).toHaveLength(1);
   });
 
+  it('reads a paragraph set in bold on its own as a heading, when the author used no heading style', async () => {
+    const { htmlToMarkdown } = await import('../server/src/extract/html');
+    const md = htmlToMarkdown('<h1>Review of Child C</h1><p><strong>Background</strong></p><p>Child C lived with her aunt.</p><p><strong>Note:</strong> dates are approximate.</p><p><strong>The review found that the school acted quickly.</strong></p>').markdown;
+    expect(md).toContain('## Background\n\nChild C lived with her aunt.');
+    expect(md).toContain('Note: dates are approximate.');
+    expect(md).toContain('\n\nThe review found that the school acted quickly.');
+  });
+
   it('keeps non-Latin scripts', async () => {
     const md = '# Review\n\n## Background\n\nHer mother speaks Urdu (اردو) and Polish (język polski); her grandmother writes Chinese (中文).\n';
     const ex = await read(new Uint8Array(await markdownToDocx(md)), 'n.docx');

@@ -174,6 +174,26 @@ export function htmlToMarkdown(html: string, options: HtmlToMarkdownOptions = {}
     blocks.push([line(head), `|${' --- |'.repeat(width)}`, ...body.map((r) => line(r.cells))].join('\n'));
   };
 
+  // Reviews written without heading styles often set a heading as a paragraph in bold on its own:
+  // read it as a heading one level below the document's deepest styled heading.
+  let deepest = 0;
+  const scan = (n: Node): void => {
+    for (const c of n.children) {
+      if (typeof c === 'string') continue;
+      const h = /^h([1-6])$/.exec(c.tag);
+      if (h) deepest = Math.max(deepest, Number(h[1]));
+      else scan(c);
+    }
+  };
+  scan(root);
+  const boldHeading = (n: Node): string | undefined => {
+    const kids = n.children.filter((c) => typeof c !== 'string' || c.trim());
+    if (kids.length !== 1 || typeof kids[0] === 'string' || kids[0]!.tag !== 'strong') return undefined;
+    const t = textOf(n);
+    if (!t || t.length > 90 || /[.,;:!?]["'”’)]?$/.test(t) || /^\p{Ll}/u.test(t) || /\[\^\d+\]/.test(t)) return undefined;
+    return t;
+  };
+
   const block = (n: Node | string, quote = false): void => {
     if (typeof n === 'string') {
       const t = squash(n);
@@ -188,6 +208,11 @@ export function htmlToMarkdown(html: string, options: HtmlToMarkdownOptions = {}
     }
     switch (n.tag) {
       case 'p': {
+        const bold = quote ? undefined : boldHeading(n);
+        if (bold) {
+          blocks.push(`${'#'.repeat(Math.min(6, Math.max(2, deepest + 1)))} ${bold}`);
+          return;
+        }
         const t = textOf(n);
         if (t) blocks.push(quote ? `> ${t}` : safeStart(t));
         return;

@@ -92,7 +92,7 @@ export function barChart(id: string, title: string, rows: { label: string; value
 
 /** A stacked bar per marker: met, partly, not met, not applicable. */
 function markerChart(b: BatchReport): string {
-  const labelW = 300;
+  const labelW = 360;
   const barW = 380;
   const rowH = 26;
   const n = b.reviews.length || 1;
@@ -103,7 +103,7 @@ function markerChart(b: BatchReport): string {
   keys.forEach((k, i) => parts.push(`<rect x="${labelW + i * 100}" y="4" width="12" height="12" fill="${colours[k]}"/><text x="${labelW + i * 100 + 16}" y="14" font-size="12">${names[k]}</text>`));
   b.markers.forEach((m, i) => {
     const y = 28 + i * rowH;
-    parts.push(`<text x="${labelW - 8}" y="${y + 13}" font-size="12" text-anchor="end">${esc(m.title.length > 44 ? `${m.title.slice(0, 42)}…` : m.title)}</text>`);
+    parts.push(`<text x="${labelW - 8}" y="${y + 13}" font-size="12" text-anchor="end">${esc(m.title.length > 56 ? `${m.title.slice(0, 54)}…` : m.title)}</text>`);
     let x = labelW;
     for (const k of keys) {
       const w = Math.round((m[k] / n) * barW);

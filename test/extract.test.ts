@@ -188,6 +188,12 @@ describe('PDF files', () => {
     expect(pageAt(ex.pageStarts, ex.text.indexOf('Paragraph 9.'))).toBe(pages.get('Paragraph 9.'));
   });
 
+  it('keeps the title of a one-page PDF and drops its running header and page number', async () => {
+    const { bytes } = await typesetPdf([{ kind: 'heading', text: 'Rapid review: Baby Q', level: 1 }, { kind: 'heading', text: 'Summary' }, { kind: 'paragraph', text: 'Baby Q was taken to hospital.' }], { header: 'OFFICIAL SENSITIVE: draft', footerPageNumbers: true });
+    const ex = await read(bytes, 'q.pdf');
+    expect(ex.text).toBe('<!-- page 1 -->\n\n# Rapid review: Baby Q\n\n## Summary\n\nBaby Q was taken to hospital.\n');
+  });
+
   it('mends words hyphenated at a line end but keeps compounds', () => {
     expect(joinBroken('the safe-', 'guarding partners')).toBe('the safeguarding partners');
     expect(joinBroken('a multi-', 'agency meeting')).toBe('a multi-agency meeting');

@@ -71,6 +71,7 @@ const NUMBERED = /^(?:\d{1,3}[.)]|[a-z][.)]|\((?:\d{1,3}|[a-z]|[ivx]{1,5})\)|[iv
 const TOC_LINE = /^(.{2,}?)\s*(?:(?:\.\s?){4,}|…{2,}|_{4,}|\s{4,})\s*(\d{1,4}|[ivxlc]{1,6})$/i;
 const CONTENTS = /^\s*(?:table of )?contents\s*$/i;
 const PAGE_NUMBER = /^\s*(?:page\s*)?(?:\d{1,4}|[ivxlc]{1,6})(?:\s*(?:of|\/)\s*\d{1,4})?\s*$|^\s*[-–—]\s*\d{1,4}\s*[-–—]\s*$/i;
+const HEADER_WORDS = /\b(?:draft|confidential|official|sensitive|restricted|not for (?:publication|circulation)|version \d|v\d+(?:\.\d+)?|page)\b/i;
 const SENTENCE_END = /[.!?:;]["'”’)\]]*\s*$/;
 // Words whose hyphen is part of the word when a line break falls after it ("multi-agency").
 const KEEP_HYPHEN = new Set(['multi', 'non', 'self', 'ex', 'step', 'well', 'cross', 'anti', 'semi', 'half', 'great', 'co', 'mid', 'pre', 'post', 'inter', 'intra', 'sub', 'child', 'young', 'long', 'short', 'full', 'part', 'low', 'high', 'face', 'follow', 'one', 'two', 'three', 'four', 'five', 'first', 'second', 'third', 'so', 'de', 'on', 'off', 'out', 'under', 'over']);
@@ -190,7 +191,8 @@ interface PageText {
 function dropMargins(pages: PageText[]): void {
   const key = (t: string): string => t.toLowerCase().replace(/\d+/g, '#').replace(/\s+/g, ' ').trim();
   const sizes = pages.flatMap((p) => p.lines.map((l) => l.size));
-  const gapAtLeast = (median(sizes) || 11) * 1.9;
+  const bodyMedian = median(sizes) || 11;
+  const gapAtLeast = bodyMedian * 1.9;
   // The lines of each page set apart at the top and at the bottom.
   const marginal = pages.map((p) => {
     const out = new Map<Line, 'top' | 'bottom'>();
@@ -230,7 +232,9 @@ function dropMargins(pages: PageText[]): void {
       if (!z) return true;
       if (PAGE_NUMBER.test(l.text)) return false;
       if ((seen.get(`${z}:${key(l.text)}`) ?? 0) >= many) return false;
-      return !(pages.length < 3 && l.text.length < 120);
+      // A short document: nothing repeats, so only text that looks like a running header or footer goes
+      // (smaller than the text, or saying draft, confidential and the like); a title stays.
+      return !(pages.length < 3 && l.text.length < 120 && (l.size < bodyMedian * 0.95 || HEADER_WORDS.test(l.text)));
     });
   });
 }

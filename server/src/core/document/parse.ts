@@ -493,7 +493,8 @@ export function parseDocument(text: string, options: ParseOptions = {}): ParsedD
     }
     let bt = old?.bt;
     if (!bt) {
-      const rawText = text.slice(rb.start, rb.end);
+      // Detached: the cache's key and value must not be slices that keep this version of the draft alive.
+      const rawText = detach(text.slice(rb.start, rb.end));
       const key = `${rb.kind}\u0000${language}\u0000${rb.markup?.map((m) => `${m.start}-${m.end}`).join(',') ?? ''}\u0000${rawText}`;
       bt = options.cache?.get(key);
       if (!bt) {

@@ -74,14 +74,15 @@ describe('language server while typing', () => {
     await server.pull(URI);
     const source = new CancellationTokenSource();
     const stale = server.connection.sendRequest(DocumentDiagnosticRequest.type, { textDocument: { uri: URI } }, source.token).then(
-      () => undefined,
+      () => ({ code: 'answered' as const }),
       (e: { code?: number }) => e,
     );
     source.cancel();
     await insert(server, 2, 2, 0, 'Then ');
     const fresh = await server.pull(URI);
-    // Cancelled by the client before the server started on it (-32800), or by the server (-32802).
-    expect((await stale)?.code).toBeOneOf([-32800, -32802]);
+    // Cancelled by the client before the server started on it (-32800), or by the server (-32802);
+    // on a quiet machine the server may have answered before the cancellation arrived, which is also fine.
+    expect((await stale)?.code).toBeOneOf([-32800, -32802, 'answered']);
     expect(fresh.kind).toBe('full');
     expect(fresh.items!.find((d) => d.code === 'no-putting-self-at-risk')!.range.start.character).toBe(23);
   });

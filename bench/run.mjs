@@ -239,8 +239,23 @@ async function main() {
   };
   const md = renderResults({ meta, drafts, material, lsp, tools, prof, big, editP95, cliRatio, baseline, seconds: (performance.now() - t0) / 1000 });
   process.stdout.write(md);
-  if (!args.has('--no-write') && !QUICK) writeFileSync(join(ROOT, 'bench', 'RESULTS.md'), md);
+  if (!args.has('--no-write') && !QUICK) writeFileSync(join(ROOT, 'bench', 'RESULTS.md'), md + otherSections(join(ROOT, 'bench', 'RESULTS.md')));
   log(`done in ${((performance.now() - t0) / 1000).toFixed(0)} s${!args.has('--no-write') && !QUICK ? '; wrote bench/RESULTS.md' : ''}`);
+}
+
+/**
+ * Sections of the existing results file that other benchmarks wrote between their own markers
+ * (`<!-- name:start -->` … `<!-- name:end -->`, as bench/batch.mjs does): kept as they are.
+ */
+function otherSections(path) {
+  let old;
+  try {
+    old = readFileSync(path, 'utf8');
+  } catch {
+    return '';
+  }
+  const kept = [...old.matchAll(/^<!-- ([\w-]+):start -->\n[\s\S]*?^<!-- \1:end -->\n?/gm)].map((m) => m[0].replace(/\n?$/, '\n'));
+  return kept.length ? `\n${kept.join('\n')}` : '';
 }
 
 function verdict(value, target, lowerIsBetter = true) {

@@ -96,8 +96,12 @@ describe('cspr-lint in VS Code', () => {
     const config = vscode.workspace.getConfiguration('editor', { languageId: 'plaintext' });
     await config.update('codeActionsOnSave', { 'source.fixAll.cspr-lint': 'explicit' }, vscode.ConfigurationTarget.Workspace, true);
     try {
-      await editor.edit((b) => b.insert(new vscode.Position(editor.document.lineCount, 0), '\n'));
-      await editor.document.save();
+      // The setting reaches the editor's save participants asynchronously, so save again until it has.
+      for (let i = 0; i < 20 && !/Multi-Agency Safeguarding Hub \(MASH\)/i.test(editor.document.getText()); i++) {
+        await editor.edit((b) => b.insert(new vscode.Position(editor.document.lineCount, 0), '\n'));
+        await editor.document.save();
+        await new Promise((r) => setTimeout(r, 250));
+      }
       await waitFor('the fix applied on save', () => /Multi-Agency Safeguarding Hub \(MASH\)/i.test(editor.document.getText()));
     } finally {
       await config.update('codeActionsOnSave', undefined, vscode.ConfigurationTarget.Workspace, true);

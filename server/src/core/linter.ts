@@ -4,6 +4,7 @@
  */
 import type { Check, CheckContext, Report } from './check';
 import { rebaseBlock } from './check';
+import { BoundedCache } from './bounded-cache';
 import { builtinChecks } from './checks';
 import type { CompiledCustomTerms } from './custom-terms';
 import { CUSTOM_TERM_META } from './custom-terms';
@@ -77,26 +78,6 @@ interface CachedFinding {
 
 const PROSE_KINDS = new Set(['paragraph', 'list-item', 'table-cell', 'block-quote']);
 
-/** A cache that forgets its oldest half when it grows too big, keeping memory bounded. */
-class BoundedCache<V> {
-  private current = new Map<string, V>();
-  private previous = new Map<string, V>();
-  constructor(private readonly limit: number) {}
-  get(key: string): V | undefined {
-    const hit = this.current.get(key);
-    if (hit !== undefined) return hit;
-    const old = this.previous.get(key);
-    if (old !== undefined) this.set(key, old);
-    return old;
-  }
-  set(key: string, value: V): void {
-    this.current.set(key, value);
-    if (this.current.size > this.limit) {
-      this.previous = this.current;
-      this.current = new Map();
-    }
-  }
-}
 
 function preserveCase(match: string, replacement: string): string {
   if (!replacement) return replacement;

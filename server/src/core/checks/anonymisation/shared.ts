@@ -1,6 +1,7 @@
 /** Helpers shared by the anonymisation checks: sources, the publication switch, a bounded cache and block walking. */
 import type { Block, ParsedDocument } from '../../document/model';
 import type { RuleSource, Span } from '../../types';
+import { BoundedCache as BoundedMap } from '../../bounded-cache';
 
 /** The seeds and guidance these rules rest on, cited by file name, year and section. */
 export const SOURCES = {
@@ -19,26 +20,8 @@ export function isInternal(doc: ParsedDocument): boolean {
   return typeof p === 'string' && /^\s*(internal|not[\s-]+for[\s-]+publication|unpublished|restricted|private|none|no)\b/i.test(p);
 }
 
-/** A map that forgets its older half when it grows past `limit`, so memory stays bounded. */
-export class BoundedMap<V> {
-  private current = new Map<string, V>();
-  private previous = new Map<string, V>();
-  constructor(private readonly limit: number) {}
-  get(key: string): V | undefined {
-    const hit = this.current.get(key);
-    if (hit !== undefined) return hit;
-    const old = this.previous.get(key);
-    if (old !== undefined) this.set(key, old);
-    return old;
-  }
-  set(key: string, value: V): void {
-    this.current.set(key, value);
-    if (this.current.size > this.limit) {
-      this.previous = this.current;
-      this.current = new Map();
-    }
-  }
-}
+/** A map that forgets its older half when it grows past its limit, so memory stays bounded. */
+export { BoundedMap };
 
 /**
  * A bounded cache keyed first by a block's text, then by a short variant (a table header, the

@@ -9,6 +9,7 @@ import { voiceOf } from '../../context/voice';
 import type { Voice } from '../../context/voice';
 import type { Block, Sentence } from '../../document/model';
 import type { Fix, RuleSource, Severity, Span } from '../../types';
+import { BoundedCache as HalfCache } from '../../bounded-cache';
 
 /** The seeds and research digests these checks rest on. */
 export const SOURCES = {
@@ -50,25 +51,7 @@ interface CachedReport {
 }
 
 /** A cache that forgets its oldest half when full. */
-export class HalfCache<V> {
-  private current = new Map<string, V>();
-  private previous = new Map<string, V>();
-  constructor(private readonly limit: number) {}
-  get(key: string): V | undefined {
-    const hit = this.current.get(key);
-    if (hit !== undefined) return hit;
-    const old = this.previous.get(key);
-    if (old !== undefined) this.set(key, old);
-    return old;
-  }
-  set(key: string, value: V): void {
-    this.current.set(key, value);
-    if (this.current.size > this.limit) {
-      this.previous = this.current;
-      this.current = new Map();
-    }
-  }
-}
+export { HalfCache };
 
 function peopleSignature(people: PeopleIndex): string {
   let s = '';

@@ -12,6 +12,7 @@ import type { LintData } from '../data';
 import type { Block } from '../document/model';
 import type { Fix, Span } from '../types';
 import { sentenceIndexAt } from './jargon/shared';
+import { groupTables as tables } from '../document/tables';
 
 // A run of capitals (with digits or '&') and an optional plural or possessive ending.
 const TOKEN = /(?<![\p{L}\p{N}&\-/.@_])([A-Z][A-Z0-9&]*[A-Z0-9])(s|'s|’s|s'|s’)?(?![\p{L}\p{N}&\-/@_]|\.[A-Za-z])/gu;
@@ -240,27 +241,6 @@ function note(defs: Definitions, acronym: string, at: number, exp: Expansion | u
     if (!defs.glossary.has(acronym) || (exp && !defs.glossary.get(acronym))) defs.glossary.set(acronym, exp);
   } else if (!defs.firstDefined.has(acronym)) defs.firstDefined.set(acronym, at);
   if (exp && (!defs.expansions.has(acronym) || (exp.safe && !defs.expansions.get(acronym)!.safe))) defs.expansions.set(acronym, exp);
-}
-
-/** Groups table cells into tables (consecutive cells) and rows. */
-function tables(blocks: readonly Block[]): Block[][][] {
-  const out: Block[][][] = [];
-  let current: Block[][] | undefined;
-  let prev: Block | undefined;
-  for (const b of blocks) {
-    if (!b.cell) {
-      current = undefined;
-      prev = b;
-      continue;
-    }
-    if (!current || !prev?.cell || (b.cell.isHeader && b.cell.column === 0) || b.cell.row < prev.cell.row) {
-      current = [];
-      out.push(current);
-    }
-    (current[b.cell.row] ??= []).push(b);
-    prev = b;
-  }
-  return out;
 }
 
 function findDefinitions(uses: readonly Use[], blocks: readonly Block[], skip: (acronym: string) => boolean): Definitions {

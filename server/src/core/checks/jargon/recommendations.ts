@@ -12,6 +12,7 @@ import type { Block } from '../../document/model';
 import { roleForHeading } from '../../document/roles';
 import type { Severity, Span } from '../../types';
 import { compileList, matchesIn, once } from './shared';
+import { groupTables as tableRows } from '../../document/tables';
 
 const MONTH = 'January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec';
 const NUMBER_WORD = '\\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen|twenty-four';
@@ -232,27 +233,6 @@ function semicolonItems(b: Block, owner: boolean): Item[] | undefined {
     from = to + 1;
   }
   return items.length >= 2 ? items : undefined;
-}
-
-/** Groups table cells into tables and rows (cells of one table are consecutive blocks). */
-function tableRows(blocks: readonly Block[]): Block[][][] {
-  const out: Block[][][] = [];
-  let current: Block[][] | undefined;
-  let prev: Block | undefined;
-  for (const b of blocks) {
-    if (!b.cell) {
-      current = undefined;
-      prev = b;
-      continue;
-    }
-    if (!current || !prev?.cell || (b.cell.isHeader && b.cell.column === 0) || b.cell.row < prev.cell.row) {
-      current = [];
-      out.push(current);
-    }
-    (current[b.cell.row] ??= []).push(b);
-    prev = b;
-  }
-  return out;
 }
 
 function tableItems(table: Block[][]): Item[] {

@@ -6,8 +6,11 @@ import { contentId, parseDocument } from './document/parse';
 import { makeLintData } from './data';
 import { createLinter } from './linter';
 
+let counters = 0;
 function counting(): { check: Check; computed: string[] } {
   const computed: string[] = [];
+  // Facts are cached for every linter by name, so each counter names its own.
+  const name = `test/risk-${++counters}`;
   const check: Check = {
     meta: {
       id: 'test-words', category: 'housekeeping', kind: 'check', severity: 'info', scope: 'document', fix: 'none',
@@ -15,7 +18,7 @@ function counting(): { check: Check; computed: string[] } {
     },
     run(ctx) {
       for (const block of ctx.prose) {
-        const hits = blockFacts(ctx, 'test/risk', block, (b) => {
+        const hits = blockFacts(ctx, name, block, (b) => {
           computed.push(b.prose.trim());
           expect(b.start).toBe(0);
           return [...b.prose.matchAll(/risk/g)].map((m) => ({ start: m.index, end: m.index + 4 }));

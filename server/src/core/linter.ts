@@ -141,24 +141,12 @@ export function createLinter(definitions: readonly RuleDefinition[], options: { 
   const textCache = new BoundedCache<BlockText>(20_000);
   // Block rules' findings per block, keyed by what they read: the block, the next prose block, the children's names.
   const findingCache = new BlockCache<CachedFinding[]>(20_000);
-  // Checks' per-block facts (CheckContext.memo, used through blockFacts).
-  const factCaches = new Map<string, BlockCache<unknown>>();
   const conditionalCaches = new Map<string, { defines: BlockCache<boolean>; uses: BlockCache<{ at: number; match: string } | null> }>();
   const conditionalFacts = (id: string): { defines: BlockCache<boolean>; uses: BlockCache<{ at: number; match: string } | null> } => {
     let c = conditionalCaches.get(id);
     if (!c) conditionalCaches.set(id, (c = { defines: new BlockCache(20_000), uses: new BlockCache(20_000) }));
     return c;
   };
-  const memo = <T>(name: string, block: Block, compute: (local: Block) => T): T => {
-    let cache = factCaches.get(name);
-    if (!cache) factCaches.set(name, (cache = new BlockCache<unknown>(20_000)));
-    const hit = cache.get(block);
-    if (hit !== undefined) return (hit === NONE ? undefined : hit) as T;
-    const value = compute(rebaseBlock(block));
-    cache.set(block, undefined, '', value === undefined ? NONE : value);
-    return value;
-  };
-
   function lintBlock(block: Block, next: Block | undefined, childNames: readonly string[], failed: Set<string>): CachedFinding[] {
     const out: CachedFinding[] = [];
     for (const rule of blockRules) {
@@ -328,7 +316,7 @@ export function createLinter(definitions: readonly RuleDefinition[], options: { 
     }
 
     const lintData = lintOptions.acronymAllow?.length ? { ...data, acronymAllow: new Set([...data.acronymAllow, ...lintOptions.acronymAllow]) } : data;
-    const ctxBase = { doc, reviewType, data: lintData, prose, memo };
+    const ctxBase = { doc, reviewType, data: lintData, prose };
     for (const check of lintOptions.customTerms ? [...checks, lintOptions.customTerms] : checks) {
       const local: Finding[] = [];
       const ctx: CheckContext = { ...ctxBase, report: (r) => local.push({ ruleId: check.meta.id, category: check.meta.category, severity: r.severity ?? check.meta.severity, message: r.message, span: r.span, fixes: r.fixes ?? [], quote: text.slice(r.span.start, r.span.end) }) };
@@ -358,8 +346,6 @@ export function createLinter(definitions: readonly RuleDefinition[], options: { 
   return { rules: metas, meta: (id) => byId.get(id), lint };
 }
 
-/** Stands for a cached `undefined`. */
-const NONE = Symbol('none');
 
 function clampFinding(f: Finding, length: number): Finding {
   const c = (n: number): number => Math.max(0, Math.min(length, n));

@@ -4,6 +4,7 @@
  * `analyseBlockText`, which is pure in the block's text so callers can cache it per paragraph.
  */
 import type { Span } from '../types';
+import { BoundedCache } from '../bounded-cache';
 import { readFrontMatter } from './front-matter';
 import { maskComments, maskMarkdownInline } from './inline';
 import type { Block, BlockKind, BlockRole, CellPosition, DisableComment, ParsedDocument, Quote, Section, Sentence } from './model';
@@ -418,6 +419,18 @@ function entryAt(entries: ParseState['entries'], at: number): number {
 }
 
 const states = new WeakMap<ParsedDocument, ParseState>();
+/**
+ * Section paths, shared between parses: a block under an unchanged heading gets the very same path
+ * array as last time, so the caches compare paths by identity instead of title by title.
+ */
+const paths = new BoundedCache<readonly string[]>(5_000);
+function internPath(titles: readonly string[]): readonly string[] {
+  const key = titles.join('\u0000');
+  const known = paths.get(key);
+  if (known) return known;
+  paths.set(key, titles);
+  return titles;
+}
 const contents = new WeakMap<Block, BlockText>();
 let nextContentId = 1;
 
@@ -514,10 +527,10 @@ export function parseDocument(text: string, options: ParseOptions = {}): ParsedD
       const title = detach((rb.title ?? bt.prose).replace(/\s+/g, ' ').trim());
       const ownRole = roleForHeading(title);
       const parentRole = currentRole();
-      const section: Section = { title, level, role: ownRole ?? parentRole, path: [...stack.map((s) => s.title), title], heading: { start: rb.start, end: rb.end }, start: rb.start, end: text.length };
+      const section: Section = { title, level, role: ownRole ?? parentRole, path: internPath([...stack.map((s) => s.title), title]), heading: { start: rb.start, end: rb.end }, start: rb.start, end: text.length };
       sections.push(section);
       stack.push({ title, level, role: ownRole, section });
-      path = stack.map((s) => s.title);
+      path = section.path;
       const o = old?.block;
       if (o && o.start === rb.start && o.role === section.role && o.level === level && samePath(o.sectionPath, section.path)) block = o;
       else block = { kind: 'heading', role: section.role, sectionPath: section.path, level, start: rb.start, end: rb.end, prose: bt.prose, sentences: bt.sentences.map(shift), quotes: bt.quotes.map((q) => ({ ...shift(q), inner: { start: q.inner.start + rb.start, end: q.inner.end + rb.start } })), paragraphIndex: -1 };

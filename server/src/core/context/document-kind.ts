@@ -1,15 +1,20 @@
 /** Tells a whole review from a scratch fragment, so document-level absence rules stay quiet on fragments. */
 import type { ParsedDocument } from '../document/model';
+import { defineFact, factsOf, perDocumentValue } from '../facts';
+
+const WORDS = defineFact('document/words', (b) => {
+  if (b.kind === 'code' || b.kind === 'front-matter' || b.kind === 'comment') return 0;
+  const m = b.prose.match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu);
+  return m ? m.length : 0;
+});
 
 /** Words of prose in the document (front matter, code and comments excluded). */
 export function wordCount(doc: ParsedDocument): number {
-  let n = 0;
-  for (const b of doc.blocks) {
-    if (b.kind === 'code' || b.kind === 'front-matter' || b.kind === 'comment') continue;
-    const m = b.prose.match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu);
-    n += m ? m.length : 0;
-  }
-  return n;
+  return perDocumentValue(doc, WORDS, () => {
+    let n = 0;
+    for (const w of factsOf(doc, WORDS)) n += w;
+    return n;
+  });
 }
 
 /**

@@ -7,6 +7,8 @@
  * A parent's own adolescence ("her mother, as a teenager, …", "Mother, then 16, …") is about a child.
  */
 import type { Block, ParsedDocument } from '../document/model';
+import { detach } from '../document/parse';
+import { defineFact, factsOf, perDocumentValue } from '../facts';
 
 /** Who a stretch of text is about. */
 export type Subject = 'child' | 'adult' | 'unknown';
@@ -497,41 +499,46 @@ function frontMatterPeople(doc: ParsedDocument, byName: Map<string, Person>): vo
   }
 }
 
-const cache = new WeakMap<ParsedDocument, PeopleIndex>();
+/** Names given an age in one block, with the age, in order (ages said to be now or later left out). */
+const NAMED_AGES = defineFact('people/named-ages', (block): readonly { name: string; age: number }[] => {
+  if (block.kind === 'code' || block.kind === 'front-matter' || block.kind === 'comment' || block.role === 'references') return [];
+  if (!/\d/.test(block.prose)) return [];
+  const out: { name: string; age: number }[] = [];
+  NAMED_AGE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = NAMED_AGE.exec(block.prose))) {
+    const name = m[1]!;
+    const first = name.split(' ')[0]!;
+    if (NOT_NAMES.has(first) || NOT_NAMES.has(name)) continue;
+    const ageStart = m.index + m[0].lastIndexOf(m[2]!);
+    const when = whenOf(block.prose, ageStart, ageStart + m[2]!.length);
+    if (when === 'now' || when === 'later') continue;
+    out.push({ name: detach(name), age: Number(m[2]) });
+  }
+  return out;
+});
 
 /**
  * The people a draft names, from its front matter and from ages it attaches to names in the text
- * ("Jordan (15)", "Child R, aged 14", "Adult B, 24"). Computed once per parsed document.
+ * ("Jordan (15)", "Child R, aged 14", "Adult B, 24"). Computed once per parsed document, from
+ * per-block facts so that an edit reads only the edited paragraph again.
  */
 export function buildPeople(doc: ParsedDocument): PeopleIndex {
-  const hit = cache.get(doc);
-  if (hit) return hit;
-  const byName = new Map<string, Person>();
-  frontMatterPeople(doc, byName);
-  for (const block of doc.blocks) {
-    if (block.kind === 'code' || block.kind === 'front-matter' || block.kind === 'comment' || block.role === 'references') continue;
-    if (!/\d/.test(block.prose)) continue;
-    NAMED_AGE.lastIndex = 0;
-    let m: RegExpExecArray | null;
-    while ((m = NAMED_AGE.exec(block.prose))) {
-      const name = m[1]!;
-      const first = name.split(' ')[0]!;
-      if (NOT_NAMES.has(first) || NOT_NAMES.has(name)) continue;
-      const ageStart = m.index + m[0].lastIndexOf(m[2]!);
-      const when = whenOf(block.prose, ageStart, ageStart + m[2]!.length);
-      if (when === 'now' || when === 'later') continue;
-      const age = Number(m[2]);
-      const prev = byName.get(name);
-      // The first stated age is usually the age at the events; keep the youngest.
-      if (prev?.age !== undefined && prev.age <= age) continue;
-      const person: Person = { name, group: age < CHILD_AGE ? 'child' : 'adult', age };
-      if (prev?.gender) person.gender = prev.gender;
-      byName.set(name, person);
+  return perDocumentValue(doc, NAMED_AGES, () => {
+    const byName = new Map<string, Person>();
+    frontMatterPeople(doc, byName);
+    for (const found of factsOf(doc, NAMED_AGES)) {
+      for (const { name, age } of found) {
+        const prev = byName.get(name);
+        // The first stated age is usually the age at the events; keep the youngest.
+        if (prev?.age !== undefined && prev.age <= age) continue;
+        const person: Person = { name, group: age < CHILD_AGE ? 'child' : 'adult', age };
+        if (prev?.gender) person.gender = prev.gender;
+        byName.set(name, person);
+      }
     }
-  }
-  const index = withMatcher(byName);
-  cache.set(doc, index);
-  return index;
+    return withMatcher(byName);
+  });
 }
 
 /** The text of `block` before the sentence that holds `at`, for pronoun resolution. */

@@ -28,6 +28,16 @@ function samePath(a: readonly string[] | undefined, b: readonly string[] | undef
   return true;
 }
 
+/**
+ * The map key for a block's entries: its content id, and for a table cell its row and column. The
+ * same short text can fill a column of a long table ("Emergency department" in every row); keyed
+ * by content alone, those cells would share a handful of slots and push each other out.
+ */
+export function slotKey(id: number, block: Block): number {
+  const c = block.cell;
+  return c ? id * 1_048_576 + (Math.min(c.row, 1023) + 1) * 1024 + Math.min(c.column, 1023) : id * 1_048_576;
+}
+
 /** Per-block cache that forgets its older half when it grows past `limit` entries. */
 export class BlockCache<V> {
   private current = new Map<number, Slot<V>[]>();
@@ -36,7 +46,7 @@ export class BlockCache<V> {
   constructor(private readonly limit: number) {}
 
   private find(map: Map<number, Slot<V>[]>, id: number, block: Block, next: Block | undefined, nextId: number, extra: string): Slot<V> | undefined {
-    const slots = map.get(id);
+    const slots = map.get(slotKey(id, block));
     if (!slots) return undefined;
     for (const s of slots) {
       if (s.role === block.role && s.nextId === nextId && s.extra === extra && samePath(s.path, block.sectionPath) && sameCell(s.cell, block.cell) && (!next || (s.nextRole === next.role && samePath(s.nextPath, next.sectionPath) && sameCell(s.nextCell, next.cell)))) return s;
@@ -72,8 +82,9 @@ export class BlockCache<V> {
       extra,
       value,
     };
-    const slots = this.current.get(id);
-    if (!slots) this.current.set(id, [slot]);
+    const key = slotKey(id, block);
+    const slots = this.current.get(key);
+    if (!slots) this.current.set(key, [slot]);
     else {
       // The same words in many places (a table's repeated "Police" cell): keep the latest few.
       if (slots.length >= 8) slots.shift();

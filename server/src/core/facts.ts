@@ -12,6 +12,7 @@
  */
 import type { Block, CellPosition, ParsedDocument } from './document/model';
 import { contentId } from './document/parse';
+import { slotKey } from './block-cache';
 
 /** A named per-block fact with the function that computes it. Define facts once, at module level. */
 export interface Fact<T> {
@@ -70,15 +71,16 @@ let size = 0;
 const byBlock = new WeakMap<Block, FactRecord>();
 
 function find(map: Map<number, Entry[]>, id: number, block: Block): Entry | undefined {
-  const entries = map.get(id);
+  const entries = map.get(slotKey(id, block));
   if (!entries) return undefined;
   for (const e of entries) if (e.role === block.role && samePath(e.path, block.sectionPath) && sameCell(e.cell, block.cell)) return e;
   return undefined;
 }
 
-function store(id: number, entry: Entry): void {
-  const entries = current.get(id);
-  if (!entries) current.set(id, [entry]);
+function store(id: number, block: Block, entry: Entry): void {
+  const key = slotKey(id, block);
+  const entries = current.get(key);
+  if (!entries) current.set(key, [entry]);
   else {
     // The same words in many places (a table's repeated "Police" cell): keep the latest few.
     if (entries.length >= 8) entries.shift();
@@ -103,10 +105,10 @@ function recordOf(block: Block): FactRecord {
     const hit = find(current, id, block) ?? find(previous, id, block);
     if (hit) {
       record = hit.record;
-      if (!current.get(id)?.includes(hit)) store(id, hit);
+      if (!current.get(slotKey(id, block))?.includes(hit)) store(id, block, hit);
     } else {
       record = [];
-      store(id, { role: block.role, path: block.sectionPath, cell: block.cell, record });
+      store(id, block, { role: block.role, path: block.sectionPath, cell: block.cell, record });
     }
   }
   byBlock.set(block, record);

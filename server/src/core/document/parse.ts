@@ -431,12 +431,18 @@ function internPath(titles: readonly string[]): readonly string[] {
   paths.set(key, titles);
   return titles;
 }
-const contents = new WeakMap<Block, BlockText>();
+/**
+ * Where a block keeps its content id: a hidden property rather than a WeakMap, which costs a slow
+ * lookup per block per cache and grows a table of every block ever parsed. Not enumerable, so it is
+ * neither copied by a spread (a moved copy is not the parser's block) nor compared by tests.
+ */
+const CONTENT_ID: unique symbol = Symbol('content id');
+type WithContentId = Block & { [CONTENT_ID]?: number };
 let nextContentId = 1;
 
 /** The content id of a block (see `BlockText.id`): equal ids mean equal kind, language, markup and text. */
 export function contentId(block: Block): number | undefined {
-  return contents.get(block)?.id;
+  return (block as WithContentId)[CONTENT_ID];
 }
 
 /** Length of the common prefix of two strings, comparing in chunks first. */
@@ -554,7 +560,7 @@ export function parseDocument(text: string, options: ParseOptions = {}): ParsedD
         if (rb.cell) block.cell = rb.cell;
       }
     }
-    if (block !== old?.block) contents.set(block, bt);
+    if (block !== old?.block) Object.defineProperty(block, CONTENT_ID, { value: bt.id });
     blocks.push(block);
     entries.push({ start: rb.start, end: rb.end, kind: rb.kind, markup: rb.markup, bt, block });
   }

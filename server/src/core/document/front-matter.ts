@@ -47,7 +47,8 @@ export function readFrontMatter(text: string): FrontMatter {
   const body = text.slice(open[0].length, m.index);
   let raw: unknown;
   try {
-    raw = parseYaml(body, { maxAliasCount: 50 });
+    // logLevel 'error': the library would otherwise print warnings quoting the draft's own text to stderr.
+    raw = parseYaml(body, { maxAliasCount: 50, logLevel: 'error' });
   } catch (e) {
     return { ...empty, span, error: `The front matter is not valid YAML (${(e as Error).message.split('\n')[0]}); it was ignored.` };
   }

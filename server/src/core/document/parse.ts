@@ -35,6 +35,12 @@ export interface BlockTextCache {
 
 interface RawBlock extends Span {
   kind: BlockKind;
+  /**
+   * The start of the line where the scan began the construct that produced this block (a table's
+   * header row for every cell of the table). The scanner is at rest there, so a later parse can
+   * start or stop scanning at such a line.
+   */
+  from: number;
   level?: number;
   /** Offsets (relative to the block) of characters that are block markup, such as '>' or '- '. */
   markup?: Span[];
@@ -63,6 +69,31 @@ function computeLineStarts(text: string): number[] {
     else if (c === 13 && text.charCodeAt(i + 1) !== 10) starts.push(i + 1);
   }
   return starts;
+}
+
+/** Whether a line starts at `at` (> 0): after a line feed, or after a carriage return not followed by one. */
+function startsLine(text: string, at: number): boolean {
+  const before = text.charCodeAt(at - 1);
+  return before === 10 || (before === 13 && text.charCodeAt(at) !== 10);
+}
+
+/**
+ * Line starts after an edit that changed only [changedFrom, changedTo) of the new text: a start is
+ * decided by the characters either side of it, so those wholly before or after the change are the
+ * previous ones (moved by `delta` after it), and only the changed stretch is scanned.
+ */
+function updateLineStarts(old: readonly number[], text: string, changedFrom: number, changedTo: number, delta: number): number[] {
+  const out: number[] = [];
+  let i = 0;
+  for (; i < old.length && old[i]! < changedFrom; i++) out.push(old[i]!);
+  if (out.length === 0) out.push(0);
+  for (let at = Math.max(1, changedFrom); at <= changedTo && at <= text.length; at++) if (startsLine(text, at)) out.push(at);
+  // Previous starts whose neighbouring characters both lie in the unchanged text after the edit.
+  for (; i < old.length; i++) {
+    const moved = old[i]! + delta;
+    if (moved > changedTo) out.push(moved);
+  }
+  return out;
 }
 
 /** The zero-based line holding `offset`. */
@@ -213,12 +244,20 @@ export function analyseBlockText(kind: BlockKind, raw: string, language: Documen
   return { prose, sentences, quotes };
 }
 
-function findRawBlocks(text: string, lineStarts: readonly number[], language: DocumentLanguage, bodyStart: number): RawBlock[] {
+/** Where to start scanning, and a test at each line where the scanner is at rest that ends the scan early. */
+interface ScanResume {
+  line: number;
+  stop(line: number): boolean;
+}
+
+function findRawBlocks(text: string, lineStarts: readonly number[], language: DocumentLanguage, bodyStart: number, resume?: ScanResume): { blocks: RawBlock[]; stoppedAt: number } {
   const blocks: RawBlock[] = [];
   const lineCount = lineStarts.length;
   const md = language === 'markdown';
   let line = lineOf(lineStarts, bodyStart);
   if (bodyStart > 0 && lineStarts[line]! < bodyStart) line++;
+  if (resume) line = resume.line;
+  let stoppedAt = -1;
   const lineText = (l: number): string => text.slice(lineStarts[l]!, lineEnd(text, lineStarts, l));
   const isBlank = (l: number): boolean => /^\s*$/.test(lineText(l));
   // The first '|' at or after an offset, remembered so that the scan stays linear over the document.
@@ -238,12 +277,16 @@ function findRawBlocks(text: string, lineStarts: readonly number[], language: Do
     if (!para) return;
     const first = lineText(para.firstLine);
     const heading = !md && para.lines === 1 ? looksLikePlainHeading(first) : undefined;
-    if (heading) blocks.push({ kind: 'heading', start: para.start, end: para.end, level: heading.level, title: first.trim() });
-    else blocks.push({ kind: 'paragraph', start: para.start, end: para.end });
+    if (heading) blocks.push({ kind: 'heading', from: para.start, start: para.start, end: para.end, level: heading.level, title: first.trim() });
+    else blocks.push({ kind: 'paragraph', from: para.start, start: para.start, end: para.end });
     para = undefined;
   };
 
   while (line < lineCount) {
+    if (resume && !para && resume.stop(line)) {
+      stoppedAt = line;
+      break;
+    }
     const ls = lineStarts[line]!;
     const le = lineEnd(text, lineStarts, line);
     if (plainStartAt(text, ls, le, barAt)) {
@@ -267,7 +310,7 @@ function findRawBlocks(text: string, lineStarts: readonly number[], language: Do
       const close = text.indexOf('-->', ls);
       const end = close < 0 ? text.length : close + 3;
       const endLine = lineOf(lineStarts, end);
-      blocks.push({ kind: 'comment', start: ls + lt.indexOf('<!--'), end });
+      blocks.push({ kind: 'comment', from: ls, start: ls + lt.indexOf('<!--'), end });
       // Text after the comment on its last line is left to the next block.
       line = endLine + 1;
       continue;
@@ -280,7 +323,7 @@ function findRawBlocks(text: string, lineStarts: readonly number[], language: Do
         const marker = fence[1]!;
         while (l < lineCount && !new RegExp(`^ {0,3}${marker[0] === '`' ? '`' : '~'}{${marker.length},}\\s*$`).test(lineText(l))) l++;
         const endLine = Math.min(l, lineCount - 1);
-        blocks.push({ kind: 'code', start: ls, end: lineEnd(text, lineStarts, endLine) });
+        blocks.push({ kind: 'code', from: ls, start: ls, end: lineEnd(text, lineStarts, endLine) });
         line = endLine + 1;
         continue;
       }
@@ -288,13 +331,13 @@ function findRawBlocks(text: string, lineStarts: readonly number[], language: Do
       if (atx) {
         closePara();
         const titleStart = ls + lt.indexOf(atx[2]!, atx[1]!.length);
-        blocks.push({ kind: 'heading', start: ls, end: le, level: atx[1]!.length, title: atx[2]!.trim(), markup: [{ start: 0, end: titleStart - ls }] });
+        blocks.push({ kind: 'heading', from: ls, start: ls, end: le, level: atx[1]!.length, title: atx[2]!.trim(), markup: [{ start: 0, end: titleStart - ls }] });
         line++;
         continue;
       }
       if (para && SETEXT.test(lt) && para.lines >= 1) {
         const level = lt.trim()[0] === '=' ? 1 : 2;
-        blocks.push({ kind: 'heading', start: para.start, end: para.end, level, title: text.slice(para.start, para.end).replace(/\s+/g, ' ').trim() });
+        blocks.push({ kind: 'heading', from: para.start, start: para.start, end: para.end, level, title: text.slice(para.start, para.end).replace(/\s+/g, ' ').trim() });
         para = undefined;
         line++;
         continue;
@@ -317,7 +360,7 @@ function findRawBlocks(text: string, lineStarts: readonly number[], language: Do
           end = lineStarts[l]! + t.length;
           l++;
         }
-        blocks.push({ kind: 'block-quote', start: ls, end, markup });
+        blocks.push({ kind: 'block-quote', from: ls, start: ls, end, markup });
         line = l;
         continue;
       }
@@ -328,14 +371,14 @@ function findRawBlocks(text: string, lineStarts: readonly number[], language: Do
         // Detached: a block keeps its cell across edits, and a slice would keep that version of the draft alive.
         const headers = headerCells.map((c) => detach(text.slice(c.start, c.end).replace(/[*_`]/g, '').trim()));
         headerCells.forEach((c, column) => {
-          if (c.end > c.start) blocks.push({ kind: 'table-cell', ...c, cell: { row: 0, column, header: headers[column] ?? '', isHeader: true } });
+          if (c.end > c.start) blocks.push({ kind: 'table-cell', from: ls, ...c, cell: { row: 0, column, header: headers[column] ?? '', isHeader: true } });
         });
         let l = line + 2;
         let row = 1;
         while (l < lineCount && !isBlank(l) && lineText(l).includes('|')) {
           const rs = lineStarts[l]!;
           splitCells(text, rs, rs + lineText(l).length).forEach((c, column) => {
-            if (c.end > c.start) blocks.push({ kind: 'table-cell', ...c, cell: { row, column, header: headers[column] ?? '', isHeader: false } });
+            if (c.end > c.start) blocks.push({ kind: 'table-cell', from: ls, ...c, cell: { row, column, header: headers[column] ?? '', isHeader: false } });
           });
           row++;
           l++;
@@ -349,7 +392,7 @@ function findRawBlocks(text: string, lineStarts: readonly number[], language: Do
     const standalone = !md && !para && (line + 1 >= lineCount || isBlank(line + 1));
     const plainHeading = item && standalone ? looksLikePlainHeading(lt) : undefined;
     if (plainHeading && /^\s*\d+(\.\d+)*\.?\s/.test(lt) && (roleForHeading(lt) || titleCase(lt))) {
-      blocks.push({ kind: 'heading', start: ls, end: le, level: plainHeading.level, title: lt.trim() });
+      blocks.push({ kind: 'heading', from: ls, start: ls, end: le, level: plainHeading.level, title: lt.trim() });
       line++;
       continue;
     }
@@ -369,7 +412,7 @@ function findRawBlocks(text: string, lineStarts: readonly number[], language: Do
         end = lineStarts[l]! + t.length;
         l++;
       }
-      blocks.push({ kind: 'list-item', start: ls, end, markup: [{ start: 0, end: item[0].length }] });
+      blocks.push({ kind: 'list-item', from: ls, start: ls, end, markup: [{ start: 0, end: item[0].length }] });
       line = l;
       continue;
     }
@@ -382,7 +425,91 @@ function findRawBlocks(text: string, lineStarts: readonly number[], language: Do
     line++;
   }
   closePara();
-  return blocks;
+  return { blocks, stoppedAt };
+}
+
+/**
+ * The raw blocks of an edited draft from those of its previous version: the scan starts at a line
+ * where the scanner was at rest before the edit and stops at the first such line in the unchanged
+ * text after it; the blocks outside are the previous ones (moved by the edit's length after it).
+ * Everything a block's scan reads lies between its construct's start and the end of the line after
+ * the block, which is what decides which previous blocks still stand. Undefined when the previous
+ * scan cannot be reused (an edit in the front matter, say): then the whole draft is scanned.
+ */
+function rescanRawBlocks(
+  text: string, lineStarts: readonly number[], language: DocumentLanguage, bodyStart: number,
+  prev: { text: string; lineStarts: readonly number[]; raw: readonly RawBlock[]; bodyStart: number }, prefix: number, suffix: number,
+): RawBlock[] | undefined {
+  if (prev.bodyStart !== bodyStart || prefix < bodyStart) return undefined;
+  const old = prev.raw;
+  const blankBefore = (t: string, ls: readonly number[], at: number): boolean => {
+    const line = lineOf(ls, at);
+    if (ls[line] !== at || line === 0) return false;
+    return /^\s*$/.test(t.slice(ls[line - 1]!, lineEnd(t, ls, line - 1)));
+  };
+  // The previous blocks whose scan read only text before the edit: up to the end of the line after each.
+  const readsTo = (b: RawBlock): number => {
+    const line = lineOf(prev.lineStarts, b.end);
+    return line + 1 < prev.lineStarts.length ? lineEnd(prev.text, prev.lineStarts, line + 1) : prev.text.length;
+  };
+  let keep = 0;
+  for (let lo = 0, hi = old.length - 1; lo <= hi; ) {
+    const mid = (lo + hi) >> 1;
+    if (readsTo(old[mid]!) < prefix) {
+      keep = mid + 1;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  // Back to a construct that starts on a line after a blank one, where the scanner is surely at rest.
+  const restartable = (k: number): boolean => {
+    const b = old[k];
+    // Not inside a table (its cells share one construct), and on a line after a blank one.
+    return !!b && b.from <= prefix && old[k - 1]!.from !== b.from && blankBefore(prev.text, prev.lineStarts, b.from);
+  };
+  while (keep > 0 && !restartable(keep)) keep--;
+  if (keep === 0) return undefined;
+  const restart = old[keep]!.from;
+  const delta = text.length - prev.text.length;
+  const unchangedFrom = text.length - suffix;
+  let resumeAt = -1;
+  const { blocks: middle } = findRawBlocks(text, lineStarts, language, bodyStart, {
+    line: lineOf(lineStarts, restart),
+    stop(line) {
+      const at = lineStarts[line]!;
+      if (at <= restart || at < unchangedFrom || line === 0 || lineStarts[line - 1]! < unchangedFrom) return false;
+      if (!/^\s*$/.test(text.slice(lineStarts[line - 1]!, lineEnd(text, lineStarts, line - 1)))) return false;
+      const i = firstFrom(old, at - delta);
+      if (i < 0) return false;
+      resumeAt = i;
+      return true;
+    },
+  });
+  const out = old.slice(0, keep);
+  for (const b of middle) out.push(b);
+  if (resumeAt >= 0) {
+    for (let i = resumeAt; i < old.length; i++) {
+      const b = old[i]!;
+      out.push(delta === 0 ? b : { ...b, from: b.from + delta, start: b.start + delta, end: b.end + delta });
+    }
+  }
+  return out;
+}
+
+/** The index of the first raw block whose construct starts at `from`, or -1. */
+function firstFrom(blocks: readonly RawBlock[], from: number): number {
+  let lo = 0;
+  let hi = blocks.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const f = blocks[mid]!.from;
+    if (f === from) {
+      found = mid;
+      hi = mid - 1;
+    } else if (f < from) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return found;
 }
 
 /** Options for parsing. */
@@ -402,6 +529,9 @@ interface ParseState {
   language: DocumentLanguage;
   /** Per block of the document, in order: its raw shape and the analysis of its text. */
   entries: { start: number; end: number; kind: BlockKind; markup: readonly Span[] | undefined; bt: BlockText; block: Block }[];
+  /** The scanner's blocks, for rescanning only around the next edit. */
+  raw: readonly RawBlock[];
+  bodyStart: number;
 }
 
 /** The index of the entry that starts at `at`, or -1 (entries are in document order). */
@@ -500,7 +630,6 @@ const samePath = (a: readonly string[], b: readonly string[]): boolean => a === 
 export function parseDocument(text: string, options: ParseOptions = {}): ParsedDocument {
   text = flatten(text);
   const language = options.language ?? 'markdown';
-  const lineStarts = computeLineStarts(text);
   const prevDoc = options.previous;
   const prev = prevDoc ? states.get(prevDoc) : undefined;
   const reuse = prev && prevDoc && prev.language === language ? prev : undefined;
@@ -508,10 +637,13 @@ export function parseDocument(text: string, options: ParseOptions = {}): ParsedD
   const prefix = reuse ? commonPrefix(prevDoc!.text, text) : 0;
   const suffix = reuse ? commonSuffix(prevDoc!.text, text, prefix) : 0;
   const delta = reuse ? text.length - prevDoc!.text.length : 0;
+  const lineStarts = reuse ? updateLineStarts(prevDoc!.lineStarts, text, prefix, text.length - suffix, delta) : computeLineStarts(text);
   const frontMatter =
     reuse && prevDoc!.frontMatter.span && prevDoc!.frontMatter.span.end < prefix ? prevDoc!.frontMatter : readFrontMatter(text);
   const bodyStart = frontMatter.span?.end ?? 0;
-  const raw = findRawBlocks(text, lineStarts, language, bodyStart);
+  const raw =
+    (reuse && rescanRawBlocks(text, lineStarts, language, bodyStart, { text: prevDoc!.text, lineStarts: prevDoc!.lineStarts, raw: reuse.raw, bodyStart: reuse.bodyStart }, prefix, suffix)) ||
+    findRawBlocks(text, lineStarts, language, bodyStart).blocks;
   const blocks: Block[] = [];
   const sections: Section[] = [];
   const entries: ParseState['entries'] = [];
@@ -587,6 +719,6 @@ export function parseDocument(text: string, options: ParseOptions = {}): ParsedD
     entries.push({ start: rb.start, end: rb.end, kind: rb.kind, markup: rb.markup, bt, block });
   }
   const doc: ParsedDocument = { text, language, blocks, sections, frontMatter, comments: parseDisableComments(text, lineStarts), lineStarts };
-  states.set(doc, { language, entries });
+  states.set(doc, { language, entries, raw, bodyStart });
   return doc;
 }

@@ -489,7 +489,8 @@ function rescanRawBlocks(
   if (resumeAt >= 0) {
     for (let i = resumeAt; i < old.length; i++) {
       const b = old[i]!;
-      out.push(delta === 0 ? b : { ...b, from: b.from + delta, start: b.start + delta, end: b.end + delta });
+      // Field by field: this runs for every block after the edit, and a spread is several times slower.
+      out.push(delta === 0 ? b : { kind: b.kind, from: b.from + delta, start: b.start + delta, end: b.end + delta, level: b.level, markup: b.markup, cell: b.cell, title: b.title });
     }
   }
   return out;

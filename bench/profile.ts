@@ -4,6 +4,7 @@
  * (or alone: `node bench/run.mjs --profile-only`). Prints JSON on stdout.
  */
 import { readFileSync } from 'node:fs';
+import { constants, PerformanceObserver } from 'node:perf_hooks';
 import type { Check } from '../server/src/core/check';
 import { builtinChecks } from '../server/src/core/checks';
 import { parseDocument } from '../server/src/core/document/parse';
@@ -78,18 +79,36 @@ t0 = performance.now();
 parseDocument(text);
 const parseCold = performance.now() - t0;
 
+// Async only so that the garbage-collection observer is told of collections between edits.
+void (async (): Promise<void> => {
 let current = text;
 const editTimes: number[] = [];
+const editWindows: [number, number][] = [];
 const points = editPoints(text, edits);
 let previous = cold.lint(current);
 timings.clear();
+// Garbage collections during the edits: they are what makes the slowest edits slow.
+const collections: { start: number; duration: number; minor: boolean }[] = [];
+const observer = new PerformanceObserver((list) => {
+  for (const e of list.getEntries()) collections.push({ start: e.startTime, duration: e.duration, minor: (e as { detail?: { kind?: number } }).detail?.kind === constants.NODE_PERFORMANCE_GC_MINOR });
+});
+observer.observe({ entryTypes: ['gc'] });
 for (let k = 0; k < points.length; k++) {
   const at = points[k]! + k;
   current = current.slice(0, at) + 'e' + current.slice(at);
   const t = performance.now();
   previous = cold.lint(current, { previous });
-  editTimes.push(performance.now() - t);
+  const end = performance.now();
+  editTimes.push(end - t);
+  editWindows.push([t, end]);
+  // Let the observer hear of collections between edits.
+  await new Promise((r) => setImmediate(r));
 }
+observer.disconnect();
+const gcIn = (w: [number, number]): number => collections.filter((c) => c.start >= w[0] - 0.05 && c.start <= w[1]).reduce((n, c) => n + c.duration, 0);
+const withGc = editWindows.map((w, i) => ({ ms: editTimes[i]!, gc: gcIn(w) }));
+const quiet = withGc.filter((e) => e.gc === 0).map((e) => e.ms);
+const gcPauses = withGc.filter((e) => e.gc > 0).map((e) => e.gc);
 
 // Rules kept as data alone (no checks), cold: what the block rules cost over the whole draft.
 const yamlOnly = createLinter(loaded.definitions, { checks: [], data: loaded.data });
@@ -139,8 +158,11 @@ process.stdout.write(
     yamlRulesColdMs: yamlCold - bareCold,
     bareColdMs: bareCold,
     edit: { medianMs: median(editTimes), p95Ms: p95(editTimes) },
+    // Edits during which a garbage collection ran, the pauses, and the edits without one.
+    gc: { edits: gcPauses.length, of: editTimes.length, pauseMedianMs: median(gcPauses), pauseP95Ms: p95(gcPauses), quietP95Ms: p95(quiet), quietMedianMs: median(quiet) },
     editNoRules: { medianMs: median(editBare), p95Ms: p95(editBare) },
     editYamlOnly: { medianMs: median(editYaml), p95Ms: p95(editYaml) },
     perCheck,
   }),
 );
+})();

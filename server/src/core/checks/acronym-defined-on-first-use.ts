@@ -9,7 +9,8 @@
  */
 import type { Check, CheckContext } from '../check';
 import type { LintData } from '../data';
-import type { Block } from '../document/model';
+import type { Block, ParsedDocument } from '../document/model';
+import { defineFact, factOf, factsOf } from '../facts';
 import type { Fix, Span } from '../types';
 import { sentenceIndexAt } from './jargon/shared';
 import { groupTables as tables } from '../document/tables';
@@ -36,7 +37,8 @@ const GLOSSARY_TERM_HEADER = /\b(terms?|words?|phrases?)\b/i;
 const GLOSSARY_MEANING_HEADER = /\b(meaning|stands for|in full|full (name|term|form|title)|expansion|definition|description|explanation|what it means)\b/i;
 const YEAR = /\b(19|20)\d\d\b/;
 
-interface Use {
+/** Where an acronym is used. */
+interface Place {
   block: Block;
   /** The acronym itself, without any plural or possessive ending. */
   span: Span;
@@ -44,6 +46,36 @@ interface Use {
   whole: Span;
   acronym: string;
   suffix: string;
+}
+
+/** A use in the document, with what its block alone says about it. */
+interface Use extends Place {
+  local: LocalUse;
+}
+
+/** One use as the per-block fact keeps it: offsets relative to the block, and what the block alone decides. */
+interface LocalUse {
+  acronym: string;
+  suffix: string;
+  start: number;
+  wholeEnd: number;
+  /** Whether the use spells the acronym out here (see `definesHere`). */
+  here: { expansion?: Expansion } | undefined;
+  /** In a glossary list, the words after an acronym that opens the entry. */
+  lead: Expansion | undefined;
+  /** Just after a word that introduces an anonymisation code ("Child LM"). */
+  anonBefore: boolean;
+  /** Followed by a name or number, as a police rank is. */
+  beforeName: boolean;
+  /** In a citation, a URL or a sentence written in capitals. */
+  aside: boolean;
+}
+
+/** What the acronym check needs from one block. */
+interface BlockAcronyms {
+  uses: readonly LocalUse[];
+  /** Candidate anonymisation codes after "Child", "Adult", "Mr" and the like (checked against the data later). */
+  codes: readonly string[];
 }
 
 interface Expansion {
@@ -100,17 +132,63 @@ function isAllowed(acronym: string, allow: ReadonlySet<string>): boolean {
   return allow.has(acronym) || allow.has(acronym.toUpperCase());
 }
 
-function collectUses(blocks: readonly Block[]): Use[] {
+const SKIP_KINDS = new Set<Block['kind']>(['code', 'front-matter', 'comment']);
+const NO_USES: readonly LocalUse[] = [];
+const NO_CODES: readonly string[] = [];
+const NOTHING: BlockAcronyms = { uses: NO_USES, codes: NO_CODES };
+
+/** True for a block whose acronyms count: prose outside reference lists and contents. */
+function readsAcronyms(b: Block): boolean {
+  return !SKIP_KINDS.has(b.kind) && b.role !== 'references' && b.role !== 'contents';
+}
+
+/** Everything about a block's acronyms that the block alone decides; nothing here reads the data or settings. */
+const ACRONYMS = defineFact('acronyms/uses', (block): BlockAcronyms => {
+  if (SKIP_KINDS.has(block.kind)) return NOTHING;
+  const codes = /[A-Z]{2}/.test(block.prose) ? anonymisationCandidates(block.prose) : NO_CODES;
+  const uses = readsAcronyms(block) ? localUses(block) : NO_USES;
+  return uses === NO_USES && codes === NO_CODES ? NOTHING : { uses, codes };
+});
+
+function localUses(block: Block): readonly LocalUse[] {
+  if (!/[A-Z][A-Z0-9&]*[A-Z0-9]/.test(block.prose)) return NO_USES;
+  const uses: LocalUse[] = [];
+  TOKEN.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = TOKEN.exec(block.prose))) {
+    const acronym = m[1]!;
+    if (acronym.replace(/[^A-Z]/g, '').length < 2) continue;
+    const start = block.start + m.index;
+    const suffix = m[2] ?? '';
+    const u: Place = { block, acronym, suffix, span: { start, end: start + acronym.length }, whole: { start, end: start + m[0].length } };
+    const atStart = /^[\s*_"'“‘]*$/.test(block.prose.slice(0, rel(block, start)));
+    uses.push({
+      acronym,
+      suffix,
+      start,
+      wholeEnd: u.whole.end,
+      here: definesHere(u),
+      lead: block.role === 'glossary' && atStart ? leadingExpansion(block.prose.slice(rel(block, u.whole.end)), acronym) : undefined,
+      anonBefore: ANON_BEFORE.test(slice(block, start - 30, start)),
+      beforeName: AFTER_RANK.test(block.prose.slice(rel(block, u.whole.end), rel(block, u.whole.end) + 30)),
+      aside: inCitation(u) || inUrl(u) || shouting(u),
+    });
+  }
+  return uses;
+}
+
+/** The uses of the document's blocks, in document order, with absolute offsets. */
+function collectUses(doc: ParsedDocument): Use[] {
+  const facts = factsOf(doc, ACRONYMS);
   const uses: Use[] = [];
-  for (const block of blocks) {
-    if (!/[A-Z][A-Z0-9&]*[A-Z0-9]/.test(block.prose)) continue;
-    TOKEN.lastIndex = 0;
-    let m: RegExpExecArray | null;
-    while ((m = TOKEN.exec(block.prose))) {
-      const acronym = m[1]!;
-      if (acronym.replace(/[^A-Z]/g, '').length < 2) continue;
-      const start = block.start + m.index;
-      uses.push({ block, acronym, suffix: m[2] ?? '', span: { start, end: start + acronym.length }, whole: { start, end: start + m[0].length } });
+  for (let i = 0; i < facts.length; i++) {
+    const local = facts[i]!.uses;
+    if (local.length === 0) continue;
+    const block = doc.blocks[i]!;
+    const d = block.start;
+    for (const l of local) {
+      const start = d + l.start;
+      uses.push({ block, acronym: l.acronym, suffix: l.suffix, span: { start, end: start + l.acronym.length }, whole: { start, end: d + l.wholeEnd }, local: l });
     }
   }
   return uses;
@@ -125,7 +203,7 @@ function slice(block: Block, from: number, to: number): string {
   return block.prose.slice(Math.max(0, rel(block, from)), Math.max(0, rel(block, to)));
 }
 
-function inCitation(u: Use): boolean {
+function inCitation(u: Place): boolean {
   const { block } = u;
   const at = rel(block, u.span.start);
   // Only a nearby bracket can make a citation; looking no further keeps huge paragraphs linear.
@@ -139,7 +217,7 @@ function inCitation(u: Use): boolean {
   return /^\s*(\(\s*|,\s*)(19|20)\d\d\b/.test(block.prose.slice(rel(block, u.whole.end), rel(block, u.whole.end) + 12));
 }
 
-function inUrl(u: Use): boolean {
+function inUrl(u: Place): boolean {
   const p = u.block.prose;
   let s = rel(u.block, u.span.start);
   let e = rel(u.block, u.whole.end);
@@ -151,7 +229,7 @@ function inUrl(u: Use): boolean {
 const shoutingCache = new WeakMap<object, boolean>();
 
 /** A sentence written all in capitals ("PLEASE NOTE: …"); worked out once per sentence. */
-function shouting(u: Use): boolean {
+function shouting(u: Place): boolean {
   const i = sentenceIndexAt(u.block, u.span.start);
   const s = i >= 0 ? u.block.sentences[i]! : undefined;
   const key = s ?? u.block;
@@ -191,7 +269,7 @@ function trailingExpansion(text: string, acronym: string): Expansion | undefined
 }
 
 /** Does this use spell the acronym out: "child sexual exploitation (CSE)", "CSE (child sexual exploitation)", "CSE: …"? */
-function definesHere(u: Use): { expansion?: Expansion } | undefined {
+function definesHere(u: Place): { expansion?: Expansion } | undefined {
   const { block, acronym } = u;
   const before = slice(block, u.span.start - 160, u.span.start);
   const after = block.prose.slice(rel(block, u.whole.end), rel(block, u.whole.end) + 170);
@@ -271,22 +349,20 @@ function findDefinitions(uses: readonly Use[], blocks: readonly Block[], skip: (
     const b = u.block;
     if (b.role === 'glossary' || glossaryColumns.has(b)) {
       let exp: Expansion | undefined;
-      const here = definesHere(u);
+      const here = u.local.here;
       if (here?.expansion) exp = here.expansion;
       else if (glossaryColumns.has(b)) {
         const cell = tableExpansion.get(b);
         const text = cell?.prose.trim().replace(/[.;]$/, '') ?? '';
         if (text && initialsMatch(text, u.acronym)) exp = { text, safe: true };
         else if (text) exp = leadingExpansion(text, u.acronym);
-      } else if (/^[\s*_"'“‘]*$/.test(b.prose.slice(0, rel(b, u.span.start)))) {
-        exp = leadingExpansion(b.prose.slice(rel(b, u.whole.end)), u.acronym);
-      }
+      } else exp = u.local.lead;
       note(defs, u.acronym, -1, exp, true);
       continue;
     }
     // Only the first definition matters, and a certain expansion for the fix; acronyms never reported need neither.
     if (skip(u.acronym) || (defs.firstDefined.has(u.acronym) && defs.expansions.get(u.acronym)?.safe)) continue;
-    const here = definesHere(u);
+    const here = u.local.here;
     if (here) note(defs, u.acronym, u.span.start, here.expansion, false);
   }
   return defs;
@@ -304,52 +380,79 @@ const CAP_WORD = "\\p{Lu}[\\p{Ll}'’]+(?:-[\\p{L}][\\p{L}'’]*)*";
 const RUN = new RegExp(`${CAP_WORD}(?:[ \\t]+(?:(?:of|and|the|for|in|on|&)[ \\t]+)*${CAP_WORD})+`, 'gu');
 const RUN_WORD = /[\p{L}][\p{L}'’]*(?:-[\p{L}][\p{L}'’]*)*/gu;
 
+/** A block's runs of capitalised words, with their initials joined by "|" to rule the block out quickly. */
+interface BlockRuns {
+  initials: string;
+  runs: readonly CapitalRun[];
+}
+const NO_RUNS: BlockRuns = { initials: '', runs: [] };
+
+/** Capitalised runs, offsets relative to the block. Asked for lazily: most queries stop early in the draft. */
+const RUNS = defineFact('acronyms/capital-runs', (b): BlockRuns => {
+  if (!readsAcronyms(b)) return NO_RUNS;
+  const runs: CapitalRun[] = [];
+  RUN.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = RUN.exec(b.prose))) {
+    let initials = '';
+    const ends: number[] = [];
+    RUN_WORD.lastIndex = 0;
+    let w: RegExpExecArray | null;
+    while ((w = RUN_WORD.exec(m[0]))) {
+      const word = w[0];
+      if (SMALL_WORDS.has(word.toLowerCase())) continue;
+      const end = b.start + m.index + w.index + word.length;
+      for (const part of word.split('-')) {
+        if (/^\p{Lu}/u.test(part)) {
+          initials += part[0]!.toUpperCase();
+          ends.push(end);
+        }
+      }
+    }
+    if (initials.length >= 3) runs.push({ initials, ends });
+  }
+  return runs.length ? { initials: runs.map((r) => r.initials).join('|'), runs } : NO_RUNS;
+});
+
 /**
- * Runs of two or more capitalised words, small words allowed inside, in document order. Built
- * lazily: the first uses that need it come in document order, so only the text before the latest
- * one is ever scanned.
+ * Runs of two or more capitalised words, small words allowed inside, in document order, read from
+ * the blocks' facts as far into the draft as the latest query needs.
  */
 class CapitalisedRuns {
-  private readonly runs: CapitalRun[] = [];
+  private readonly seen: { start: number; runs: BlockRuns }[] = [];
   private next = 0;
   constructor(private readonly blocks: readonly Block[]) {}
 
   /** True when a run with these initials ends before `before`. */
   spelledOutBefore(letters: string, before: number): boolean {
-    while (this.next < this.blocks.length && this.blocks[this.next]!.start < before) this.scan(this.blocks[this.next++]!);
-    for (const r of this.runs) {
-      if (r.ends[0]! >= before) break;
-      let i = r.initials.indexOf(letters);
-      while (i >= 0) {
-        if (r.ends[i + letters.length - 1]! <= before) return true;
-        i = r.initials.indexOf(letters, i + 1);
+    while (this.next < this.blocks.length && this.blocks[this.next]!.start < before) {
+      const b = this.blocks[this.next++]!;
+      const runs = factOf(b, RUNS);
+      if (runs.runs.length) this.seen.push({ start: b.start, runs });
+    }
+    for (const { start, runs } of this.seen) {
+      if (start + runs.runs[0]!.ends[0]! >= before) break;
+      if (!runs.initials.includes(letters)) continue;
+      for (const r of runs.runs) {
+        if (start + r.ends[0]! >= before) return false;
+        let i = r.initials.indexOf(letters);
+        while (i >= 0) {
+          if (start + r.ends[i + letters.length - 1]! <= before) return true;
+          i = r.initials.indexOf(letters, i + 1);
+        }
       }
     }
     return false;
   }
+}
 
-  private scan(b: Block): void {
-    RUN.lastIndex = 0;
-    let m: RegExpExecArray | null;
-    while ((m = RUN.exec(b.prose))) {
-      let initials = '';
-      const ends: number[] = [];
-      RUN_WORD.lastIndex = 0;
-      let w: RegExpExecArray | null;
-      while ((w = RUN_WORD.exec(m[0]))) {
-        const word = w[0];
-        if (SMALL_WORDS.has(word.toLowerCase())) continue;
-        const end = b.start + m.index + w.index + word.length;
-        for (const part of word.split('-')) {
-          if (/^\p{Lu}/u.test(part)) {
-            initials += part[0]!.toUpperCase();
-            ends.push(end);
-          }
-        }
-      }
-      if (initials.length >= 3) this.runs.push({ initials, ends });
-    }
-  }
+/** Words after "Child", "Adult", "Mr" and the like in a block's prose: codes for people, if the data does not know them. */
+function anonymisationCandidates(prose: string): readonly string[] {
+  const out: string[] = [];
+  ANON_CODE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = ANON_CODE.exec(prose))) out.push(m[1]!);
+  return out.length ? out : NO_CODES;
 }
 
 /** Codes the review uses for people ("Child LM" makes "LM" a code everywhere), and front-matter pseudonyms. */
@@ -358,13 +461,7 @@ function anonymisationCodes(ctx: CheckContext): Set<string> {
   const isCode = (w: string): boolean => /^[A-Z]{1,3}[0-9]{0,3}$/.test(w) && !ctx.data.acronyms.has(w);
   const codes = new Set<string>();
   for (const p of ctx.doc.frontMatter.pseudonyms) for (const w of p.split(/\s+/)) if (isCode(w)) codes.add(w);
-  for (const b of ctx.doc.blocks) {
-    if (b.kind === 'code' || b.kind === 'front-matter' || b.kind === 'comment') continue;
-    if (!/[A-Z]{2}/.test(b.prose)) continue;
-    ANON_CODE.lastIndex = 0;
-    let m: RegExpExecArray | null;
-    while ((m = ANON_CODE.exec(b.prose))) if (isCode(m[1]!)) codes.add(m[1]!);
-  }
+  for (const f of factsOf(ctx.doc, ACRONYMS)) for (const w of f.codes) if (isCode(w)) codes.add(w);
   return codes;
 }
 
@@ -477,9 +574,9 @@ export const acronymDefinedOnFirstUse: Check = {
     },
   },
   run(ctx) {
-    const blocks = ctx.doc.blocks.filter((b) => b.kind !== 'code' && b.kind !== 'front-matter' && b.kind !== 'comment' && b.role !== 'references' && b.role !== 'contents');
-    const uses = collectUses(blocks);
+    const uses = collectUses(ctx.doc);
     if (uses.length === 0) return;
+    const blocks = ctx.doc.blocks.filter(readsAcronyms);
     const allow = allowSet(ctx.data);
     const defs = findDefinitions(uses, blocks, (a) => isAllowed(a, allow) || ROMAN.test(a) || (CAPITAL_WORDS.has(a) && !ctx.data.acronyms.has(a)));
     const codes = anonymisationCodes(ctx);
@@ -493,12 +590,12 @@ export const acronymDefinedOnFirstUse: Check = {
       if (block.kind === 'heading' || block.role === 'glossary' || block.role === 'quoted-record') continue;
       if (defs.glossary.has(acronym)) continue;
       if (isAllowed(acronym, allow) || ROMAN.test(acronym) || (CAPITAL_WORDS.has(acronym) && !ctx.data.acronyms.has(acronym))) continue;
-      if (codes.has(acronym) || (!ctx.data.acronyms.has(acronym) && ANON_BEFORE.test(slice(block, span.start - 30, span.start)))) continue;
+      if (codes.has(acronym) || (!ctx.data.acronyms.has(acronym) && u.local.anonBefore)) continue;
       // A role code with a number ("HV2", "GP1") is understood once its letters are.
       const base = acronym.replace(/\d+$/, '');
       if (base !== acronym && (isAllowed(base, allow) || defs.glossary.has(base) || (defs.firstDefined.get(base) ?? Infinity) <= span.start)) continue;
-      if (RANKS.has(acronym) && AFTER_RANK.test(block.prose.slice(rel(block, u.whole.end), rel(block, u.whole.end) + 30))) continue;
-      if (inCitation(u) || inUrl(u) || shouting(u)) continue;
+      if (RANKS.has(acronym) && u.local.beforeName) continue;
+      if (u.local.aside) continue;
       const definedAt = defs.firstDefined.get(acronym);
       if (definedAt !== undefined && definedAt <= span.start) {
         seen.add(acronym);

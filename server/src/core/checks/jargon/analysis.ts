@@ -5,9 +5,11 @@
  * what they knew at the time, when hindsight is acknowledged, and in quotations, discussion of the
  * wording, recommendations and an agency's own apology.
  */
-import type { Check, CheckContext } from '../../check';
+import type { Check, CheckContext, Report } from '../../check';
 import { voiceOf } from '../../context/voice';
 import type { Block } from '../../document/model';
+import type { Fact } from '../../facts';
+import { defineFact, factsOf } from '../../facts';
 import type { Fix, Span } from '../../types';
 import type { Who } from './shared';
 import { ACKNOWLEDGED_HINDSIGHT, around, explainsConditions, inQuote, outsideQuotes, sentenceAt, subjectAt, subjectBefore } from './shared';
@@ -50,29 +52,18 @@ type Finding = { span: Span; message: string; fixes?: Fix[]; severity?: 'warning
 
 interface Context {
   block: Block;
-  next: Block | undefined;
   /** Whether the paragraph explains conditions or time-of-knowledge (worked out only when needed). */
   explained(): boolean;
 }
 
-const explainedCache = new WeakMap<Block, boolean>();
-function explained(block: Block): boolean {
-  let v = explainedCache.get(block);
-  if (v === undefined) {
-    v = explainsConditions(outsideQuotes(block));
-    explainedCache.set(block, v);
-  }
-  return v;
-}
 const TRIGGER_HINT = /fail|lack|absence|paucity|dearth|curio|challenge|should|ought|clear|obvious|evident|apparent|plain/i;
-
-function nextProse(ctx: CheckContext, i: number): Block | undefined {
-  return ctx.prose[i + 1];
-}
+const PROSE_KINDS = new Set<Block['kind']>(['paragraph', 'list-item', 'table-cell', 'block-quote']);
 
 /** Is the match the author's own judgement, not a quotation, a discussion of wording or an agency's apology? */
 function authorsJudgement(c: Context, span: Span): boolean {
-  const v = voiceOf(around(c.block, span.start), span, c.next);
+  // Only the kind of voice and the speaker matter here, and neither depends on the next block
+  // (which can only add a challenge to a quotation), so the judgement is the block's own fact.
+  const v = voiceOf(around(c.block, span.start), span);
   if (v.kind === 'meta' || v.kind === 'rejected') return false;
   // A real quotation is someone else's words; reported speech without marks is judged by REPORTED below.
   if (v.kind === 'quoted' && (inQuote(c.block, span) || c.block.role === 'quoted-record' || v.speaker === 'family')) return false;
@@ -91,13 +82,37 @@ function hindsightAcknowledged(block: Block, at: number): boolean {
   return !!prev && ACKNOWLEDGED_HINDSIGHT.test(prev.text);
 }
 
-function forEachBlock(ctx: CheckContext, fn: (c: Context) => void): void {
-  for (let i = 0; i < ctx.prose.length; i++) {
-    const block = ctx.prose[i]!;
-    if (SKIP_ROLES.has(block.role)) continue;
-    if (!TRIGGER_HINT.test(block.prose)) continue;
-    fn({ block, next: nextProse(ctx, i), explained: () => explained(block) });
+/**
+ * A per-block fact of a check's findings, with offsets relative to the block. Each block is read on
+ * its own (what conditions it explains, who its clauses are about), so after an edit only the edited
+ * block is looked at again.
+ */
+function blockFindings(name: string, find: (c: Context) => Finding[]): Fact<readonly Finding[]> {
+  const none: readonly Finding[] = [];
+  return defineFact(name, (block) => {
+    if (!PROSE_KINDS.has(block.kind) || SKIP_ROLES.has(block.role) || !TRIGGER_HINT.test(block.prose)) return none;
+    let known: boolean | undefined;
+    const found = find({ block, explained: () => (known ??= explainsConditions(outsideQuotes(block))) });
+    return found.length ? found : none;
+  });
+}
+
+function reportAll(ctx: CheckContext, fact: Fact<readonly Finding[]>): void {
+  const facts = factsOf(ctx.doc, fact);
+  const blocks = ctx.doc.blocks;
+  for (let i = 0; i < facts.length; i++) {
+    const found = facts[i]!;
+    if (found.length === 0) continue;
+    const d = blocks[i]!.start;
+    for (const f of found) ctx.report(moved(f, d));
   }
+}
+
+function moved(f: Finding, d: number): Report {
+  const r: Report = { span: { start: f.span.start + d, end: f.span.end + d }, message: f.message };
+  if (f.fixes) r.fixes = f.fixes.map((x) => ({ ...x, edits: x.edits.map((e) => ({ ...e, start: e.start + d, end: e.end + d })) }));
+  if (f.severity) r.severity = f.severity;
+  return r;
 }
 
 function isSomeone(who: Who): boolean {
@@ -149,26 +164,7 @@ export const verdictWithoutAnalysis: Check = {
     },
   },
   run(ctx) {
-    const out: Finding[] = [];
-    forEachBlock(ctx, (c) => {
-      const { block } = c;
-      CURIOSITY_VERDICT.lastIndex = 0;
-      let m: RegExpExecArray | null;
-      while ((m = CURIOSITY_VERDICT.exec(block.prose))) {
-        const span = { start: block.start + m.index, end: block.start + m.index + m[0].length };
-        if (c.explained() || !authorsJudgement(c, span)) continue;
-        out.push({ span, message: this.meta.message.replace('{{match}}', m[0]) });
-      }
-      FAILED_TO.lastIndex = 0;
-      while ((m = FAILED_TO.exec(block.prose))) {
-        const span = { start: block.start + m.index, end: block.start + m.index + m[0].length };
-        const who = subjectAt(block, span.start);
-        if (who !== 'agency' && who !== 'artefact') continue;
-        if (c.explained() || !authorsJudgement(c, span) || hindsightAcknowledged(block, span.start)) continue;
-        out.push({ span, message: this.meta.message.replace('{{match}}', m[0]), fixes: failedToFix(block, span), severity: 'info' });
-      }
-    });
-    for (const f of out) ctx.report(f);
+    reportAll(ctx, VERDICTS);
   },
 };
 
@@ -212,55 +208,82 @@ export const hindsightIndividualBlame: Check = {
     },
   },
   run(ctx) {
-    const out: Finding[] = [];
-    forEachBlock(ctx, (c) => {
-      const { block } = c;
-      // One finding per sentence: "It is clear that the GP should have known" is one judgement.
-      const sentencesDone = new Set<number>();
-      const consider = (span: Span, matched: string, who: Who, fixes: Fix[] = []): void => {
-        if (!isSomeone(who)) return;
-        const s = sentenceAt(block, span.start);
-        if (sentencesDone.has(s.start)) return;
-        if (c.explained() || !authorsJudgement(c, span) || hindsightAcknowledged(block, span.start)) return;
-        if (FORWARD.test(s.text)) return;
-        sentencesDone.add(s.start);
-        const label = whoLabel(block, span);
-        out.push({ span, message: this.meta.message.replace('{{match}}', matched).replace('{{who}}', label), fixes });
-      };
-      let m: RegExpExecArray | null;
-      CLEAR_THAT.lastIndex = 0;
-      while ((m = CLEAR_THAT.exec(block.prose))) {
-        const span = { start: block.start + m.index, end: block.start + m.index + m[0].length };
-        const s = sentenceAt(block, span.start);
-        const rest = s.text.slice(span.end - s.start);
-        const to = m.groups!['to'];
-        const aimed = to ? subjectBefore(to, to.length) : 'unknown';
-        const judged = NEGATIVE_AFTER_CLEAR.exec(rest);
-        const who: Who = aimed === 'role' ? 'role' : judged ? subjectBefore(rest, judged.index) : 'unknown';
-        consider(span, m[0], who);
-      }
-      FAILED_TO.lastIndex = 0;
-      while ((m = FAILED_TO.exec(block.prose))) {
-        const span = { start: block.start + m.index, end: block.start + m.index + m[0].length };
-        consider(span, m[0], subjectAt(block, span.start), failedToFix(block, span));
-      }
-      SHOULD_HAVE.lastIndex = 0;
-      while ((m = SHOULD_HAVE.exec(block.prose))) {
-        const beenUsed = /\bhave been\b/i.test(m[0]);
-        const next = m.groups!['next']!;
-        const next2 = m.groups!['next2'];
-        // "should have been more curious" judges the person; "should have been offered supervision" does not.
-        if (beenUsed ? !BLAME_ADJECTIVES.test(next) : !isParticiple(next)) continue;
-        let end = m.index + m[0].length;
-        if (next2 && !(beenUsed && /^(?:more|less|better)$/i.test(next))) end -= next2.length + 1;
-        const span = { start: block.start + m.index, end: block.start + end };
-        consider(span, block.prose.slice(m.index, end), subjectAt(block, span.start));
-      }
-    });
-    out.sort((a, b) => a.span.start - b.span.start);
-    for (const f of out) ctx.report(f);
+    reportAll(ctx, HINDSIGHT);
   },
 };
+
+/** Each block's verdicts that stand in for analysis, in order. */
+const VERDICTS = blockFindings('analysis/verdicts', (c) => {
+  const out: Finding[] = [];
+  const message = verdictWithoutAnalysis.meta.message;
+  const { block } = c;
+  CURIOSITY_VERDICT.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = CURIOSITY_VERDICT.exec(block.prose))) {
+    const span = { start: block.start + m.index, end: block.start + m.index + m[0].length };
+    if (c.explained() || !authorsJudgement(c, span)) continue;
+    out.push({ span, message: message.replace('{{match}}', m[0]) });
+  }
+  FAILED_TO.lastIndex = 0;
+  while ((m = FAILED_TO.exec(block.prose))) {
+    const span = { start: block.start + m.index, end: block.start + m.index + m[0].length };
+    const who = subjectAt(block, span.start);
+    if (who !== 'agency' && who !== 'artefact') continue;
+    if (c.explained() || !authorsJudgement(c, span) || hindsightAcknowledged(block, span.start)) continue;
+    out.push({ span, message: message.replace('{{match}}', m[0]), fixes: failedToFix(block, span), severity: 'info' });
+  }
+  return out;
+});
+
+/** Each block's hindsight judgements of a practitioner, one per sentence, in order. */
+const HINDSIGHT = blockFindings('analysis/hindsight', (c) => {
+  const out: Finding[] = [];
+  const message = hindsightIndividualBlame.meta.message;
+  const { block } = c;
+  // One finding per sentence: "It is clear that the GP should have known" is one judgement.
+  const sentencesDone = new Set<number>();
+  const consider = (span: Span, matched: string, who: Who, fixes: Fix[] = []): void => {
+    if (!isSomeone(who)) return;
+    const s = sentenceAt(block, span.start);
+    if (sentencesDone.has(s.start)) return;
+    if (c.explained() || !authorsJudgement(c, span) || hindsightAcknowledged(block, span.start)) return;
+    if (FORWARD.test(s.text)) return;
+    sentencesDone.add(s.start);
+    const label = whoLabel(block, span);
+    out.push({ span, message: message.replace('{{match}}', matched).replace('{{who}}', label), fixes });
+  };
+  let m: RegExpExecArray | null;
+  CLEAR_THAT.lastIndex = 0;
+  while ((m = CLEAR_THAT.exec(block.prose))) {
+    const span = { start: block.start + m.index, end: block.start + m.index + m[0].length };
+    const s = sentenceAt(block, span.start);
+    const rest = s.text.slice(span.end - s.start);
+    const to = m.groups!['to'];
+    const aimed = to ? subjectBefore(to, to.length) : 'unknown';
+    const judged = NEGATIVE_AFTER_CLEAR.exec(rest);
+    const who: Who = aimed === 'role' ? 'role' : judged ? subjectBefore(rest, judged.index) : 'unknown';
+    consider(span, m[0], who);
+  }
+  FAILED_TO.lastIndex = 0;
+  while ((m = FAILED_TO.exec(block.prose))) {
+    const span = { start: block.start + m.index, end: block.start + m.index + m[0].length };
+    consider(span, m[0], subjectAt(block, span.start), failedToFix(block, span));
+  }
+  SHOULD_HAVE.lastIndex = 0;
+  while ((m = SHOULD_HAVE.exec(block.prose))) {
+    const beenUsed = /\bhave been\b/i.test(m[0]);
+    const next = m.groups!['next']!;
+    const next2 = m.groups!['next2'];
+    // "should have been more curious" judges the person; "should have been offered supervision" does not.
+    if (beenUsed ? !BLAME_ADJECTIVES.test(next) : !isParticiple(next)) continue;
+    let end = m.index + m[0].length;
+    if (next2 && !(beenUsed && /^(?:more|less|better)$/i.test(next))) end -= next2.length + 1;
+    const span = { start: block.start + m.index, end: block.start + end };
+    consider(span, block.prose.slice(m.index, end), subjectAt(block, span.start));
+  }
+  out.sort((a, b) => a.span.start - b.span.start);
+  return out;
+});
 
 function isParticiple(word: string): boolean {
   const w = word.toLowerCase();

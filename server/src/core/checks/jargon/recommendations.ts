@@ -9,6 +9,7 @@ import type { Check, CheckContext } from '../../check';
 import { isWholeReview } from '../../context/document-kind';
 import type { VagueActionEntry } from '../../data';
 import type { Block } from '../../document/model';
+import { defineFact, factsOf } from '../../facts';
 import { roleForHeading } from '../../document/roles';
 import type { Severity, Span } from '../../types';
 import { compileList, matchesIn, once } from './shared';
@@ -383,12 +384,16 @@ function findUncached(ctx: CheckContext): Item[] {
       items.push(current);
     }
   }
-  const plan = (/action plan/i.test(ctx.doc.text) && ACTION_PLAN.test(ctx.doc.text)) || SMART.test(ctx.doc.text);
   for (const it of items) {
     it.owner ||= ownerIn(it.text);
     it.measure ||= MEASURE.test(it.text);
     it.time ||= TIME.test(it.text);
-    it.plan = plan;
+  }
+  // Whether an action plan sets measures and timescales matters only to an item that lacks one, and
+  // finding out reads the whole draft.
+  if (items.some((it) => !it.measure || !it.time)) {
+    const plan = (/action plan/i.test(ctx.doc.text) && ACTION_PLAN.test(ctx.doc.text)) || SMART.test(ctx.doc.text);
+    for (const it of items) it.plan = plan;
   }
   return items.filter((it) => it.main.length > 0 || it.text.trim().length > 0);
 }
@@ -515,6 +520,15 @@ export const recommendationVagueAction: Check = {
 
 const FINDINGS_HEADING = /\bfindings?\b|\blearning points?\b|\bkey learning\b|\bareas? for (?:improvement|development|learning)\b|\bimprovements? (?:needed|required|for)\b|\bpriorities for\b/i;
 
+/** Kinds of block that have no paragraph index: they never hold a recommendation's label. */
+const UNNUMBERED = new Set<Block['kind']>(['heading', 'front-matter', 'code', 'comment']);
+
+/** A recommendations or findings heading, or a paragraph that opens "Recommendation 1" or "Finding 2". */
+const FINDS_RECOMMENDATIONS = defineFact('recommendations/section-or-label', (b): boolean => {
+  if (b.kind === 'heading') return b.role === 'recommendations' || FINDINGS_HEADING.test(b.prose);
+  return !UNNUMBERED.has(b.kind) && /^[\s*_]*(?:recommendation|finding)\s*\d/i.test(b.prose);
+});
+
 /** A whole LCSPR without recommendations or findings. */
 export const recommendationsMissing: Check = {
   meta: {
@@ -549,10 +563,7 @@ export const recommendationsMissing: Check = {
   run(ctx) {
     if (ctx.reviewType === 'rapid-review') return;
     const blocks = ctx.doc.blocks;
-    for (const b of blocks) {
-      if (b.kind === 'heading' && (b.role === 'recommendations' || FINDINGS_HEADING.test(b.prose))) return;
-      if (b.paragraphIndex >= 0 && /^[\s*_]*(?:recommendation|finding)\s*\d/i.test(b.prose)) return;
-    }
+    for (const found of factsOf(ctx.doc, FINDS_RECOMMENDATIONS)) if (found) return;
     if (!isWholeReview(ctx.doc)) return;
     const first = blocks.find((b) => b.kind === 'heading') ?? blocks.find((b) => b.paragraphIndex >= 0);
     if (!first) return;

@@ -3,13 +3,18 @@
  * defines them) and labels the research calls stigmatising or out of date (reported even when
  * defined, with wording to use instead). The terms are data: rules/data/jargon.yaml.
  */
+import { BlockCache } from '../../block-cache';
+import { BoundedCache } from '../../bounded-cache';
 import type { Check, CheckContext } from '../../check';
 import { isDefinitionAt } from '../../context/definitions';
 import { voiceOf } from '../../context/voice';
 import type { JargonEntry } from '../../data';
-import type { Block } from '../../document/model';
+import type { Block, ParsedDocument } from '../../document/model';
+import type { Fact } from '../../facts';
+import { defineFact, factsOf, perDocumentValue } from '../../facts';
 import type { Fix, Severity, Span } from '../../types';
-import { around, compileList, inQuote, matchesIn, once, sentenceAt } from './shared';
+import type { CompiledList } from './shared';
+import { around, compileList, inQuote, matchesIn, sentenceAt } from './shared';
 
 interface Occurrence {
   entry: JargonEntry;
@@ -55,41 +60,144 @@ function definesTerm(o: Occurrence): boolean {
   return false;
 }
 
-/** Every occurrence of every jargon term, in document order, with whether the review defines each term. */
-function scan(ctx: CheckContext): { occurrences: Occurrence[]; defined: Set<JargonEntry> } {
-  const list = ctx.data.jargon ?? [];
-  return once(ctx.doc, list, () => scanUncached(ctx, list));
+/** One use of a term in a block, as the per-block fact keeps it: offsets relative to the block. */
+interface LocalUse {
+  entry: JargonEntry;
+  start: number;
+  end: number;
+  text: string;
+  /** Whether this use defines or glosses the term. */
+  defines: boolean;
+  /** How the term is used, judged from the block alone (see `useWithNext`). */
+  use: Use;
+  /** Where a suggested definition goes: the end of the sentence, or of the block. */
+  fixAt: number;
 }
 
-function scanUncached(ctx: CheckContext, list: readonly JargonEntry[]): { occurrences: Occurrence[]; defined: Set<JargonEntry> } {
-  const occurrences: Occurrence[] = [];
-  const defined = new Set<JargonEntry>();
-  if (list.length === 0) return { occurrences, defined };
-  const compiled = compileList(list);
-  const blocks = ctx.doc.blocks;
+const NO_USES: readonly LocalUse[] = [];
+const SKIP_KINDS = new Set<Block['kind']>(['code', 'front-matter', 'comment']);
+
+/**
+ * The uses of a jargon list's terms in each block. The terms are data fixed per linter, so each
+ * list gets its own fact (a fact may read nothing but its block).
+ */
+const usesFacts = new WeakMap<readonly JargonEntry[], Fact<readonly LocalUse[]>>();
+let listCount = 0;
+
+function usesFact(list: readonly JargonEntry[]): Fact<readonly LocalUse[]> {
+  let fact = usesFacts.get(list);
+  if (!fact) {
+    const compiled = compileList(list);
+    fact = defineFact(`jargon/uses#${++listCount}`, (block) => (SKIP_KINDS.has(block.kind) ? NO_USES : usesIn(compiled, block)));
+    usesFacts.set(list, fact);
+  }
+  return fact;
+}
+
+function usesIn(compiled: CompiledList<JargonEntry>, block: Block): readonly LocalUse[] {
+  const hits = matchesIn(compiled, block);
+  if (hits.length === 0) return NO_USES;
+  return hits.map((h) => {
+    const o: Occurrence = { entry: h.entry, block, next: undefined, span: h.span, text: h.text };
+    const s = sentenceAt(block, h.span.start);
+    return {
+      entry: h.entry,
+      start: h.span.start,
+      end: h.span.end,
+      text: h.text,
+      defines: block.kind !== 'heading' && definesTerm(o),
+      use: useOf(o),
+      fixAt: s.index >= 0 ? s.start + s.text.length : block.end,
+    };
+  });
+}
+
+// Footnote definitions ("[^2]: Disguised compliance is …") are masked in prose, so they are read raw.
+const FOOTNOTE = /^\s*\[\^[^\]]+\]:/;
+const WHITESPACE = /\s/;
+/** Terms a footnote's raw text names, by list and text (footnotes are few and rarely change). */
+const footnoteTerms = new WeakMap<readonly JargonEntry[], BoundedCache<readonly JargonEntry[]>>();
+
+function termsInFootnote(list: readonly JargonEntry[], raw: string): readonly JargonEntry[] {
+  let cache = footnoteTerms.get(list);
+  if (!cache) footnoteTerms.set(list, (cache = new BoundedCache(2_000)));
+  let found = cache.get(raw);
+  if (!found) {
+    found = compileList(list).entries.filter((e) => e.entry.patterns.some((p) => new RegExp(p, 'iu').test(raw))).map((e) => e.entry);
+    cache.set(raw, found);
+  }
+  return found;
+}
+
+/** What both jargon checks need from a document: every use in document order, and the terms it defines. */
+interface Scan {
+  fact: Fact<readonly LocalUse[]>;
+  /** Each use with its block, the block's index and its own index among the block's uses. */
+  uses: { block: Block; index: number; k: number; u: LocalUse }[];
+  defined: Set<JargonEntry>;
+}
+
+/** Built from the per-block facts once per parsed document and shared by both checks. */
+function scan(ctx: CheckContext): Scan | undefined {
+  const list = ctx.data.jargon ?? [];
+  if (list.length === 0) return undefined;
+  const fact = usesFact(list);
+  return perDocumentValue(ctx.doc, fact, () => scanDocument(ctx.doc, list, fact));
+}
+
+function scanDocument(doc: ParsedDocument, list: readonly JargonEntry[], fact: Fact<readonly LocalUse[]>): Scan {
+  const facts = factsOf(doc, fact);
+  const { text, blocks } = doc;
+  const out: Scan = { fact, uses: [], defined: new Set() };
   for (let i = 0; i < blocks.length; i++) {
     const block = blocks[i]!;
-    if (block.kind === 'code' || block.kind === 'front-matter' || block.kind === 'comment') continue;
-    const raw = ctx.doc.text.slice(block.start, block.end);
-    // Footnote definitions ("[^2]: Disguised compliance is …") are masked in prose; read them raw.
-    if (/^\s*\[\^[^\]]+\]:/.test(raw)) {
-      for (const e of compiled.entries) if (e.entry.patterns.some((p) => new RegExp(p, 'iu').test(raw))) defined.add(e.entry);
-      continue;
+    if (SKIP_KINDS.has(block.kind)) continue;
+    // Only a block whose raw text starts with "[" or white space can be a footnote definition.
+    const first = text[block.start];
+    if (first !== undefined && (first === '[' || WHITESPACE.test(first))) {
+      const raw = text.slice(block.start, block.end);
+      if (FOOTNOTE.test(raw)) {
+        for (const e of termsInFootnote(list, raw)) out.defined.add(e);
+        continue;
+      }
     }
-    const hits = matchesIn(compiled, block);
-    if (hits.length === 0) continue;
-    let next: Block | undefined;
-    for (let j = i + 1; j < blocks.length && j < i + 4; j++) if (blocks[j]!.paragraphIndex >= 0 && blocks[j]!.kind !== 'heading') {
-      next = blocks[j];
-      break;
-    }
-    for (const h of hits) {
-      const o: Occurrence = { entry: h.entry, block, next, span: h.span, text: h.text };
-      if (block.kind !== 'heading' && definesTerm(o)) defined.add(h.entry);
-      occurrences.push(o);
+    const uses = facts[i]!;
+    for (let k = 0; k < uses.length; k++) {
+      const u = uses[k]!;
+      if (u.defines) out.defined.add(u.entry);
+      out.uses.push({ block, index: i, k, u });
     }
   }
-  return { occurrences, defined };
+  return out;
+}
+
+/** The block after `index` whose critique can challenge a quotation in it: the next paragraph within three blocks. */
+function nextOf(blocks: readonly Block[], index: number): Block | undefined {
+  for (let j = index + 1; j < blocks.length && j < index + 4; j++) if (blocks[j]!.paragraphIndex >= 0 && blocks[j]!.kind !== 'heading') return blocks[j];
+  return undefined;
+}
+
+/**
+ * Uses judged with the next block, by list, block and next block: a quotation left unchallenged in
+ * its own block may be challenged by the paragraph after it, and nothing else about a use depends on it.
+ */
+const withNext = new WeakMap<Fact<readonly LocalUse[]>, BlockCache<Use[]>>();
+
+function useWithNext(doc: ParsedDocument, fact: Fact<readonly LocalUse[]>, at: Scan['uses'][number]): Use {
+  const { block, index, k, u } = at;
+  if (u.use !== 'quoted' && u.use !== 'reported') return u.use;
+  const next = nextOf(doc.blocks, index);
+  if (!next) return u.use;
+  let cache = withNext.get(fact);
+  if (!cache) withNext.set(fact, (cache = new BlockCache(5_000)));
+  let known = cache.get(block, next);
+  if (!known) cache.set(block, next, '', (known = []));
+  let use = known[k];
+  if (use === undefined) {
+    use = useOf({ entry: u.entry, block, next, span: { start: block.start + u.start, end: block.start + u.end }, text: u.text });
+    known[k] = use;
+  }
+  return use;
 }
 
 type Use = 'author' | 'quoted' | 'reported' | 'rejected' | 'skip';
@@ -114,22 +222,20 @@ function useOf(o: Occurrence): Use {
   return 'author';
 }
 
-function definitionFix(o: Occurrence): Fix[] {
-  const def = o.entry.definition;
+function definitionFix(entry: JargonEntry, end: number): Fix[] {
+  const def = entry.definition;
   if (!def) return [];
-  const s = sentenceAt(o.block, o.span.start);
-  const end = s.index >= 0 ? s.start + s.text.length : o.block.end;
   return [
     {
-      title: `Add a definition of "${o.entry.term}" after this sentence (check it fits this review)`,
+      title: `Add a definition of "${entry.term}" after this sentence (check it fits this review)`,
       kind: 'suggestion',
-      edits: [{ start: end, end, text: ` In this review, "${o.entry.term}" means ${def}.` }],
+      edits: [{ start: end, end, text: ` In this review, "${entry.term}" means ${def}.` }],
     },
   ];
 }
 
-function severityOf(o: Occurrence, fallback: Severity): Severity {
-  return o.entry.severity ?? fallback;
+function severityOf(entry: JargonEntry, fallback: Severity): Severity {
+  return entry.severity ?? fallback;
 }
 
 /** Practice jargon used without a definition anywhere in the review. */
@@ -179,19 +285,23 @@ export const jargonDefinedOnFirstUse: Check = {
     },
   },
   run(ctx) {
-    const { occurrences, defined } = scan(ctx);
+    const found = scan(ctx);
+    if (!found) return;
+    const { defined } = found;
     const done = new Set<JargonEntry>();
-    for (const o of occurrences) {
-      if (o.entry.status !== 'define' || defined.has(o.entry) || done.has(o.entry)) continue;
-      const use = useOf(o);
+    for (const at of found.uses) {
+      const { entry } = at.u;
+      if (entry.status !== 'define' || defined.has(entry) || done.has(entry)) continue;
+      const use = useWithNext(ctx.doc, found.fact, at);
       // "Not professionally curious" still uses the term; only quotation and discussion are exempt.
       if (use !== 'author' && use !== 'rejected' && use !== 'reported') continue;
-      done.add(o.entry);
+      done.add(entry);
+      const d = at.block.start;
       ctx.report({
-        span: o.span,
-        message: this.meta.message.replace('{{term}}', o.text).replace('{{reason}}', o.entry.why),
-        fixes: definitionFix(o),
-        severity: severityOf(o, this.meta.severity),
+        span: { start: d + at.u.start, end: d + at.u.end },
+        message: this.meta.message.replace('{{term}}', at.u.text).replace('{{reason}}', entry.why),
+        fixes: definitionFix(entry, d + at.u.fixAt),
+        severity: severityOf(entry, this.meta.severity),
       });
     }
   },
@@ -235,22 +345,26 @@ export const jargonDiscreditedTerm: Check = {
     },
   },
   run(ctx) {
-    const { occurrences, defined } = scan(ctx);
+    const found = scan(ctx);
+    if (!found) return;
+    const { defined } = found;
     const done = new Set<JargonEntry>();
-    for (const o of occurrences) {
-      if (o.entry.status === 'define' || done.has(o.entry)) continue;
-      const use = useOf(o);
+    for (const at of found.uses) {
+      const { entry } = at.u;
+      if (entry.status === 'define' || done.has(entry)) continue;
+      const use = useWithNext(ctx.doc, found.fact, at);
       if (use === 'skip' || use === 'rejected') continue;
-      done.add(o.entry);
-      const isDefined = defined.has(o.entry);
-      const contested = o.entry.status === 'contested';
-      let reason = `${contested ? 'is a contested label.' : 'is a label to avoid.'} ${o.entry.why}`;
+      done.add(entry);
+      const isDefined = defined.has(entry);
+      const contested = entry.status === 'contested';
+      let reason = `${contested ? 'is a contested label.' : 'is a label to avoid.'} ${entry.why}`;
       if (contested && !isDefined) reason += ' If you keep the term, define it.';
-      if (use === 'quoted' || use === 'reported') reason = `is quoted without comment: say whose words these are and why the wording matters. ${o.entry.why}`;
-      const severity: Severity = use === 'quoted' || use === 'reported' || (contested && isDefined) ? 'info' : severityOf(o, this.meta.severity);
+      if (use === 'quoted' || use === 'reported') reason = `is quoted without comment: say whose words these are and why the wording matters. ${entry.why}`;
+      const severity: Severity = use === 'quoted' || use === 'reported' || (contested && isDefined) ? 'info' : severityOf(entry, this.meta.severity);
+      const d = at.block.start;
       ctx.report({
-        span: o.span,
-        message: this.meta.message.replace('{{term}}', o.text).replace('{{reason}}', reason).replace('{{replacement}}', o.entry.instead ?? 'describe what happened'),
+        span: { start: d + at.u.start, end: d + at.u.end },
+        message: this.meta.message.replace('{{term}}', at.u.text).replace('{{reason}}', reason).replace('{{replacement}}', entry.instead ?? 'describe what happened'),
         severity,
       });
     }

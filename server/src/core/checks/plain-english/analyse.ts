@@ -1,10 +1,10 @@
 /**
  * Sentence-level plain-English analysis of one block: word counts, agentless passives, hidden
  * decision-makers ("it was decided that") and officialese with a plainer alternative. Pure in the
- * block's text (and its quotations) and cached per block, so a re-lint after an edit redoes one block.
+ * block's text (and its quotations), so it is a per-block fact: a re-lint after an edit redoes one block.
  */
-import type { Block } from '../../document/model';
-import { TextCache } from '../anonymisation/shared';
+import type { Block, ParsedDocument } from '../../document/model';
+import { defineFact, factsOf } from '../../facts';
 
 /** One passive verb phrase with no agent ("was closed", "were not shared"). Offsets relative to the block. */
 export interface Passive {
@@ -117,22 +117,24 @@ function words(text: string): number {
   return text.match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu)?.length ?? 0;
 }
 
-const cache = new TextCache<SentenceFacts[]>(20_000);
-const perBlock = new WeakMap<Block, SentenceFacts[]>();
+/** Blocks the plain-English rules and the readability summary read: prose outside reference lists, glossaries and records. */
+const ANALYSED_KINDS = new Set<Block['kind']>(['paragraph', 'list-item', 'table-cell']);
+const SKIP_ROLES = new Set<Block['role']>(['references', 'contents', 'glossary', 'quoted-record']);
+const NONE: readonly SentenceFacts[] = [];
 
-/** The plain-English facts of each sentence in `block`, cached per block text. */
-export function analyseBlock(block: Block): SentenceFacts[] {
-  const known = perBlock.get(block);
-  if (known) return known;
-  const facts = analyseText(block);
-  perBlock.set(block, facts);
-  return facts;
+const SENTENCES = defineFact('plain-english/sentences', (block): readonly SentenceFacts[] =>
+  ANALYSED_KINDS.has(block.kind) && !SKIP_ROLES.has(block.role) ? analyseText(block) : NONE,
+);
+
+/**
+ * The plain-English facts of each sentence of every block, parallel to `doc.blocks`. Empty for
+ * headings, code, block quotes and blocks in reference lists, contents, glossaries and records.
+ */
+export function sentenceFactsOf(doc: ParsedDocument): readonly (readonly SentenceFacts[])[] {
+  return factsOf(doc, SENTENCES);
 }
 
 function analyseText(block: Block): SentenceFacts[] {
-  const quotes = block.quotes.map((q) => `${q.inner.start - block.start}-${q.inner.end - block.start}`).join(',');
-  const hit = cache.get(block.prose, quotes);
-  if (hit) return hit;
   const out: SentenceFacts[] = [];
   const inner = block.quotes.map((q) => ({ start: q.inner.start - block.start, end: q.inner.end - block.start }));
   const inQuote = (a: number, b: number): boolean => inner.some((q) => q.start <= a && b <= q.end);
@@ -181,6 +183,5 @@ function analyseText(block: Block): SentenceFacts[] {
     }
     out.push(facts);
   }
-  cache.set(block.prose, quotes, out);
   return out;
 }

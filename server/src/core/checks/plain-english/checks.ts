@@ -3,7 +3,7 @@ import type { Check, CheckContext } from '../../check';
 import type { Block } from '../../document/model';
 import type { RuleSource } from '../../types';
 import type { SentenceFacts } from './analyse';
-import { analyseBlock } from './analyse';
+import { sentenceFactsOf } from './analyse';
 
 /** Sentences longer than this many words are reported. */
 export const LONG_SENTENCE_WORDS = 40;
@@ -17,13 +17,16 @@ export const SOURCES = {
   decisionMaker: { document: 'family-involvement.md (research digest)', section: 'Rule R03: a decision recorded without a named decision-maker; an agentless passive such as "it was felt"' },
 } satisfies Record<string, RuleSource>;
 
-const SKIP_ROLES = new Set(['references', 'contents', 'glossary', 'quoted-record']);
-
+/** Each analysed sentence in document order, from the per-block facts (reference lists, glossaries, records and block quotes have none). */
 function eachSentence(ctx: CheckContext, fn: (block: Block, s: SentenceFacts) => void, cells = false): void {
-  for (const block of ctx.prose) {
-    if (SKIP_ROLES.has(block.role) || block.kind === 'block-quote') continue;
+  const facts = sentenceFactsOf(ctx.doc);
+  const blocks = ctx.doc.blocks;
+  for (let i = 0; i < facts.length; i++) {
+    const sentences = facts[i]!;
+    if (sentences.length === 0) continue;
+    const block = blocks[i]!;
     if (block.kind === 'table-cell' && !cells) continue;
-    for (const s of analyseBlock(block)) fn(block, s);
+    for (const s of sentences) fn(block, s);
   }
 }
 

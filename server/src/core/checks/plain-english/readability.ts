@@ -1,13 +1,15 @@
 /**
  * A readability summary of a draft, for the quality report: per document and per section, the
  * sentence lengths, Flesch reading ease and Flesch-Kincaid grade, and counts of the plain-English
- * patterns. Pure; per-block work is cached, so it is cheap to call again after an edit.
+ * patterns. Pure, and built from the per-block sentence facts with each block's counts kept beside
+ * them, so calling it again after an edit counts only the edited block.
  */
 import { syllable } from 'syllable';
 import type { Block, ParsedDocument, Section } from '../../document/model';
+import { perDocumentValue } from '../../facts';
 import type { Span } from '../../types';
-import { BoundedMap } from '../anonymisation/shared';
-import { analyseBlock } from './analyse';
+import type { SentenceFacts } from './analyse';
+import { sentenceFactsOf } from './analyse';
 import { LONG_SENTENCE_WORDS, PASSIVE_CHAIN } from './checks';
 
 /** Readability figures for a stretch of the draft. */
@@ -60,26 +62,29 @@ interface Counts {
   officialese: number;
 }
 
-const SKIP_ROLES = new Set(['references', 'contents', 'glossary', 'quoted-record']);
 const WORD = /[\p{L}][\p{L}'’-]*/gu;
-const syllableCache = new BoundedMap<number>(20_000);
 
 function zero(): Counts {
   return { words: 0, sentences: 0, long: 0, veryLong: 0, syllables: 0, passives: 0, chains: 0, hidden: 0, officialese: 0 };
 }
 
 function syllablesIn(text: string): number {
-  const hit = syllableCache.get(text);
-  if (hit !== undefined) return hit;
   let n = 0;
   for (const w of text.match(WORD) ?? []) n += Math.max(1, syllable(w));
-  syllableCache.set(text, n);
   return n;
 }
 
-function blockCounts(block: Block): Counts {
-  const c = zero();
-  for (const s of analyseBlock(block)) {
+/**
+ * Counts by the block's sentence facts: the facts are shared by every block with the same content,
+ * role and section, and the counts read nothing else (the prose is the same for all of them).
+ */
+const countsOf = new WeakMap<readonly SentenceFacts[], Counts>();
+
+function blockCounts(block: Block, sentences: readonly SentenceFacts[]): Counts {
+  let c = countsOf.get(sentences);
+  if (c) return c;
+  c = zero();
+  for (const s of sentences) {
     if (s.words === 0) continue;
     c.sentences++;
     c.words += s.words;
@@ -91,11 +96,21 @@ function blockCounts(block: Block): Counts {
     c.officialese += s.officialese.length;
   }
   if (c.words > 0) c.syllables = syllablesIn(block.prose);
+  countsOf.set(sentences, c);
   return c;
 }
 
+// Field by field: this runs for every block on every summary, and a loop over the keys costs more than the rest of it.
 function add(a: Counts, b: Counts): void {
-  for (const k of Object.keys(a) as (keyof Counts)[]) a[k] += b[k];
+  a.words += b.words;
+  a.sentences += b.sentences;
+  a.long += b.long;
+  a.veryLong += b.veryLong;
+  a.syllables += b.syllables;
+  a.passives += b.passives;
+  a.chains += b.chains;
+  a.hidden += b.hidden;
+  a.officialese += b.officialese;
 }
 
 const round = (n: number, places = 1): number => Math.round(n * 10 ** places) / 10 ** places;
@@ -121,22 +136,28 @@ function stats(c: Counts): ReadabilityStats {
 
 /** The readability summary of a parsed draft, per document and per section. */
 export function readability(doc: ParsedDocument): ReadabilityReport {
+  return perDocumentValue(doc, readability, () => summarise(doc));
+}
+
+function summarise(doc: ParsedDocument): ReadabilityReport {
+  const facts = sentenceFactsOf(doc);
   const total = zero();
   const bySection = new Map<Section, Counts>();
   // Sections nest; a block belongs to the deepest section that holds it.
   const sections = [...doc.sections];
   let si = -1;
   const stack: Section[] = [];
-  for (const block of doc.blocks) {
+  for (let i = 0; i < doc.blocks.length; i++) {
+    const block = doc.blocks[i]!;
     while (si + 1 < sections.length && sections[si + 1]!.heading.start <= block.start) {
       si++;
       const s = sections[si]!;
       while (stack.length && stack[stack.length - 1]!.level >= s.level) stack.pop();
       stack.push(s);
     }
+    // Reference lists, contents, glossaries and records have no sentence facts, so no words.
     if (block.kind !== 'paragraph' && block.kind !== 'list-item') continue;
-    if (SKIP_ROLES.has(block.role)) continue;
-    const c = blockCounts(block);
+    const c = blockCounts(block, facts[i]!);
     if (c.words === 0) continue;
     add(total, c);
     const owner = stack[stack.length - 1];

@@ -32,8 +32,8 @@ export interface CheckContext {
  *     const uses = blockFacts(ctx, 'acronyms/uses', block, (b) => findUses(b.prose));
  *     for (const u of uses) ctx.report({ span: { start: block.start + u.start, end: block.start + u.end }, message });
  */
-export function blockFacts<T>(_ctx: CheckContext, name: string, block: Block, compute: (local: Block) => T): T {
-  return factOf(block, factNamed(name, compute));
+export function blockFacts<T>(ctx: CheckContext, name: string, block: Block, compute: (local: Block) => T): T {
+  return factOf(block, factNamed(name, compute), ctx.doc.text);
 }
 
 export { rebaseBlock };

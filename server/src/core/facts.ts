@@ -11,13 +11,19 @@
  * keep no slice of the document's text in them (slice the block's own `prose`, or `detach`).
  */
 import type { Block, CellPosition, ParsedDocument } from './document/model';
-import { contentId } from './document/parse';
+import { blockSlot } from './document/parse';
 import { slotKey } from './block-cache';
 
 /** A named per-block fact with the function that computes it. Define facts once, at module level. */
+/**
+ * Computes a fact from one block moved to offset 0, and the block's source text as written (markup,
+ * comments and all; `local.prose` is the masked copy). Keep no slice of `raw` in the result.
+ */
+export type FactCompute<T> = (local: Block, raw: string) => T;
+
 export interface Fact<T> {
   readonly name: string;
-  readonly compute: (local: Block) => T;
+  readonly compute: FactCompute<T>;
   /** Index into each block's record of facts. */
   readonly slot: number;
 }
@@ -25,7 +31,7 @@ export interface Fact<T> {
 const byName = new Map<string, Fact<unknown>>();
 
 /** Defines a fact. Names are unique ("family/mentions"); defining the same name twice is a mistake. */
-export function defineFact<T>(name: string, compute: (local: Block) => T): Fact<T> {
+export function defineFact<T>(name: string, compute: FactCompute<T>): Fact<T> {
   if (byName.has(name)) throw new Error(`The per-block fact "${name}" is defined twice.`);
   const fact: Fact<T> = { name, compute, slot: byName.size };
   byName.set(name, fact as Fact<unknown>);
@@ -33,7 +39,7 @@ export function defineFact<T>(name: string, compute: (local: Block) => T): Fact<
 }
 
 /** The fact for a name, defined on first use with `compute` (for `blockFacts` callers that pass a name). */
-export function factNamed<T>(name: string, compute: (local: Block) => T): Fact<T> {
+export function factNamed<T>(name: string, compute: FactCompute<T>): Fact<T> {
   return (byName.get(name) as Fact<T> | undefined) ?? defineFact(name, compute);
 }
 
@@ -67,7 +73,7 @@ const LIMIT = 40_000;
 let current = new Map<number, Entry[]>();
 let previous = new Map<number, Entry[]>();
 let size = 0;
-/** The same block object seen again (unchanged and unmoved): its record without a lookup. */
+/** Records of blocks the parser did not make (built by hand in tests, or copies). */
 const byBlock = new WeakMap<Block, FactRecord>();
 
 function find(map: Map<number, Entry[]>, id: number, block: Block): Entry | undefined {
@@ -94,12 +100,14 @@ function store(id: number, block: Block, entry: Entry): void {
 }
 
 function recordOf(block: Block): FactRecord {
-  const known = byBlock.get(block);
+  const slot = blockSlot(block);
+  if (slot?.facts) return slot.facts as FactRecord;
+  const known = slot ? undefined : byBlock.get(block);
   if (known) return known;
-  const id = contentId(block);
+  const id = slot?.id;
   let record: FactRecord;
   if (id === undefined) {
-    // A block the parser did not give a content id (built by hand): facts for this object only.
+    // A block the parser did not make (built by hand, or a copy): facts for this object only.
     record = [];
   } else {
     const hit = find(current, id, block) ?? find(previous, id, block);
@@ -111,7 +119,8 @@ function recordOf(block: Block): FactRecord {
       store(id, block, { role: block.role, path: block.sectionPath, cell: block.cell, record });
     }
   }
-  byBlock.set(block, record);
+  if (slot) slot.facts = record;
+  else byBlock.set(block, record);
   return record;
 }
 
@@ -128,12 +137,12 @@ export function rebaseBlock(block: Block): Block {
   };
 }
 
-/** One block's fact, computed or reused. */
-export function factOf<T>(block: Block, fact: Fact<T>): T {
+/** One block's fact, computed or reused; `text` is the text of the document the block is in. */
+export function factOf<T>(block: Block, fact: Fact<T>, text: string): T {
   const record = recordOf(block);
   const v = record[fact.slot];
   if (v !== EMPTY) return (v === NONE ? undefined : v) as T;
-  const value = fact.compute(rebaseBlock(block));
+  const value = fact.compute(rebaseBlock(block), text.slice(block.start, block.end));
   record[fact.slot] = value === undefined ? NONE : value;
   return value;
 }
@@ -166,7 +175,8 @@ export function factsOf<T>(doc: ParsedDocument, fact: Fact<T>): readonly T[] {
     const v = record[slot];
     if (v !== EMPTY) out[i] = (v === NONE ? undefined : v) as T;
     else {
-      const value = fact.compute(rebaseBlock(doc.blocks[i]!));
+      const b = doc.blocks[i]!;
+      const value = fact.compute(rebaseBlock(b), doc.text.slice(b.start, b.end));
       record[slot] = value === undefined ? NONE : value;
       out[i] = value;
     }

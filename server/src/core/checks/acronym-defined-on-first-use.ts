@@ -421,13 +421,16 @@ const RUNS = defineFact('acronyms/capital-runs', (b): BlockRuns => {
 class CapitalisedRuns {
   private readonly seen: { start: number; runs: BlockRuns }[] = [];
   private next = 0;
-  constructor(private readonly blocks: readonly Block[]) {}
+  constructor(
+    private readonly blocks: readonly Block[],
+    private readonly text: string,
+  ) {}
 
   /** True when a run with these initials ends before `before`. */
   spelledOutBefore(letters: string, before: number): boolean {
     while (this.next < this.blocks.length && this.blocks[this.next]!.start < before) {
       const b = this.blocks[this.next++]!;
-      const runs = factOf(b, RUNS);
+      const runs = factOf(b, RUNS, this.text);
       if (runs.runs.length) this.seen.push({ start: b.start, runs });
     }
     for (const { start, runs } of this.seen) {
@@ -580,7 +583,7 @@ export const acronymDefinedOnFirstUse: Check = {
     const allow = allowSet(ctx.data);
     const defs = findDefinitions(uses, blocks, (a) => isAllowed(a, allow) || ROMAN.test(a) || (CAPITAL_WORDS.has(a) && !ctx.data.acronyms.has(a)));
     const codes = anonymisationCodes(ctx);
-    const runs = new CapitalisedRuns(blocks);
+    const runs = new CapitalisedRuns(blocks, ctx.doc.text);
     const seen = new Set<string>();
     for (const u of uses) {
       const { block, span } = u;

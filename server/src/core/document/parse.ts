@@ -563,17 +563,30 @@ function internPath(titles: readonly string[]): readonly string[] {
   return titles;
 }
 /**
- * Where a block keeps its content id: a hidden property rather than a WeakMap, which costs a slow
- * lookup per block per cache and grows a table of every block ever parsed. Not enumerable, so it is
- * neither copied by a spread (a moved copy is not the parser's block) nor compared by tests.
+ * What the parser keeps on each block for the caches: its content id and a place for the per-block
+ * fact record. A hidden property rather than a WeakMap, which costs a slow lookup per block per
+ * cache and grows a table of every block ever parsed. Not enumerable, so it is neither copied by a
+ * spread (a moved or trimmed copy is not the parser's block) nor compared by tests.
  */
-const CONTENT_ID: unique symbol = Symbol('content id');
-type WithContentId = Block & { [CONTENT_ID]?: number };
+const SLOT: unique symbol = Symbol('cache slot');
+/** A block's cache slot (see `blockSlot`). */
+export interface BlockSlot {
+  /** See `BlockText.id`. */
+  readonly id: number;
+  /** Owned by facts.ts: the block's fact record, carried over when the block only moved. */
+  facts: unknown;
+}
+type WithSlot = Block & { [SLOT]?: BlockSlot };
 let nextContentId = 1;
+
+/** The parser's cache slot of a block; undefined for blocks built by hand or copied. */
+export function blockSlot(block: Block): BlockSlot | undefined {
+  return (block as WithSlot)[SLOT];
+}
 
 /** The content id of a block (see `BlockText.id`): equal ids mean equal kind, language, markup and text. */
 export function contentId(block: Block): number | undefined {
-  return (block as WithContentId)[CONTENT_ID];
+  return (block as WithSlot)[SLOT]?.id;
 }
 
 /** Length of the common prefix of two strings, comparing in chunks first. */
@@ -715,7 +728,13 @@ export function parseDocument(text: string, options: ParseOptions = {}): ParsedD
         if (rb.cell) block.cell = rb.cell;
       }
     }
-    if (block !== old?.block) Object.defineProperty(block, CONTENT_ID, { value: bt.id });
+    if (block !== old?.block) {
+      // A block that only moved keeps its fact record: facts depend on content, role, section and cell.
+      const o = old?.block;
+      const carried = o && o.role === block.role && samePath(o.sectionPath, block.sectionPath) && sameCell(o.cell, block.cell) ? blockSlot(o)?.facts : undefined;
+      const slot: BlockSlot = { id: bt.id!, facts: carried };
+      Object.defineProperty(block, SLOT, { value: slot });
+    }
     blocks.push(block);
     entries.push({ start: rb.start, end: rb.end, kind: rb.kind, markup: rb.markup, bt, block });
   }

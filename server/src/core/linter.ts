@@ -19,7 +19,7 @@ import { BlockCache } from './block-cache';
 import { detach, lineOf, parseDocument } from './document/parse';
 import { NON_PROSE_ROLES } from './document/roles';
 import type { CompiledRule } from './rules/compile';
-import { compileRule } from './rules/compile';
+import { compileRule, nextMatch } from './rules/compile';
 import type { RuleDefinition } from './rules/definition';
 import { applySeverity, suppress } from './suppression';
 import { fill } from './template';
@@ -169,11 +169,11 @@ export function createLinter(definitions: readonly RuleDefinition[], options: { 
       if (ctx.onlyRoles && !ctx.onlyRoles.includes(block.role)) return;
       const skip = ctx.skipRoles ?? [...NON_PROSE_ROLES].filter((r) => r !== 'quoted-record');
       if (skip.includes(block.role)) return;
-      rule.any.lastIndex = 0;
+      rule.scan.lastIndex = 0;
       let m: RegExpExecArray | null;
-      while ((m = rule.any.exec(block.prose))) {
+      while ((m = nextMatch(rule, block.prose))) {
         if (m[0].length === 0) {
-          rule.any.lastIndex++;
+          rule.scan.lastIndex++;
           continue;
         }
         const span = { start: block.start + m.index, end: block.start + m.index + m[0].length };
@@ -298,8 +298,8 @@ export function createLinter(definitions: readonly RuleDefinition[], options: { 
         let use = facts.uses.get(block, next);
         if (use === undefined) {
           use = null;
-          rule.any.lastIndex = 0;
-          const m = rule.any.exec(block.prose);
+          rule.scan.lastIndex = 0;
+          const m = nextMatch(rule, block.prose);
           if (m) {
             const span = { start: block.start + m.index, end: block.start + m.index + m[0].length };
             const voice = voiceOf(block, span, next);

@@ -10,6 +10,7 @@
  * things, so after an edit only the edited block (or a block whose document context changed) is
  * decided again.
  */
+import { blockFacts } from '../../check';
 import type { CheckContext, Report } from '../../check';
 import { buildPeople, precedingInBlock, subjectAt } from '../../context/people';
 import type { PeopleIndex, Person, SubjectInfo } from '../../context/people';
@@ -17,7 +18,7 @@ import { critiques, voiceOf } from '../../context/voice';
 import type { Voice } from '../../context/voice';
 import type { Block, ParsedDocument, Sentence } from '../../document/model';
 import { detach } from '../../document/parse';
-import { defineFact, factOf, factsOf, perDocumentValue } from '../../facts';
+import { defineFact, factsOf, perDocumentValue } from '../../facts';
 import type { Fact } from '../../facts';
 import type { Fix, RuleSource, Severity, Span } from '../../types';
 
@@ -151,18 +152,54 @@ export function matchContext(block: Block, c: Candidate, next: Block | undefined
   return { block, sentence, index: c.sentence, span, voice: voiceIn(block, c, next), preceding: precedingInBlock(block, span.start), people, next };
 }
 
+/** A check's per-block fact, with its compute kept to read a block that is not in `ctx.doc.blocks`. */
+export interface CandidateFact<C extends Candidate> {
+  fact: Fact<BlockCandidates<C>>;
+  compute: (local: Block) => BlockCandidates<C>;
+  /** The check's bit in the prefilter mask (see `QUICK_MASK`). */
+  bit: number;
+}
+
+const inScope = (local: Block): boolean => PROSE_KINDS.has(local.kind) && !SKIP_ROLES.has(local.role);
+
+// The checks' prefilters, in the order they were defined (bit 1 << i is the i-th).
+const quicks: RegExp[] = [];
+
 /**
  * Defines a check's per-block fact: `find` gives the candidates of a prose block outside glossaries,
  * reference lists and contents whose text passes the check's cheap `quick` test.
  */
-export function defineCandidates<C extends Candidate>(name: string, quick: RegExp, find: (local: Block) => BlockCandidates<C>): Fact<BlockCandidates<C>> {
-  return defineFact(name, (local) => (PROSE_KINDS.has(local.kind) && !SKIP_ROLES.has(local.role) && quick.test(local.prose) ? find(local) : NO_CANDIDATES));
+export function defineCandidates<C extends Candidate>(name: string, quick: RegExp, find: (local: Block) => BlockCandidates<C>): CandidateFact<C> {
+  const compute = (local: Block): BlockCandidates<C> => (inScope(local) && quick.test(local.prose) ? find(local) : NO_CANDIDATES);
+  const bit = 1 << quicks.length;
+  quicks.push(quick);
+  return { fact: defineFact(name, compute), compute, bit };
+}
+
+/**
+ * Which checks' prefilters a block passes, as one fact for the family: every block of a draft is
+ * read once for all five checks, and each check computes its own fact only for the blocks that pass.
+ * Defined anew if a check is defined after it (so a mask never lacks a check's bit).
+ */
+let quickMask: { fact: Fact<number>; checks: number } | undefined;
+function quickMaskFact(): Fact<number> {
+  if (quickMask?.checks !== quicks.length) {
+    const tests = quicks.slice();
+    const fact = defineFact(`victim-blaming/quick-mask#${tests.length}`, (local): number => {
+      if (!inScope(local)) return 0;
+      let mask = 0;
+      for (let i = 0; i < tests.length; i++) if (tests[i]!.test(local.prose)) mask |= 1 << i;
+      return mask;
+    });
+    quickMask = { fact, checks: tests.length };
+  }
+  return quickMask.fact;
 }
 
 /** A check of this family: its candidates per block, and the document-level decision on them. */
 export interface BlockCheck<C extends Candidate> {
   /** The per-block fact (see `defineCandidates`). */
-  candidates: Fact<BlockCandidates<C>>;
+  candidates: CandidateFact<C>;
   /** Whether `decide` reads the people index. */
   readsPeople: boolean;
   /** Decides one block's candidates, reporting with document offsets. */
@@ -170,10 +207,11 @@ export interface BlockCheck<C extends Candidate> {
 }
 
 /** Whether the next prose block can challenge a quotation: bit 1, its text critiques; bit 2, its first sentence (outside quotes) does. */
-const CRITIQUE_BITS = defineFact('victim-blaming/critique-bits', (block): number => {
+function critiqueBits(block: Block): number {
   const first = block.sentences[0];
   return (critiques(block.prose) ? 1 : 0) | (first && critiques(outsideQuotes(block, first)) ? 2 : 0);
-});
+}
+const CRITIQUE_BITS = defineFact('victim-blaming/critique-bits', critiqueBits);
 
 // As voice.ts reads a sentence: quotations blanked out.
 function outsideQuotes(block: Block, s: Span): string {
@@ -187,28 +225,43 @@ function outsideQuotes(block: Block, s: Span): string {
   return text;
 }
 
-const PROSE_INDEX = {};
+/** A prose block that passes some check's prefilter, with the next prose block. */
+interface ProseEntry {
+  block: Block;
+  next: Block | undefined;
+  mask: number;
+}
+
+const PROSE_ENTRIES = {};
 
 /**
- * Where each prose block sits in `doc.blocks`, so that checks can read their facts from `factsOf`
- * arrays; undefined when the prose blocks are not the document's own (a hand-built context).
+ * The prose blocks some check of the family reads, found once per parsed document from the cached
+ * masks; undefined when the prose blocks are not the document's own (a context built by hand).
  */
-function proseIndex(ctx: CheckContext): readonly number[] | undefined {
-  const held = perDocumentValue(ctx.doc, PROSE_INDEX, () => ({ prose: undefined as readonly Block[] | undefined, index: undefined as number[] | undefined }));
-  if (held.prose === ctx.prose) return held.index;
-  const { blocks } = ctx.doc;
-  let index: number[] | undefined = new Array<number>(ctx.prose.length);
-  for (let i = 0, j = 0; i < ctx.prose.length; i++, j++) {
-    while (j < blocks.length && blocks[j] !== ctx.prose[i]) j++;
+function proseEntries(ctx: CheckContext): readonly ProseEntry[] | undefined {
+  const held = perDocumentValue(ctx.doc, PROSE_ENTRIES, () => ({ prose: undefined as readonly Block[] | undefined, entries: undefined as ProseEntry[] | undefined }));
+  if (held.prose === ctx.prose) return held.entries;
+  const { prose, doc } = ctx;
+  const { blocks } = doc;
+  const masks = factsOf(doc, quickMaskFact());
+  let entries: ProseEntry[] | undefined = [];
+  // The prose blocks are the document's blocks in order: walk both lists to find each one's mask.
+  for (let i = 0, j = 0; i < prose.length; i++, j++) {
+    while (j < blocks.length && blocks[j] !== prose[i]) j++;
     if (j === blocks.length) {
-      index = undefined;
+      entries = undefined;
       break;
     }
-    index[i] = j;
+    if (masks[j] !== 0) entries.push({ block: prose[i]!, next: prose[i + 1], mask: masks[j]! });
   }
-  held.prose = ctx.prose;
-  held.index = index;
-  return held.index;
+  held.prose = prose;
+  held.entries = entries;
+  return entries;
+}
+
+/** Every prose block, for a context whose prose blocks are not the document's own. */
+function allProse(ctx: CheckContext): ProseEntry[] {
+  return ctx.prose.map((block, i) => ({ block, next: ctx.prose[i + 1], mask: -1 }));
 }
 
 interface PeopleState {
@@ -304,16 +357,13 @@ function fromCached(f: CachedReport, base: number): Report {
  * critique, for unchallenged quotations; the people named in it) has changed.
  */
 export function runBlockCheck<C extends Candidate>(ctx: CheckContext, check: BlockCheck<C>): void {
-  const prose = ctx.prose;
-  const index = proseIndex(ctx);
-  const facts = index ? factsOf(ctx.doc, check.candidates) : undefined;
+  const { fact, compute, bit } = check.candidates;
   let people: PeopleState | undefined;
-  for (let i = 0; i < prose.length; i++) {
-    const block = prose[i]!;
-    const found = facts ? facts[index![i]!]! : factOf(block, check.candidates);
+  for (const { block, next, mask } of proseEntries(ctx) ?? allProse(ctx)) {
+    if ((mask & bit) === 0) continue;
+    const found = blockFacts(ctx, fact.name, block, compute);
     if (found.items.length === 0) continue;
-    const next = prose[i + 1];
-    const state = found.readsNext && next ? factOf(next, CRITIQUE_BITS) : 0;
+    const state = found.readsNext && next ? blockFacts(ctx, CRITIQUE_BITS.name, next, critiqueBits) : 0;
     if (check.readsPeople) people ??= peopleOf(ctx.doc);
     const peopleId = people ? people.id : 0;
     let list = decided.get(found);

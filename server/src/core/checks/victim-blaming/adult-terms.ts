@@ -9,7 +9,8 @@ import { presentFrame, subjectAt, whenAt } from '../../context/people';
 import type { PeopleIndex, SubjectInfo } from '../../context/people';
 import type { Block } from '../../document/model';
 import type { Fix } from '../../types';
-import { article, eachBlock, eachMatch, fillIn, HalfCache, notAuthors, SOURCES, suggestion } from './shared';
+import type { BlockCandidates, BlockCheck, MatchCandidate, MatchContext } from './shared';
+import { article, defineCandidates, fillIn, matchCandidates, matchContext, notAuthors, runBlockCheck, SOURCES, suggestion } from './shared';
 
 const QUICK = /\b(?:young (?:m[ae]n|wom[ae]n|lad(?:y|ies))|grown (?:m[ae]n|wom[ae]n)|m[ae]n\b|wom[ae]n\b|lady\b|adult\b)/i;
 
@@ -39,10 +40,12 @@ function attachedAge(text: string, start: number, end: number): { age: number; w
   return undefined;
 }
 
+const COPULA_BEFORE = new RegExp(String.raw`\b${COPULA}(?:[\w-]+\s+){0,2}$`, 'i');
+
 /** Who a noun phrase like "a young woman" refers to: the copula's subject, or a name in apposition. */
 function referentOf(text: string, start: number, end: number, people: PeopleIndex, preceding: string): SubjectInfo | undefined {
   const before = text.slice(0, start);
-  const copula = new RegExp(String.raw`\b${COPULA}(?:[\w-]+\s+){0,2}$`, 'i').exec(before) ?? /\b(?:as|like)\s+(?:a|an)?\s*(?:[\w-]+\s+){0,2}$/i.exec(before);
+  const copula = COPULA_BEFORE.exec(before) ?? /\b(?:as|like)\s+(?:a|an)?\s*(?:[\w-]+\s+){0,2}$/i.exec(before);
   if (copula) {
     // Drop a relative clause between the subject and the verb: "the person who approached her was a man".
     let head = before.slice(0, copula.index);
@@ -72,56 +75,60 @@ const MESSAGE = "'{{match}}' describes {{who}} in adult terms. Under-18s are chi
 const MESSAGE_UNKNOWN = "'{{match}}': if this person was under 18 at the time described, say so and call them a child, a boy or a girl, or use their pseudonym. 'Young man' and 'young woman' can hide a child's vulnerability (adultification).";
 const QUOTED = "'{{match}}' is quoted without comment, about {{who}}. If these are a record's or a professional's words, say so and say why they mattered: seeing a child as an adult is adultification.";
 
-function run(block: Block, next: Block | undefined, people: PeopleIndex, out: Report[]): void {
-  eachMatch(block, next, people, TRIGGER, (m, mc) => {
-    if (notAuthors(mc.voice)) return;
-    const g = m.groups ?? {};
-    const text = mc.sentence.text;
-    const start = mc.span.start - mc.sentence.start;
-    const end = mc.span.end - mc.sentence.start;
-    const present = presentFrame(text, start) || /\bnow\s+(?:a|an)?\s*(?:[\w-]+\s+)?$/i.test(text.slice(Math.max(0, start - 20), start));
-    let info: SubjectInfo | undefined;
-    const own = attachedAge(text, start, end);
-    if (own && (present ? own.when !== 'then' : own.when !== 'now' && own.when !== 'later')) info = { subject: own.age < 18 ? 'child' : 'adult', age: own.age };
-    if (!info) info = referentOf(text, start, end, mc.people, mc.preceding);
-    if (!info) info = { subject: 'unknown' };
-    if (info.subject === 'adult') return;
-    if (present && info.age === undefined) return;
-    if (present && info.subject !== 'child') return;
-    const quoted = mc.voice.kind === 'quoted';
-    if (info.subject === 'unknown') {
-      // Plain "man", "woman" and "adult" say nothing about a child unless the draft says who it is.
-      if (g['pred'] || quoted) return;
-      out.push({ span: mc.span, message: fillIn(MESSAGE_UNKNOWN, { match: m[0] }), severity: 'hint' });
-      return;
-    }
-    const term = m[0];
-    const word = childWord(term);
-    let replacement = word;
-    let fixSpan = mc.span;
-    const ageStated = info.age !== undefined && new RegExp(`\\b${info.age}\\b`).test(text);
-    const art = /\b(a|an)\s+$/i.exec(text.slice(Math.max(0, start - 4), start));
-    if (info.age !== undefined && !ageStated && art && !/s$/.test(word)) {
-      const aged = `${info.age}-year-old ${word}`;
-      replacement = `${article(aged)} ${aged}`;
-      fixSpan = { start: mc.span.start - art[0].length, end: mc.span.end };
-    }
-    const who = info.name
-      ? info.age !== undefined ? `${info.name}, who was ${info.age} at the time,` : `${info.name}, a child at the time,`
-      : info.age !== undefined ? `someone who was ${info.age} at the time` : 'a child';
-    const age = info.age !== undefined ? String(info.age) : 'a child';
-    const fixes: Fix[] = quoted ? [] : [suggestion(`Replace with "${replacement}"`, fixSpan, replacement)];
-    const report: Report = {
-      span: mc.span,
-      message: fillIn(quoted ? QUOTED : MESSAGE, { match: term, who, age, replacement }),
-      severity: quoted ? 'info' : 'warning',
-    };
-    if (fixes.length) report.fixes = fixes;
-    out.push(report);
-  });
+const CANDIDATES = defineCandidates('victim-blaming/adult-terms-candidates', QUICK, (local): BlockCandidates<MatchCandidate> => matchCandidates(local, TRIGGER));
+
+function decideBlock(block: Block, next: Block | undefined, items: readonly MatchCandidate[], people: PeopleIndex, out: Report[]): void {
+  for (const c of items) decideOne(c, matchContext(block, c, next, people), out);
 }
 
-const cache = new HalfCache<never[]>(20_000);
+function decideOne(c: MatchCandidate, mc: MatchContext, out: Report[]): void {
+  if (notAuthors(mc.voice)) return;
+  const g = c.groups;
+  const text = mc.sentence.text;
+  const start = mc.span.start - mc.sentence.start;
+  const end = mc.span.end - mc.sentence.start;
+  const present = presentFrame(text, start) || /\bnow\s+(?:a|an)?\s*(?:[\w-]+\s+)?$/i.test(text.slice(Math.max(0, start - 20), start));
+  let info: SubjectInfo | undefined;
+  const own = attachedAge(text, start, end);
+  if (own && (present ? own.when !== 'then' : own.when !== 'now' && own.when !== 'later')) info = { subject: own.age < 18 ? 'child' : 'adult', age: own.age };
+  if (!info) info = referentOf(text, start, end, mc.people, mc.preceding);
+  if (!info) info = { subject: 'unknown' };
+  if (info.subject === 'adult') return;
+  if (present && info.age === undefined) return;
+  if (present && info.subject !== 'child') return;
+  const quoted = mc.voice.kind === 'quoted';
+  if (info.subject === 'unknown') {
+    // Plain "man", "woman" and "adult" say nothing about a child unless the draft says who it is.
+    if (g['pred'] || quoted) return;
+    out.push({ span: mc.span, message: fillIn(MESSAGE_UNKNOWN, { match: c.text }), severity: 'hint' });
+    return;
+  }
+  const term = c.text;
+  const word = childWord(term);
+  let replacement = word;
+  let fixSpan = mc.span;
+  const ageStated = info.age !== undefined && new RegExp(`\\b${info.age}\\b`).test(text);
+  const art = /\b(a|an)\s+$/i.exec(text.slice(Math.max(0, start - 4), start));
+  if (info.age !== undefined && !ageStated && art && !/s$/.test(word)) {
+    const aged = `${info.age}-year-old ${word}`;
+    replacement = `${article(aged)} ${aged}`;
+    fixSpan = { start: mc.span.start - art[0].length, end: mc.span.end };
+  }
+  const who = info.name
+    ? info.age !== undefined ? `${info.name}, who was ${info.age} at the time,` : `${info.name}, a child at the time,`
+    : info.age !== undefined ? `someone who was ${info.age} at the time` : 'a child';
+  const age = info.age !== undefined ? String(info.age) : 'a child';
+  const fixes: Fix[] = quoted ? [] : [suggestion(`Replace with "${replacement}"`, fixSpan, replacement)];
+  const report: Report = {
+    span: mc.span,
+    message: fillIn(quoted ? QUOTED : MESSAGE, { match: term, who, age, replacement }),
+    severity: quoted ? 'info' : 'warning',
+  };
+  if (fixes.length) report.fixes = fixes;
+  out.push(report);
+}
+
+const check: BlockCheck<MatchCandidate> = { candidates: CANDIDATES, readsPeople: true, decide: decideBlock };
 
 /** The check. */
 export const noAdultTermsForChild: Check = {
@@ -161,6 +168,6 @@ export const noAdultTermsForChild: Check = {
     },
   },
   run(ctx) {
-    eachBlock(ctx, cache as never, QUICK, run);
+    runBlockCheck(ctx, check);
   },
 };

@@ -8,7 +8,8 @@ import type { Check, Report } from '../../check';
 import type { PeopleIndex } from '../../context/people';
 import type { Block } from '../../document/model';
 import type { Fix, Severity } from '../../types';
-import { eachBlock, eachMatch, fillIn, HalfCache, notAuthors, SOURCES, subjectOf, suggestion } from './shared';
+import type { BlockCandidates, BlockCheck, MatchCandidate } from './shared';
+import { candidates, defineCandidates, fillIn, matchCandidates, matchContext, notAuthors, runBlockCheck, sentenceOf, SOURCES, subjectOf, suggestion } from './shared';
 
 const QUICK = /consen|willing|agreed to (?:have )?sex/i;
 const TRIGGER = /\b(?:(had|has|have) consented|consented|consenting|consensual(?:ly)?|gave (?:her|his|their) consent|willing(?:ly)? participa(?:nt|nts|ted|ting)|(?:was|were) (?:a )?willing(?! to (?:talk|speak|meet|engage|take part|share|help|attend))|agreed to (?:have )?(?:sex|sexual (?:activity|intercourse|contact)))\b/gi;
@@ -28,44 +29,56 @@ function lawText(age: number | undefined): string {
   return 'A child cannot consent to their own abuse or exploitation, whatever they appeared to agree to.';
 }
 
-function run(block: Block, next: Block | undefined, people: PeopleIndex, out: Report[]): void {
-  eachMatch(block, next, people, TRIGGER, (m, mc) => {
-    if (notAuthors(mc.voice)) return;
-    const sentence = mc.sentence.text;
-    const word = m[0].toLowerCase();
-    const rel = mc.span.start - mc.sentence.start;
-    const around = sentence.replace(m[0], ' ');
-    const isConsensual = word.startsWith('consensual');
-    const sexualNoun = isConsensual && /^\s+(?:sexual\s+)?(?:relationship|sex|intercourse|activity|contact|encounter)/i.test(sentence.slice(rel + m[0].length));
-    const sexual = sexualNoun || /sex/.test(word) || SEXUAL.test(around);
-    if (!sexual) return;
-    if (NON_SEXUAL.test(around) && !/\b(sex|sexual|intercourse|boyfriend|girlfriend|rape|abuse)\b/i.test(around)) return;
-    // "consented to a referral to the sexual health service": the object of consent decides.
-    const object = /^\s+(?:to|for)\s+(?:(?:a|an|the|her|his|their)\s+)?((?:[\w-]+\s+){0,2}?[\w-]+)/i.exec(sentence.slice(rel + m[0].length));
-    if (object && NON_SEXUAL.test(object[1]!) && !/\b(sex|sexual activity|intercourse)\b/i.test(object[1]!)) return;
-    if (LAW.test(sentence)) return;
+// The block alone decides whether a match is about sexual consent and whether the sentence states the law.
+const CANDIDATES = defineCandidates('victim-blaming/consent-candidates', QUICK, (local): BlockCandidates<MatchCandidate> => {
+  const found = matchCandidates(local, TRIGGER);
+  if (found.items.length === 0) return found;
+  return candidates(found.items.filter((c) => aboutSexualConsent(local, c)));
+});
+
+function aboutSexualConsent(block: Block, c: MatchCandidate): boolean {
+  const held = sentenceOf(block, c);
+  const sentence = held.text;
+  const word = c.text.toLowerCase();
+  const rel = block.start + c.start - held.start;
+  const around = sentence.replace(c.text, ' ');
+  const isConsensual = word.startsWith('consensual');
+  const sexualNoun = isConsensual && /^\s+(?:sexual\s+)?(?:relationship|sex|intercourse|activity|contact|encounter)/i.test(sentence.slice(rel + c.text.length));
+  const sexual = sexualNoun || /sex/.test(word) || SEXUAL.test(around);
+  if (!sexual) return false;
+  if (NON_SEXUAL.test(around) && !/\b(sex|sexual|intercourse|boyfriend|girlfriend|rape|abuse)\b/i.test(around)) return false;
+  // "consented to a referral to the sexual health service": the object of consent decides.
+  const object = /^\s+(?:to|for)\s+(?:(?:a|an|the|her|his|their)\s+)?((?:[\w-]+\s+){0,2}?[\w-]+)/i.exec(sentence.slice(rel + c.text.length));
+  if (object && NON_SEXUAL.test(object[1]!) && !/\b(sex|sexual activity|intercourse)\b/i.test(object[1]!)) return false;
+  return !LAW.test(sentence);
+}
+
+function decideBlock(block: Block, next: Block | undefined, items: readonly MatchCandidate[], people: PeopleIndex, out: Report[]): void {
+  for (const c of items) {
+    const mc = matchContext(block, c, next, people);
+    if (notAuthors(mc.voice)) continue;
     const who = subjectOf(mc);
-    if (who.subject === 'adult') return;
+    if (who.subject === 'adult') continue;
     // A relationship "between two adults" or an adult's own account is not about a child.
     let severity: Severity = 'warning';
     if (who.subject === 'child' && who.age !== undefined && who.age >= 16 && !EXPLOITATION.test(block.prose)) severity = 'hint';
     const quoted = mc.voice.kind === 'quoted';
     let fixes: Fix[] = [];
     if (!quoted && who.subject === 'child' && who.age !== undefined && who.age < 16) {
-      if (/^(?:had|has|have) consented$/i.test(m[0])) fixes = [suggestion('Replace with "could not have consented"', mc.span, 'could not have consented')];
-      else if (/^consented$/i.test(m[0])) fixes = [suggestion('Replace with "could not consent"', mc.span, 'could not consent')];
+      if (/^(?:had|has|have) consented$/i.test(c.text)) fixes = [suggestion('Replace with "could not have consented"', mc.span, 'could not have consented')];
+      else if (/^consented$/i.test(c.text)) fixes = [suggestion('Replace with "could not consent"', mc.span, 'could not consent')];
     }
     const report: Report = {
       span: mc.span,
-      message: fillIn(quoted ? QUOTED : MESSAGE, { match: m[0], law: lawText(who.age) }),
+      message: fillIn(quoted ? QUOTED : MESSAGE, { match: c.text, law: lawText(who.age) }),
       severity: quoted ? 'info' : severity,
     };
     if (fixes.length) report.fixes = fixes;
     out.push(report);
-  });
+  }
 }
 
-const cache = new HalfCache<never[]>(20_000);
+const check: BlockCheck<MatchCandidate> = { candidates: CANDIDATES, readsPeople: true, decide: decideBlock };
 
 /** The check. */
 export const noChildConsentFraming: Check = {
@@ -102,6 +115,6 @@ export const noChildConsentFraming: Check = {
     },
   },
   run(ctx) {
-    eachBlock(ctx, cache as never, QUICK, run);
+    runBlockCheck(ctx, check);
   },
 };

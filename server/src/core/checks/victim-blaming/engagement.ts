@@ -8,8 +8,8 @@ import type { Check, Report } from '../../check';
 import type { PeopleIndex } from '../../context/people';
 import type { Block } from '../../document/model';
 import type { Fix, Severity } from '../../types';
-import type { MatchContext } from './shared';
-import { eachBlock, eachMatch, fillIn, HalfCache, notAuthors, SOURCES, subjectOf, suggestion } from './shared';
+import type { BlockCandidates, BlockCheck, MatchCandidate, MatchContext } from './shared';
+import { candidates, defineCandidates, fillIn, matchCandidates, matchContext, notAuthors, runBlockCheck, sentenceOf, SOURCES, subjectOf, suggestion } from './shared';
 
 const QUICK = /engag|reach|complian|abscond|did not attend|didn't attend|failed to attend|\bDNA/i;
 
@@ -43,62 +43,76 @@ function absconding(word: string): string {
   return 'went missing';
 }
 
-function run(block: Block, next: Block | undefined, people: PeopleIndex, out: Report[]): void {
-  eachMatch(block, next, people, TRIGGER, (m, mc: MatchContext) => {
-    if (notAuthors(mc.voice)) return;
-    const g = m.groups ?? {};
-    const sentence = mc.sentence.text;
-    const relEnd = mc.span.end - mc.sentence.start;
-    const after = sentence.slice(relEnd);
-    const quoted = mc.voice.kind === 'quoted';
-    // "hard to reach families": the noun after the label is who it is about.
-    const nounAfter = /^[\s-]+(famil(?:y|ies)|parents?|mothers?|fathers?|households?|communities|groups|adults?|men|dads|mums)\b/i.exec(after) ? 'adult' : /^[\s-]+(child(?:ren)?|young (?:people|person)|teenagers?|boys?|girls?|pupils?)\b/i.exec(after) ? 'child' : undefined;
-    const who = nounAfter ? { subject: nounAfter as 'adult' | 'child', age: undefined as number | undefined } : subjectOf(mc);
-    const ref = nounAfter ? undefined : subjectOf(mc).referent;
-    // Agencies and professionals not engaging with each other, or with a process.
-    if (ref && ref.kind === 'professional' && !g['dna']) return;
-    if (AGENCY_OBJECT.test(after)) return;
-    let severity: Severity;
-    let message: string;
-    let fixes: Fix[] = [];
-    let replacement: string | undefined;
-    if (g['abscond']) {
-      if (who.subject === 'adult') return;
-      if (/^abscond(?:er|ers)$/i.test(m[0])) replacement = 'child who went missing';
-      else replacement = absconding(m[0]);
-      severity = who.subject === 'child' ? 'warning' : 'info';
-      message = MSG_ABSCOND;
-      if (!/^abscond(?:er|ers)$/i.test(m[0])) fixes = [suggestion(`Replace with "${replacement}"`, mc.span, replacement)];
-    } else if (g['dna']) {
-      const young = (who.age !== undefined && who.age < 12) || (ref !== undefined && /\b(bab(?:y|ies)|infants?|toddlers?)\b|^Baby [A-Z]/i.test(ref.text));
-      if (!young) return;
-      replacement = /^DNA/i.test(m[0]) ? 'was not brought to' : 'was not brought to';
-      severity = 'info';
-      message = MSG_DNA;
-      if (/^(?:did not|didn't|failed to) attend$/i.test(m[0])) fixes = [suggestion(`Replace with "${replacement}"`, mc.span, replacement)];
-    } else if (who.subject === 'child') {
-      severity = CONCRETE.test(block.prose) ? 'info' : 'warning';
-      message = MSG_CHILD;
-    } else {
-      // Parents, families or unknown: lower, and only when the paragraph explains nothing.
-      if (CONCRETE.test(block.prose)) return;
-      severity = 'info';
-      message = MSG_ADULT;
-      const reach = /^(was|were|is|are) (?:hard|difficult)[- ]to[- ]reach$/i.exec(m[0]);
-      if (reach) fixes = [suggestion(`Replace with "${reach[1]} not reached by services"`, mc.span, `${reach[1]} not reached by services`)];
-    }
-    const ageWord = who.age !== undefined ? `${who.age}-year-old` : 'young child';
-    const report: Report = {
-      span: mc.span,
-      message: fillIn(quoted ? QUOTED : message, { match: m[0], replacement, age: ageWord }),
-      severity: quoted ? 'info' : severity,
-    };
-    if (!quoted && fixes.length) report.fixes = fixes;
-    out.push(report);
-  });
+// Agencies and professionals not engaging with a process ("with the strategy meeting") is read from the block alone.
+const CANDIDATES = defineCandidates('victim-blaming/engagement-candidates', QUICK, (local): BlockCandidates<MatchCandidate> => {
+  const found = matchCandidates(local, TRIGGER);
+  if (found.items.length === 0) return found;
+  return candidates(found.items.filter((c) => !AGENCY_OBJECT.test(afterMatch(local, c))));
+});
+
+/** The rest of the sentence after a match. */
+function afterMatch(block: Block, c: MatchCandidate): string {
+  const sentence = sentenceOf(block, c);
+  return sentence.text.slice(block.start + c.end - sentence.start);
 }
 
-const cache = new HalfCache<never[]>(20_000);
+function decideBlock(block: Block, next: Block | undefined, items: readonly MatchCandidate[], people: PeopleIndex, out: Report[]): void {
+  for (const c of items) decideOne(c, matchContext(block, c, next, people), out);
+}
+
+function decideOne(c: MatchCandidate, mc: MatchContext, out: Report[]): void {
+  if (notAuthors(mc.voice)) return;
+  const g = c.groups;
+  const block = mc.block;
+  const after = afterMatch(block, c);
+  const quoted = mc.voice.kind === 'quoted';
+  // "hard to reach families": the noun after the label is who it is about.
+  const nounAfter = /^[\s-]+(famil(?:y|ies)|parents?|mothers?|fathers?|households?|communities|groups|adults?|men|dads|mums)\b/i.exec(after) ? 'adult' : /^[\s-]+(child(?:ren)?|young (?:people|person)|teenagers?|boys?|girls?|pupils?)\b/i.exec(after) ? 'child' : undefined;
+  const subject = nounAfter ? undefined : subjectOf(mc);
+  const who = subject ?? { subject: nounAfter as 'adult' | 'child', age: undefined as number | undefined };
+  const ref = subject?.referent;
+  // Agencies and professionals not engaging with each other (with a process: see CANDIDATES).
+  if (ref && ref.kind === 'professional' && !g['dna']) return;
+  let severity: Severity;
+  let message: string;
+  let fixes: Fix[] = [];
+  let replacement: string | undefined;
+  if (g['abscond']) {
+    if (who.subject === 'adult') return;
+    if (/^abscond(?:er|ers)$/i.test(c.text)) replacement = 'child who went missing';
+    else replacement = absconding(c.text);
+    severity = who.subject === 'child' ? 'warning' : 'info';
+    message = MSG_ABSCOND;
+    if (!/^abscond(?:er|ers)$/i.test(c.text)) fixes = [suggestion(`Replace with "${replacement}"`, mc.span, replacement)];
+  } else if (g['dna']) {
+    const young = (who.age !== undefined && who.age < 12) || (ref !== undefined && /\b(bab(?:y|ies)|infants?|toddlers?)\b|^Baby [A-Z]/i.test(ref.text));
+    if (!young) return;
+    replacement = /^DNA/i.test(c.text) ? 'was not brought to' : 'was not brought to';
+    severity = 'info';
+    message = MSG_DNA;
+    if (/^(?:did not|didn't|failed to) attend$/i.test(c.text)) fixes = [suggestion(`Replace with "${replacement}"`, mc.span, replacement)];
+  } else if (who.subject === 'child') {
+    severity = CONCRETE.test(block.prose) ? 'info' : 'warning';
+    message = MSG_CHILD;
+  } else {
+    // Parents, families or unknown: lower, and only when the paragraph explains nothing.
+    if (CONCRETE.test(block.prose)) return;
+    severity = 'info';
+    message = MSG_ADULT;
+    const reach = /^(was|were|is|are) (?:hard|difficult)[- ]to[- ]reach$/i.exec(c.text);
+    if (reach) fixes = [suggestion(`Replace with "${reach[1]} not reached by services"`, mc.span, `${reach[1]} not reached by services`)];
+  }
+  const ageWord = who.age !== undefined ? `${who.age}-year-old` : 'young child';
+  const report: Report = {
+    span: mc.span,
+    message: fillIn(quoted ? QUOTED : message, { match: c.text, replacement, age: ageWord }),
+    severity: quoted ? 'info' : severity,
+  };
+  if (!quoted && fixes.length) report.fixes = fixes;
+  out.push(report);
+}
+
+const check: BlockCheck<MatchCandidate> = { candidates: CANDIDATES, readsPeople: true, decide: decideBlock };
 
 /** The check. */
 export const noEngagementBlame: Check = {
@@ -136,6 +150,6 @@ export const noEngagementBlame: Check = {
     },
   },
   run(ctx) {
-    eachBlock(ctx, cache as never, QUICK, run);
+    runBlockCheck(ctx, check);
   },
 };

@@ -14,10 +14,12 @@ import retextEquality from 'retext-equality';
 import { unified } from 'unified';
 import type { Check, Report } from '../../check';
 import type { PeopleIndex } from '../../context/people';
-import type { Block, Sentence } from '../../document/model';
+import { BoundedCache } from '../../bounded-cache';
+import type { Block } from '../../document/model';
+import { detach } from '../../document/parse';
 import type { Fix, Severity, Span } from '../../types';
-import { eachBlock, fillIn, HalfCache, notAuthors, SOURCES, suggestion } from './shared';
-import { voiceOf } from '../../context/voice';
+import type { BlockCandidates, BlockCheck, Candidate } from './shared';
+import { candidates, defineCandidates, fillIn, localVoice, notAuthors, runBlockCheck, SOURCES, spanOf, suggestion, voiceIn } from './shared';
 
 /** A message retext-equality produced, with offsets into the text it was given. */
 export interface RetextHit {
@@ -185,7 +187,7 @@ export function plainRetextEquality(text: string): RetextHit[] {
   return runRetext(text);
 }
 
-const sentenceCache = new HalfCache<RetextHit[]>(50_000);
+const sentenceCache = new BoundedCache<RetextHit[]>(50_000);
 
 /** retext-equality's hits on one sentence, cached by the sentence's text. */
 function retextHits(text: string): RetextHit[] {
@@ -254,32 +256,60 @@ export function curatedHits(text: string): Hit[] {
 
 const QUOTED = "'{{match}}' is quoted without comment. If these are someone else's words, say whose; if they are a record's, say why the wording matters.";
 
-function run(block: Block, next: Block | undefined, _people: PeopleIndex, out: Report[]): void {
-  for (const sentence of block.sentences as Sentence[]) {
+/** A curated finding in a block, before its voice is known for certain. */
+interface InclusiveCandidate extends Candidate {
+  /** The words matched, for the message about a quotation. */
+  match: string;
+  message: string;
+  severity: Severity;
+  fix?: string;
+  /** The span the fix replaces, relative to the block, when it is not the match's. */
+  fixSpan?: Span;
+}
+
+// Everything but a critique in the next block is read from the block: the findings do not depend on who is described.
+const CANDIDATES = defineCandidates('victim-blaming/inclusive-candidates', QUICK, (local): BlockCandidates<InclusiveCandidate> => {
+  const items: InclusiveCandidate[] = [];
+  const sentences = local.sentences;
+  for (let i = 0; i < sentences.length; i++) {
+    const sentence = sentences[i]!;
     if (!QUICK.test(sentence.text)) continue;
     for (const h of curatedHits(sentence.text)) {
-      const span = { start: sentence.start + h.start, end: sentence.start + h.end };
-      const voice = voiceOf(block, span, next);
-      if (notAuthors(voice)) continue;
-      const match = sentence.text.slice(h.start, h.end);
-      // Someone else's words (a parent's insult, a record) are evidence, not the author's framing: a hint at most.
-      if (voice.kind === 'quoted') {
-        if (voice.speaker === 'family') continue;
-        out.push({ span, message: fillIn(QUOTED, { match }), severity: 'hint' });
-        continue;
-      }
-      const report: Report = { span, message: h.message, severity: h.severity };
-      if (h.fix) {
-        const fixSpan = h.fixSpan ? { start: sentence.start + h.fixSpan.start, end: sentence.start + h.fixSpan.end } : span;
-        const fixes: Fix[] = [suggestion(`Replace with "${h.fix}"`, fixSpan, h.fix)];
-        report.fixes = fixes;
-      }
-      out.push(report);
+      const start = sentence.start + h.start;
+      const end = sentence.start + h.end;
+      const { voice, nextMayChallenge } = localVoice(local, { start, end });
+      if (!nextMayChallenge && notAuthors(voice)) continue;
+      const c: InclusiveCandidate = { start, end, sentence: i, voice, nextMayChallenge, match: detach(sentence.text.slice(h.start, h.end)), message: detach(h.message), severity: h.severity };
+      if (h.fix) c.fix = detach(h.fix);
+      if (h.fixSpan) c.fixSpan = { start: sentence.start + h.fixSpan.start, end: sentence.start + h.fixSpan.end };
+      items.push(c);
     }
+  }
+  return candidates(items);
+});
+
+function decideBlock(block: Block, next: Block | undefined, items: readonly InclusiveCandidate[], _people: PeopleIndex, out: Report[]): void {
+  for (const c of items) {
+    const span = spanOf(block, c);
+    const voice = voiceIn(block, c, next);
+    if (notAuthors(voice)) continue;
+    // Someone else's words (a parent's insult, a record) are evidence, not the author's framing: a hint at most.
+    if (voice.kind === 'quoted') {
+      if (voice.speaker === 'family') continue;
+      out.push({ span, message: fillIn(QUOTED, { match: c.match }), severity: 'hint' });
+      continue;
+    }
+    const report: Report = { span, message: c.message, severity: c.severity };
+    if (c.fix) {
+      const fixSpan = c.fixSpan ? { start: block.start + c.fixSpan.start, end: block.start + c.fixSpan.end } : span;
+      const fixes: Fix[] = [suggestion(`Replace with "${c.fix}"`, fixSpan, c.fix)];
+      report.fixes = fixes;
+    }
+    out.push(report);
   }
 }
 
-const cache = new HalfCache<never[]>(20_000);
+const check: BlockCheck<InclusiveCandidate> = { candidates: CANDIDATES, readsPeople: false, decide: decideBlock };
 
 /** The check. */
 export const inclusiveLanguage: Check = {
@@ -327,6 +357,6 @@ export const inclusiveLanguage: Check = {
     },
   },
   run(ctx) {
-    eachBlock(ctx, cache as never, QUICK, run);
+    runBlockCheck(ctx, check);
   },
 };

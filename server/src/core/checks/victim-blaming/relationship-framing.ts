@@ -10,8 +10,8 @@ import type { Referent, Subject } from '../../context/people';
 import type { Block } from '../../document/model';
 import type { PeopleIndex } from '../../context/people';
 import type { Fix, Severity } from '../../types';
-import type { MatchContext } from './shared';
-import { eachBlock, eachMatch, fillIn, HalfCache, notAuthors, objectPronoun, SOURCES, subjectOf, suggestion } from './shared';
+import type { BlockCandidates, BlockCheck, MatchCandidate, MatchContext } from './shared';
+import { defineCandidates, fillIn, matchCandidates, matchContext, notAuthors, objectPronoun, runBlockCheck, SOURCES, subjectOf, suggestion } from './shared';
 
 const QUICK = /boyfriend|girlfriend|relationship|dating|going out with|went out with|affair|sex|intercourse|slept with|sleeping with/i;
 
@@ -139,116 +139,120 @@ const MESSAGE = "'{{match}}' presents the abuse of a child as a relationship{{wh
 const MESSAGE_UNKNOWN = "'{{match}}': the draft does not say how old {{other}} was. If {{other}} was an adult or much older than {{child}}, this was abuse, not a relationship: give the age and describe it as exploitation, for example '{{example}}'.";
 const QUOTED = "'{{match}}' is quoted without comment. If this is a record's or a professional's wording, say so and say why it mattered: calling an adult a child's 'boyfriend' or their abuse a 'relationship' can mask sexual exploitation.";
 
-function run(block: Block, next: Block | undefined, people: PeopleIndex, out: Report[]): void {
-  eachMatch(block, next, people, TRIGGER, (m, mc) => {
-    if (notAuthors(mc.voice)) return;
-    const g = m.groups ?? {};
-    const sentence = mc.sentence.text;
-    const rel = mc.span.start - mc.sentence.start;
-    const relEnd = mc.span.end - mc.sentence.start;
-    const after = sentence.slice(relEnd);
-    const before = sentence.slice(0, rel);
-    let child: { subject: Subject; age?: number; name?: string };
-    let other: Party;
-    let sexual = false;
-    let kind: 'bf' | 'sexual' | 'plain' = 'plain';
-    let positive = false;
-    let fixes: Fix[] = [];
-    let example = 'was being sexually abused by Adult B, who was 24';
-    if (g['bf']) {
-      // Whose boyfriend: the possessor, or the subject of the clause.
-      const poss = (g['poss'] ?? '').trim();
-      if (poss) {
-        const possAt = mc.span.start;
-        const info = subjectOf(mc, possAt, possAt + poss.length);
-        child = info;
-        if (/['’]s$/.test(poss)) {
-          const name = poss.replace(/['’]s$/, '');
-          const known = people.byName.get(name);
-          const role = referents(name, people)[0];
-          if (/^(?:Child|Sibling|Young Person) /.test(name) || /^the child/i.test(name)) child = { subject: 'child', name };
-          else if (known) child = { subject: known.group, age: known.age, name };
-          else if (role && (role.kind === 'family' || role.kind === 'person' || role.kind === 'professional')) child = { subject: 'adult', name };
-          else child = { subject: 'unknown', name };
-        }
-      } else {
-        child = subjectOf(mc);
-      }
-      other = boyfriendParty(g['mod'], after, people);
-      kind = 'bf';
-      const isGirl = g['bf']!.toLowerCase().startsWith('girl');
-      const noun = other.age !== undefined && other.age >= 18 ? `${other.age}-year-old ${isGirl ? 'woman' : 'man'}` : isGirl ? 'woman' : 'man';
-      const object = poss && !/['’]s$/.test(poss) ? objectPronoun(poss) : (child.name ?? (poss ? poss.replace(/['’]s$/, '') : undefined));
-      if (poss && object) {
-        const replacement = `the ${noun} who was sexually exploiting ${object}`;
-        example = replacement;
-        const span = { start: mc.span.start, end: mc.span.end + (other.age !== undefined && other.age >= 18 ? (other.consumed ?? 0) : 0) };
-        fixes = [suggestion(`Replace with "${replacement}"`, span, replacement)];
-      } else example = `the ${noun} who was sexually exploiting her`;
-    } else {
-      positive = (!!g['rel'] && POSITIVE.test(before)) || (!!g['verb'] && POSITIVE.test(m[0].replace(/relationships?\s+with$/i, '')));
-      const qual = g['qual'];
-      sexual = !!qual && !/inappropriate|secret/i.test(qual) ? true : !!g['sexverb'] || !!g['date'];
-      if (qual && /inappropriate|secret/i.test(qual)) sexual = ABUSE_CUE.test(sentence.replace(qual, ''));
-      if (g['rel'] || g['verb'] || g['date']) {
-        if (ABUSE_CUE.test(before.slice(-40)) || /\b(sexual|intimate|romantic)\b/i.test(before.slice(-25))) sexual = true;
-      }
-      // "the relationship between Child R and Adult B".
-      if (g['prep'] === 'between') {
-        const pair = after.slice(0, 90).split(/[.;]/)[0] ?? '';
-        const parts = pair.split(/\band\b/);
-        if (parts.length < 2) return;
-        const left = otherParty(parts[0]!, people);
-        const right = otherParty(parts.slice(1).join('and'), people);
-        const firstIsChild = left.group === 'child' || /\bChild [A-Z]/.test(parts[0]!);
-        const secondIsChild = right.group === 'child' || /\bChild [A-Z]/.test(parts[1]!);
-        if (firstIsChild === secondIsChild) return;
-        child = { subject: 'child', age: firstIsChild ? left.age : right.age };
-        other = firstIsChild ? right : left;
-      } else {
-        // "Child R's relationship with …", or the subject of the clause.
-        const poss = /((?:Child|Sibling|Young Person) [A-Z]{1,3}|[A-Z][a-z]+)['’]s\s+(?:\w+\s+)?$/.exec(before);
-        if (poss && people.byName.has(poss[1]!)) {
-          const p = people.byName.get(poss[1]!)!;
-          child = { subject: p.group, age: p.age, name: p.name };
-        } else if (poss && /^(?:Child|Sibling|Young Person) /.test(poss[1]!)) child = { subject: 'child', name: poss[1]! };
-        else child = subjectOf(mc);
-        other = otherParty(g['sexverb'] || g['date'] ? after : after, people);
-        if (g['qual'] && !/^\s+with\b/i.test(after) && !/\bwith\b/i.test(before.slice(-30))) {
-          // "a sexual relationship" with no one named: only a young child is certain.
-          other = { group: 'unknown' };
-        }
-      }
-      if (!sexual && other.authority && !ABUSE_CUE.test(sentence)) return;
-      kind = sexual ? 'sexual' : 'plain';
-      const verb = /^(?:was|were|is|are) in\b/i.exec(m[0]);
-      if (g['sexverb']) {
-        const r = /^(?:had|slept)/i.test(m[0]) ? 'was sexually abused by' : /^(?:having|sleeping|engaging)/i.test(m[0]) ? 'being sexually abused by' : 'is sexually abused by';
-        fixes = [suggestion(`Replace with "${r}"`, mc.span, r)];
-        example = `${r} ${other.noun ? `a ${other.noun}` : 'Adult B'}`;
-      } else if (verb || /^had\b/i.test(m[0])) {
-        const r = verb ? `${verb[0].split(' ')[0]} being sexually abused by` : 'was sexually abused by';
-        if (/with$/i.test(m[0])) {
-          fixes = [suggestion(`Replace with "${r}"`, mc.span, r)];
-          example = `${r} ${other.noun ? `a ${other.noun}` : 'Adult B'}`;
-        }
-      }
-    }
-    const d = decide(child, other, kind, positive);
-    if (!d) return;
-    const quoted = mc.voice.kind === 'quoted';
-    const who = child.age !== undefined ? `: ${child.name ?? 'the child'} was ${child.age} and ${d.why}` : d.why ? ` (${d.why})` : '';
-    const report: Report = {
-      span: mc.span,
-      message: fillIn(quoted ? QUOTED : d.severity === 'info' && child.subject === 'child' ? MESSAGE_UNKNOWN : MESSAGE, { match: m[0], who, example, other: g['bf'] && /^girl/i.test(g['bf']) ? 'she' : g['bf'] ? 'he' : 'the other person', child: child.name ?? 'the child' }),
-      severity: quoted ? 'info' : d.severity,
-    };
-    if (!quoted && fixes.length) report.fixes = fixes;
-    out.push(report);
-  });
+const CANDIDATES = defineCandidates('victim-blaming/relationship-candidates', QUICK, (local): BlockCandidates<MatchCandidate> => matchCandidates(local, TRIGGER));
+
+function decideBlock(block: Block, next: Block | undefined, items: readonly MatchCandidate[], people: PeopleIndex, out: Report[]): void {
+  for (const c of items) decideOne(c, matchContext(block, c, next, people), people, out);
 }
 
-const cache = new HalfCache<never[]>(20_000);
+function decideOne(c: MatchCandidate, mc: MatchContext, people: PeopleIndex, out: Report[]): void {
+  if (notAuthors(mc.voice)) return;
+  const g = c.groups;
+  const sentence = mc.sentence.text;
+  const rel = mc.span.start - mc.sentence.start;
+  const relEnd = mc.span.end - mc.sentence.start;
+  const after = sentence.slice(relEnd);
+  const before = sentence.slice(0, rel);
+  let child: { subject: Subject; age?: number; name?: string };
+  let other: Party;
+  let sexual = false;
+  let kind: 'bf' | 'sexual' | 'plain' = 'plain';
+  let positive = false;
+  let fixes: Fix[] = [];
+  let example = 'was being sexually abused by Adult B, who was 24';
+  if (g['bf']) {
+    // Whose boyfriend: the possessor, or the subject of the clause.
+    const poss = (g['poss'] ?? '').trim();
+    if (poss) {
+      const possAt = mc.span.start;
+      const info = subjectOf(mc, possAt, possAt + poss.length);
+      child = info;
+      if (/['’]s$/.test(poss)) {
+        const name = poss.replace(/['’]s$/, '');
+        const known = people.byName.get(name);
+        const role = referents(name, people)[0];
+        if (/^(?:Child|Sibling|Young Person) /.test(name) || /^the child/i.test(name)) child = { subject: 'child', name };
+        else if (known) child = { subject: known.group, age: known.age, name };
+        else if (role && (role.kind === 'family' || role.kind === 'person' || role.kind === 'professional')) child = { subject: 'adult', name };
+        else child = { subject: 'unknown', name };
+      }
+    } else {
+      child = subjectOf(mc);
+    }
+    other = boyfriendParty(g['mod'], after, people);
+    kind = 'bf';
+    const isGirl = g['bf']!.toLowerCase().startsWith('girl');
+    const noun = other.age !== undefined && other.age >= 18 ? `${other.age}-year-old ${isGirl ? 'woman' : 'man'}` : isGirl ? 'woman' : 'man';
+    const object = poss && !/['’]s$/.test(poss) ? objectPronoun(poss) : (child.name ?? (poss ? poss.replace(/['’]s$/, '') : undefined));
+    if (poss && object) {
+      const replacement = `the ${noun} who was sexually exploiting ${object}`;
+      example = replacement;
+      const span = { start: mc.span.start, end: mc.span.end + (other.age !== undefined && other.age >= 18 ? (other.consumed ?? 0) : 0) };
+      fixes = [suggestion(`Replace with "${replacement}"`, span, replacement)];
+    } else example = `the ${noun} who was sexually exploiting her`;
+  } else {
+    positive = (!!g['rel'] && POSITIVE.test(before)) || (!!g['verb'] && POSITIVE.test(c.text.replace(/relationships?\s+with$/i, '')));
+    const qual = g['qual'];
+    sexual = !!qual && !/inappropriate|secret/i.test(qual) ? true : !!g['sexverb'] || !!g['date'];
+    if (qual && /inappropriate|secret/i.test(qual)) sexual = ABUSE_CUE.test(sentence.replace(qual, ''));
+    if (g['rel'] || g['verb'] || g['date']) {
+      if (ABUSE_CUE.test(before.slice(-40)) || /\b(sexual|intimate|romantic)\b/i.test(before.slice(-25))) sexual = true;
+    }
+    // "the relationship between Child R and Adult B".
+    if (g['prep'] === 'between') {
+      const pair = after.slice(0, 90).split(/[.;]/)[0] ?? '';
+      const parts = pair.split(/\band\b/);
+      if (parts.length < 2) return;
+      const left = otherParty(parts[0]!, people);
+      const right = otherParty(parts.slice(1).join('and'), people);
+      const firstIsChild = left.group === 'child' || /\bChild [A-Z]/.test(parts[0]!);
+      const secondIsChild = right.group === 'child' || /\bChild [A-Z]/.test(parts[1]!);
+      if (firstIsChild === secondIsChild) return;
+      child = { subject: 'child', age: firstIsChild ? left.age : right.age };
+      other = firstIsChild ? right : left;
+    } else {
+      // "Child R's relationship with …", or the subject of the clause.
+      const poss = /((?:Child|Sibling|Young Person) [A-Z]{1,3}|[A-Z][a-z]+)['’]s\s+(?:\w+\s+)?$/.exec(before);
+      if (poss && people.byName.has(poss[1]!)) {
+        const p = people.byName.get(poss[1]!)!;
+        child = { subject: p.group, age: p.age, name: p.name };
+      } else if (poss && /^(?:Child|Sibling|Young Person) /.test(poss[1]!)) child = { subject: 'child', name: poss[1]! };
+      else child = subjectOf(mc);
+      other = otherParty(g['sexverb'] || g['date'] ? after : after, people);
+      if (g['qual'] && !/^\s+with\b/i.test(after) && !/\bwith\b/i.test(before.slice(-30))) {
+        // "a sexual relationship" with no one named: only a young child is certain.
+        other = { group: 'unknown' };
+      }
+    }
+    if (!sexual && other.authority && !ABUSE_CUE.test(sentence)) return;
+    kind = sexual ? 'sexual' : 'plain';
+    const verb = /^(?:was|were|is|are) in\b/i.exec(c.text);
+    if (g['sexverb']) {
+      const r = /^(?:had|slept)/i.test(c.text) ? 'was sexually abused by' : /^(?:having|sleeping|engaging)/i.test(c.text) ? 'being sexually abused by' : 'is sexually abused by';
+      fixes = [suggestion(`Replace with "${r}"`, mc.span, r)];
+      example = `${r} ${other.noun ? `a ${other.noun}` : 'Adult B'}`;
+    } else if (verb || /^had\b/i.test(c.text)) {
+      const r = verb ? `${verb[0].split(' ')[0]} being sexually abused by` : 'was sexually abused by';
+      if (/with$/i.test(c.text)) {
+        fixes = [suggestion(`Replace with "${r}"`, mc.span, r)];
+        example = `${r} ${other.noun ? `a ${other.noun}` : 'Adult B'}`;
+      }
+    }
+  }
+  const d = decide(child, other, kind, positive);
+  if (!d) return;
+  const quoted = mc.voice.kind === 'quoted';
+  const who = child.age !== undefined ? `: ${child.name ?? 'the child'} was ${child.age} and ${d.why}` : d.why ? ` (${d.why})` : '';
+  const report: Report = {
+    span: mc.span,
+    message: fillIn(quoted ? QUOTED : d.severity === 'info' && child.subject === 'child' ? MESSAGE_UNKNOWN : MESSAGE, { match: c.text, who, example, other: g['bf'] && /^girl/i.test(g['bf']) ? 'she' : g['bf'] ? 'he' : 'the other person', child: child.name ?? 'the child' }),
+    severity: quoted ? 'info' : d.severity,
+  };
+  if (!quoted && fixes.length) report.fixes = fixes;
+  out.push(report);
+}
+
+const check: BlockCheck<MatchCandidate> = { candidates: CANDIDATES, readsPeople: true, decide: decideBlock };
 
 /** The check. */
 export const noAbuseAsRelationship: Check = {
@@ -299,6 +303,6 @@ export const noAbuseAsRelationship: Check = {
     },
   },
   run(ctx) {
-    eachBlock(ctx, cache as never, QUICK, run);
+    runBlockCheck(ctx, check);
   },
 };

@@ -137,12 +137,19 @@ export function rebaseBlock(block: Block): Block {
   };
 }
 
+/** The block moved to offset 0, made once per block and shared by every fact computed for it. */
+function localOf(block: Block): Block {
+  const slot = blockSlot(block);
+  if (!slot) return rebaseBlock(block);
+  return (slot.local ??= rebaseBlock(block));
+}
+
 /** One block's fact, computed or reused; `text` is the text of the document the block is in. */
 export function factOf<T>(block: Block, fact: Fact<T>, text: string): T {
   const record = recordOf(block);
   const v = record[fact.slot];
   if (v !== EMPTY) return (v === NONE ? undefined : v) as T;
-  const value = fact.compute(rebaseBlock(block), text.slice(block.start, block.end));
+  const value = fact.compute(localOf(block), text.slice(block.start, block.end));
   record[fact.slot] = value === undefined ? NONE : value;
   return value;
 }
@@ -176,7 +183,7 @@ export function factsOf<T>(doc: ParsedDocument, fact: Fact<T>): readonly T[] {
     if (v !== EMPTY) out[i] = (v === NONE ? undefined : v) as T;
     else {
       const b = doc.blocks[i]!;
-      const value = fact.compute(rebaseBlock(b), doc.text.slice(b.start, b.end));
+      const value = fact.compute(localOf(b), doc.text.slice(b.start, b.end));
       record[slot] = value === undefined ? NONE : value;
       out[i] = value;
     }

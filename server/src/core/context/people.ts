@@ -500,9 +500,11 @@ function frontMatterPeople(doc: ParsedDocument, byName: Map<string, Person>): vo
 }
 
 /** Names given an age in one block, with the age, in order (ages said to be now or later left out). */
-const NAMED_AGES = defineFact('people/named-ages', (block): readonly { name: string; age: number }[] => {
-  if (block.kind === 'code' || block.kind === 'front-matter' || block.kind === 'comment' || block.role === 'references') return [];
-  if (!/\d/.test(block.prose)) return [];
+type NamedAges = readonly { name: string; age: number }[];
+const NO_AGES: NamedAges = [];
+const NAMED_AGES = defineFact('people/named-ages', (block): NamedAges => {
+  if (block.kind === 'code' || block.kind === 'front-matter' || block.kind === 'comment' || block.role === 'references') return NO_AGES;
+  if (!/\d/.test(block.prose)) return NO_AGES;
   const out: { name: string; age: number }[] = [];
   NAMED_AGE.lastIndex = 0;
   let m: RegExpExecArray | null;
@@ -515,8 +517,33 @@ const NAMED_AGES = defineFact('people/named-ages', (block): readonly { name: str
     if (when === 'now' || when === 'later') continue;
     out.push({ name: detach(name), age: Number(m[2]) });
   }
-  return out;
+  return out.length ? out : NO_AGES;
 });
+
+/**
+ * The last few people indexes built, with what they were built from. After an edit that touches no
+ * age and not the front matter, the same index object comes back, so that what checks remember per
+ * index (names already resolved, say) stays valid.
+ */
+const recent: { frontMatter: ParsedDocument['frontMatter']; ages: NamedAges[]; index: PeopleIndex }[] = [];
+
+function builtFrom(frontMatter: ParsedDocument['frontMatter'], facts: readonly NamedAges[]): PeopleIndex | undefined {
+  for (const r of recent) {
+    // No front matter names nobody, whichever parse it came from.
+    if (r.frontMatter !== frontMatter && (r.frontMatter.span || frontMatter.span)) continue;
+    let i = 0;
+    let same = true;
+    for (const f of facts) {
+      if (f === NO_AGES) continue;
+      if (r.ages[i++] !== f) {
+        same = false;
+        break;
+      }
+    }
+    if (same && i === r.ages.length) return r.index;
+  }
+  return undefined;
+}
 
 /**
  * The people a draft names, from its front matter and from ages it attaches to names in the text
@@ -525,9 +552,12 @@ const NAMED_AGES = defineFact('people/named-ages', (block): readonly { name: str
  */
 export function buildPeople(doc: ParsedDocument): PeopleIndex {
   return perDocumentValue(doc, NAMED_AGES, () => {
+    const facts = factsOf(doc, NAMED_AGES);
+    const known = builtFrom(doc.frontMatter, facts);
+    if (known) return known;
     const byName = new Map<string, Person>();
     frontMatterPeople(doc, byName);
-    for (const found of factsOf(doc, NAMED_AGES)) {
+    for (const found of facts) {
       for (const { name, age } of found) {
         const prev = byName.get(name);
         // The first stated age is usually the age at the events; keep the youngest.
@@ -537,7 +567,10 @@ export function buildPeople(doc: ParsedDocument): PeopleIndex {
         byName.set(name, person);
       }
     }
-    return withMatcher(byName);
+    const index = withMatcher(byName);
+    recent.unshift({ frontMatter: doc.frontMatter, ages: facts.filter((f) => f !== NO_AGES), index });
+    if (recent.length > 4) recent.pop();
+    return index;
   });
 }
 

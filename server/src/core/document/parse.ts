@@ -575,6 +575,8 @@ export interface BlockSlot {
   readonly id: number;
   /** Owned by facts.ts: the block's fact record, carried over when the block only moved. */
   facts: unknown;
+  /** Owned by facts.ts: the block moved to offset 0, made once and given to every fact. */
+  local: Block | undefined;
 }
 type WithSlot = Block & { [SLOT]?: BlockSlot };
 let nextContentId = 1;
@@ -731,8 +733,9 @@ export function parseDocument(text: string, options: ParseOptions = {}): ParsedD
     if (block !== old?.block) {
       // A block that only moved keeps its fact record: facts depend on content, role, section and cell.
       const o = old?.block;
-      const carried = o && o.role === block.role && samePath(o.sectionPath, block.sectionPath) && sameCell(o.cell, block.cell) ? blockSlot(o)?.facts : undefined;
-      const slot: BlockSlot = { id: bt.id!, facts: carried };
+      const same = !!o && o.role === block.role && samePath(o.sectionPath, block.sectionPath) && sameCell(o.cell, block.cell);
+      const before = same ? blockSlot(o) : undefined;
+      const slot: BlockSlot = { id: bt.id!, facts: before?.facts, local: before && o!.paragraphIndex === block.paragraphIndex && o!.level === block.level ? before.local : undefined };
       Object.defineProperty(block, SLOT, { value: slot });
     }
     blocks.push(block);

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS, SETTINGS_SCHEMA, surelyValid, validateSettings } from '../server/src/config';
+import { SERVER_NODE_FLAGS } from '../client/src/server-flags';
 import { findRulesDir, fromSnapshot, loadRules, readRules } from '../server/src/rules-loader';
 
 const ROOT = join(__dirname, '..');
@@ -76,5 +77,14 @@ describe('quick settings check', () => {
       }),
       { numRuns: 3000, seed: 9 },
     );
+  });
+});
+
+describe('server process flags', () => {
+  it('the benchmark starts the server with the flags the editor client uses', async () => {
+    const path = join(ROOT, 'bench', 'lsp.mjs');
+    const bench = (await import(path)) as { SERVER_FLAGS: string[] };
+    expect(bench.SERVER_FLAGS).toEqual([...SERVER_NODE_FLAGS]);
+    expect(readFileSync(join(ROOT, 'client', 'src', 'client.ts'), 'utf8')).toMatch(/run: \{ module, transport: TransportKind\.ipc, options: \{ execArgv: \[\.\.\.SERVER_NODE_FLAGS\] \} \}/);
   });
 });

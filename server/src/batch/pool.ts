@@ -5,7 +5,7 @@
  * memory or takes too long is reported with its reason and its worker replaced; the batch goes on.
  * Small batches, or a build without the worker bundle, run in this thread.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
@@ -36,8 +36,8 @@ export interface BatchOptions {
   workerMemoryMb?: number;
   /** The worker bundle (default: batch-worker.js beside this bundle, else dist/). */
   workerFile?: string;
-  /** The engine for checking in this thread. */
-  engine: Engine;
+  /** The engine for checking in this thread, or a function making it when a file is checked here. */
+  engine: Engine | (() => Engine);
   rulesDir?: string;
 }
 
@@ -48,12 +48,13 @@ export function findWorkerFile(): string | undefined {
 }
 
 async function inThisThread(files: readonly BatchFile[], opts: BatchOptions, emit: (f: AnalysedFile, index: number) => void): Promise<void> {
+  const engine = typeof opts.engine === 'function' ? opts.engine() : opts.engine;
   for (let i = 0; i < files.length; i++) {
     const f = files[i]!;
     let outcome: AnalysedFile;
     try {
       const bytes = await readFile(f.path);
-      outcome = await analyseBytes(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), f.shown, opts.engine, opts.settings, opts.reviewType, opts.want);
+      outcome = await analyseBytes(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), f.shown, engine, opts.settings, opts.reviewType, opts.want);
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
       outcome = { shown: f.shown, ok: false, reason: code ? `it could not be read (${code})` : `the checker stopped on it (${(e as Error).message.slice(0, 200)}); please report this`, failure: code ? 'unreadable' : 'crash', warnings: [], ms: 0 };
@@ -74,8 +75,24 @@ export async function checkFiles(files: readonly BatchFile[], opts: BatchOptions
   const timeoutMs = opts.timeoutMs ?? 300_000;
   const window = wanted * 3;
   const buffer = new Map<number, AnalysedFile>();
-  let next = 0;
   let due = 0;
+  // Larger files are started first (among those the window allows), so that the batch does not end
+  // waiting on one big file started last while the other workers sit idle.
+  const sizes = files.map((f) => {
+    try {
+      return statSync(f.path).size;
+    } catch {
+      return 0;
+    }
+  });
+  const started = new Uint8Array(files.length);
+  let firstUnstarted = 0;
+  const nextFile = (): number | undefined => {
+    while (firstUnstarted < files.length && started[firstUnstarted]) firstUnstarted++;
+    let best: number | undefined;
+    for (let i = firstUnstarted; i < Math.min(files.length, due + window); i++) if (!started[i] && (best === undefined || sizes[i]! > sizes[best]!)) best = i;
+    return best;
+  };
 
   return new Promise<number>((resolve, reject) => {
     interface Slot {
@@ -117,8 +134,10 @@ export async function checkFiles(files: readonly BatchFile[], opts: BatchOptions
       buffer.set(index, { shown: files[index]!.shown, ok: false, reason, failure, warnings: [], ms: 0 });
     };
     const dispatch = (s: Slot): void => {
-      if (next >= files.length || next >= due + window || s.dead) return;
-      const index = next++;
+      if (s.dead) return;
+      const index = nextFile();
+      if (index === undefined) return;
+      started[index] = 1;
       const job: WorkerJob = { index, path: files[index]!.path, shown: files[index]!.shown };
       s.job = job;
       s.timer = setTimeout(() => {

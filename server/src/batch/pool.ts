@@ -3,7 +3,8 @@
  * bounded memory: only a few files beyond the next one due out are in flight or waiting, and
  * results are handed on in the order the files were given, then dropped. A file that runs out of
  * memory or takes too long is reported with its reason and its worker replaced; the batch goes on.
- * Small batches, or a build without the worker bundle, run in this thread.
+ * This thread stands in for one of the workers for Markdown and text files (see checkFiles).
+ * Small batches, or a build without the worker bundle, run in this thread alone.
  */
 import { existsSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
@@ -66,7 +67,7 @@ async function inThisThread(files: readonly BatchFile[], opts: BatchOptions, emi
 /** Markdown and plain text: files this thread may check itself (Word and PDF readers stay in workers, with their time and memory limits). */
 const isText = (f: BatchFile): boolean => /\.(md|markdown|txt|text)$/i.test(f.path);
 
-/** Checks the files; `emit` is called once per file, in order. Resolves with the number of workers used. */
+/** Checks the files; `emit` is called once per file, in order. Resolves with the number of files checked at a time. */
 export async function checkFiles(files: readonly BatchFile[], opts: BatchOptions, emit: (f: AnalysedFile, index: number) => void): Promise<number> {
   const workerFile = opts.workerFile ?? findWorkerFile();
   const wanted = Math.max(1, Math.min(opts.jobs ?? availableParallelism(), files.length));

@@ -10,6 +10,11 @@ const protocol = require('vscode-languageserver-protocol/node');
 
 export const SERVER = join(import.meta.dirname, '..', 'bin', 'cspr-lint-server.js');
 
+/** The Node.js flags the editor client starts the server with (client/src/server-flags.ts), read from there so both agree. */
+export const SERVER_FLAGS = JSON.parse(
+  /SERVER_NODE_FLAGS[^=]*=\s*(\[[^\]]*\])/.exec(readFileSync(join(import.meta.dirname, '..', 'client', 'src', 'server-flags.ts'), 'utf8'))[1].replace(/'/g, '"'),
+);
+
 /** Resident set size of a process in bytes (Linux /proc, else ps). */
 export function rssOf(pid) {
   try {
@@ -40,7 +45,7 @@ export function positionAt(text, offset) {
 /** Starts the server and initialises it; resolves once `initialized` has been sent. */
 export async function startServer({ settings = {} } = {}) {
   const started = performance.now();
-  const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...SERVER_FLAGS, SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr.on('data', (d) => (stderr += d));
   const connection = protocol.createProtocolConnection(new protocol.StreamMessageReader(child.stdout), new protocol.StreamMessageWriter(child.stdin));

@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import type { CloseHandlerResult, ErrorHandlerResult, LanguageClientOptions, Middleware, ServerOptions } from 'vscode-languageclient/node';
 import { CloseAction, ErrorAction, LanguageClient, RevealOutputChannelOn, TransportKind } from 'vscode-languageclient/node';
 import type { RecordingChannel } from './log';
+import { SERVER_NODE_FLAGS } from './server-flags';
 
 /** The languages and schemes the checker reads: saved files and untitled buffers. */
 export const DOCUMENT_SELECTOR = [
@@ -26,8 +27,8 @@ export function isChecked(doc: vscode.TextDocument): boolean {
 export function createClient(context: vscode.ExtensionContext, log: RecordingChannel, middleware: Middleware, fileEvents: vscode.FileSystemWatcher): LanguageClient {
   const module = context.asAbsolutePath('dist/server.js');
   const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc },
-    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6011'] } },
+    run: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_FLAGS] } },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_FLAGS, '--nolazy', '--inspect=6011'] } },
   };
   const restarts: number[] = [];
   const clientOptions: LanguageClientOptions = {

@@ -2,8 +2,8 @@
  * Settings shared by the server and the CLI: defaults, the `.cspr-lint.yaml` workspace file
  * (schema-validated, with messages naming the field) and editor settings, merged in that order.
  */
-import Ajv from 'ajv';
-import { LineCounter, parseDocument } from 'yaml';
+import type AjvClass from 'ajv';
+import type * as YamlLib from 'yaml';
 import type { CustomTerm } from './core/custom-terms';
 import { validateAllowList, validateCustomTerms } from './core/custom-terms';
 import type { ReviewType, SeveritySetting } from './core/types';
@@ -54,8 +54,82 @@ export const SETTINGS_SCHEMA = {
   },
 } as const;
 
-let compiled: ReturnType<Ajv['compile']> | undefined;
-const validator = (): ReturnType<Ajv['compile']> => (compiled ??= new Ajv({ allErrors: true, strict: false }).compile(SETTINGS_SCHEMA));
+// The schema compiler is loaded only for settings that may be wrong (see surelyValid), to find the
+// messages: most starts have good settings or none, and need neither it nor the YAML reader.
+let compiled: ReturnType<AjvClass['compile']> | undefined;
+const validator = (): ReturnType<AjvClass['compile']> => {
+  if (!compiled) {
+    const Ajv = (require('ajv') as { default: typeof AjvClass }).default;
+    compiled = new Ajv({ allErrors: true, strict: false }).compile(SETTINGS_SCHEMA);
+  }
+  return compiled;
+};
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+function hasType(type: unknown, v: unknown): boolean {
+  switch (type) {
+    case 'boolean':
+      return typeof v === 'boolean';
+    case 'string':
+      return typeof v === 'string';
+    case 'integer':
+      return Number.isInteger(v);
+    case 'object':
+      return isRecord(v);
+    case 'array':
+      return Array.isArray(v);
+    default:
+      return false;
+  }
+}
+
+/**
+ * True only when `value` certainly satisfies `schema`: a strict reading of the few keywords
+ * SETTINGS_SCHEMA uses. Anything it does not know, or any doubt, answers false, and the schema
+ * compiler then gives the verdict and the messages; so it can never let a bad setting through.
+ */
+export function surelyValid(schema: object, value: unknown): boolean {
+  const s = schema as Record<string, unknown>;
+  for (const [keyword, arg] of Object.entries(s)) {
+    switch (keyword) {
+      case 'type':
+        if (!hasType(arg, value)) return false;
+        break;
+      case 'enum':
+        if (!(arg as unknown[]).some((x) => x === value)) return false;
+        break;
+      case 'minimum':
+        if (typeof value === 'number' && !(value >= (arg as number))) return false;
+        break;
+      case 'maximum':
+        if (typeof value === 'number' && !(value <= (arg as number))) return false;
+        break;
+      case 'pattern':
+        if (typeof value === 'string' && !new RegExp(arg as string, 'u').test(value)) return false;
+        break;
+      case 'items':
+        if (Array.isArray(value) && !value.every((x) => surelyValid(arg as object, x))) return false;
+        break;
+      case 'properties':
+        if (isRecord(value) && !Object.entries(arg as Record<string, object>).every(([k, sub]) => !Object.hasOwn(value, k) || surelyValid(sub, value[k]))) return false;
+        break;
+      case 'additionalProperties': {
+        if (!isRecord(value)) break;
+        const known = (s['properties'] ?? {}) as Record<string, unknown>;
+        for (const k of Object.keys(value)) {
+          if (Object.hasOwn(known, k)) continue;
+          if (arg === false || (typeof arg === 'object' && arg !== null && !surelyValid(arg, value[k]))) return false;
+          if (arg !== true && (typeof arg !== 'object' || arg === null)) return false;
+        }
+        break;
+      }
+      default:
+        return false;
+    }
+  }
+  return true;
+}
 
 /** The result of reading settings from somewhere: what was usable, and a message per problem. */
 export interface SettingsRead {
@@ -98,6 +172,7 @@ function validatePatternSettings(input: { customTerms?: unknown; allow?: unknown
 }
 
 function validateFields(input: Record<string, unknown>, where: string, lineOf?: (path: string) => number | undefined): SettingsRead {
+  if (surelyValid(SETTINGS_SCHEMA, input)) return { settings: input as Partial<Settings>, errors: [] };
   const check = validator();
   if (check(input)) return { settings: input as Partial<Settings>, errors: [] };
   const errors: string[] = [];
@@ -129,6 +204,7 @@ function validateFields(input: Record<string, unknown>, where: string, lineOf?: 
 /** Reads the text of a `.cspr-lint.yaml` file. */
 export function parseConfigFile(text: string, file: string): SettingsRead {
   if (text.includes('\u0000')) return { settings: {}, errors: [`${file}: the file is not text; defaults are used.`] };
+  const { LineCounter, parseDocument } = require('yaml') as typeof YamlLib;
   const counter = new LineCounter();
   const doc = parseDocument(text, { lineCounter: counter, prettyErrors: false });
   if (doc.errors.length > 0) {

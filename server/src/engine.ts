@@ -6,7 +6,8 @@ import type { CompiledCustomTerms } from './core/custom-terms';
 import { compileAllowList, compileCustomTerms } from './core/custom-terms';
 import type { LintResult, Linter } from './core/linter';
 import { createLinter } from './core/linter';
-import { findRulesDir, loadRules } from './rules-loader';
+import { BUILTIN_RULES } from './builtin-rules';
+import { findRulesDir, fromSnapshot, loadRules } from './rules-loader';
 
 /** A loaded engine: the linter, where its rules came from, and any problems loading them. */
 export interface Engine {
@@ -20,9 +21,13 @@ export interface Engine {
   docUri(ruleId: string): string;
 }
 
-/** Loads rules from `rulesDir` (the bundled folder by default) and creates the engine. */
-export function createEngine(rulesDir: string = findRulesDir()): Engine {
-  const loaded = loadRules(rulesDir);
+/**
+ * Creates the engine with the built-in rules, or with the rules read now from `dir` when one is
+ * given. The built-in rules come from the snapshot embedded in the bundle when there is one.
+ */
+export function createEngine(dir?: string): Engine {
+  const rulesDir = dir ?? findRulesDir();
+  const loaded = dir === undefined && BUILTIN_RULES ? fromSnapshot(BUILTIN_RULES, rulesDir) : loadRules(rulesDir);
   const linter = createLinter(loaded.definitions, { data: loaded.data });
   const docPath = (id: string): string => join(rulesDir, 'docs', `${id}.md`);
   // User patterns are compiled once per distinct setting value, not per keystroke.

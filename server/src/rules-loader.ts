@@ -2,12 +2,17 @@
  * Reads rules kept as data from `rules/<category>/<id>.yaml`, validates each against the JSON Schema
  * and across files, and hands the good ones to core. A bad rule file is reported by name and line and
  * skipped; it never stops the others loading.
+ *
+ * The bundled rules are read and validated once, when the bundle is built (esbuild.mjs embeds what
+ * `readRules` gives), so a server or CLI start-up neither parses YAML nor compiles the schema. The
+ * YAML and schema libraries are loaded only when a folder of rule files is read at run time.
  */
-import Ajv from 'ajv';
+import type AjvClass from 'ajv';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, join, relative } from 'node:path';
-import { isMap, isSeq, LineCounter, parseDocument } from 'yaml';
-import type { AcronymEntry, LintData } from './core/data';
+import type * as YamlLib from 'yaml';
+import type { LineCounter, parseDocument } from 'yaml';
+import type { AcronymEntry, JargonEntry, LintData, VagueActionEntry } from './core/data';
 import { jargonFromData, makeLintData, vagueActionsFromData } from './core/data';
 import { compileRule } from './core/rules/compile';
 import type { RuleDefinition } from './core/rules/definition';
@@ -21,6 +26,23 @@ export interface LoadedRules {
   dir: string;
 }
 
+/**
+ * What reading a rules folder gives, as plain data that survives a JSON round trip: the bundle
+ * embeds this for the built-in rules (see builtin-rules.ts).
+ */
+export interface RulesSnapshot {
+  definitions: RuleDefinition[];
+  acronyms: AcronymEntry[];
+  acronymAllow: string[];
+  jargon: JargonEntry[];
+  vagueActions: VagueActionEntry[];
+  errors: string[];
+}
+
+// Loaded on first use: a start-up with the built-in rules needs neither.
+let yamlLib: typeof YamlLib | undefined;
+const yaml = (): typeof YamlLib => (yamlLib ??= require('yaml') as typeof YamlLib);
+
 /** Finds the project's `rules` folder from a bundled or source file location. */
 export function findRulesDir(from: string = __dirname): string {
   let dir = from;
@@ -33,6 +55,7 @@ export function findRulesDir(from: string = __dirname): string {
 }
 
 function lineOfPath(doc: ReturnType<typeof parseDocument>, counter: LineCounter, instancePath: string): number {
+  const { isMap, isSeq } = yaml();
   const parts = instancePath.split('/').filter(Boolean).map((p) => (/^\d+$/.test(p) ? Number(p) : p));
   let node: unknown = doc.contents;
   let range: [number, number, number] | undefined = (doc.contents as { range?: [number, number, number] } | null)?.range;
@@ -49,10 +72,11 @@ function lineOfPath(doc: ReturnType<typeof parseDocument>, counter: LineCounter,
   return range ? counter.linePos(range[0]).line : 1;
 }
 
-let validator: ReturnType<Ajv['compile']> | undefined;
+let validator: ReturnType<AjvClass['compile']> | undefined;
 
-function validate(schemaPath: string): ReturnType<Ajv['compile']> {
+function validate(schemaPath: string): ReturnType<AjvClass['compile']> {
   if (!validator) {
+    const Ajv = (require('ajv') as { default: typeof AjvClass }).default;
     const ajv = new Ajv({ allErrors: true, strict: false });
     validator = ajv.compile(JSON.parse(readFileSync(schemaPath, 'utf8')));
   }
@@ -61,6 +85,7 @@ function validate(schemaPath: string): ReturnType<Ajv['compile']> {
 
 /** Loads and validates one rule file's text; returns the rule or the problems, each naming file and line. */
 export function parseRuleFile(text: string, file: string, schemaPath: string, category?: string): { rule?: RuleDefinition; errors: string[] } {
+  const { LineCounter, parseDocument } = yaml();
   const counter = new LineCounter();
   const doc = parseDocument(text, { lineCounter: counter, prettyErrors: false });
   if (doc.errors.length > 0) {
@@ -102,7 +127,7 @@ export function parseRuleFile(text: string, file: string, schemaPath: string, ca
 function readDataFile(file: string, errors: string[]): unknown {
   if (!existsSync(file)) return undefined;
   try {
-    const doc = parseDocument(readFileSync(file, 'utf8'));
+    const doc = yaml().parseDocument(readFileSync(file, 'utf8'));
     if (doc.errors.length) throw new Error(doc.errors[0]!.message.split('\n')[0]);
     return doc.toJS();
   } catch (e) {
@@ -111,7 +136,9 @@ function readDataFile(file: string, errors: string[]): unknown {
   }
 }
 
-function loadData(dir: string, errors: string[]): LintData {
+type DataLists = Pick<RulesSnapshot, 'acronyms' | 'acronymAllow' | 'jargon' | 'vagueActions'>;
+
+function readData(dir: string, errors: string[]): DataLists {
   const jargonFile = join(dir, 'data', 'jargon.yaml');
   const actionsFile = join(dir, 'data', 'vague-actions.yaml');
   const extra = {
@@ -119,9 +146,9 @@ function loadData(dir: string, errors: string[]): LintData {
     vagueActions: vagueActionsFromData(readDataFile(actionsFile, errors), actionsFile, errors),
   };
   const file = join(dir, 'data', 'acronyms.yaml');
-  if (!existsSync(file)) return makeLintData([], [], extra);
+  if (!existsSync(file)) return { acronyms: [], acronymAllow: [], ...extra };
   try {
-    const doc = parseDocument(readFileSync(file, 'utf8'));
+    const doc = yaml().parseDocument(readFileSync(file, 'utf8'));
     if (doc.errors.length) throw new Error(doc.errors[0]!.message.split('\n')[0]);
     const v = doc.toJS() as { acronyms?: Record<string, unknown>; allow?: unknown; postNominals?: unknown; notAcronyms?: unknown };
     const entries: AcronymEntry[] = Object.entries(v.acronyms ?? {}).map(([acronym, e]) => ({
@@ -130,19 +157,19 @@ function loadData(dir: string, errors: string[]): LintData {
     }));
     // Post-nominals and names written in capitals are never reported either.
     const allow = [v.allow, v.postNominals, v.notAcronyms].flatMap((l) => (Array.isArray(l) ? l.filter((x): x is string => typeof x === 'string') : []));
-    return makeLintData(entries, allow, extra);
+    return { acronyms: entries, acronymAllow: allow, ...extra };
   } catch (e) {
     errors.push(`${file}: the acronym list could not be read (${(e as Error).message}); acronyms are checked without expansions.`);
-    return makeLintData([], [], extra);
+    return { acronyms: [], acronymAllow: [], ...extra };
   }
 }
 
-/** Loads every rule under `dir`. */
-export function loadRules(dir: string = findRulesDir()): LoadedRules {
+/** Reads and validates every rule and data file under `dir`, as plain data (see RulesSnapshot). */
+export function readRules(dir: string): RulesSnapshot {
   const errors: string[] = [];
   const definitions: RuleDefinition[] = [];
   const schemaPath = join(dir, 'schema.json');
-  if (!existsSync(schemaPath)) return { definitions, data: makeLintData(), errors: [`No rules were found: ${schemaPath} is missing.`], dir };
+  if (!existsSync(schemaPath)) return { definitions, acronyms: [], acronymAllow: [], jargon: [], vagueActions: [], errors: [`No rules were found: ${schemaPath} is missing.`] };
   const seenIds = new Map<string, string>();
   const seenPatterns = new Map<string, string>();
   for (const category of readdirSync(dir, { withFileTypes: true })) {
@@ -177,5 +204,20 @@ export function loadRules(dir: string = findRulesDir()): LoadedRules {
       definitions.push(rule);
     }
   }
-  return { definitions, data: loadData(dir, errors), errors, dir };
+  return { definitions, ...readData(dir, errors), errors };
+}
+
+/** The loaded form of a snapshot, from a rules folder read now or embedded in the bundle. */
+export function fromSnapshot(snapshot: RulesSnapshot, dir: string): LoadedRules {
+  return {
+    definitions: snapshot.definitions,
+    data: makeLintData(snapshot.acronyms, snapshot.acronymAllow, { jargon: snapshot.jargon, vagueActions: snapshot.vagueActions }),
+    errors: snapshot.errors,
+    dir,
+  };
+}
+
+/** Loads every rule under `dir`, reading the files now. */
+export function loadRules(dir: string = findRulesDir()): LoadedRules {
+  return fromSnapshot(readRules(dir), dir);
 }

@@ -3,9 +3,10 @@
  * bounded memory: only a few files beyond the next one due out are in flight or waiting, and
  * results are handed on in the order the files were given, then dropped. A file that runs out of
  * memory or takes too long is reported with its reason and its worker replaced; the batch goes on.
- * Small batches, or a build without the worker bundle, run in this thread.
+ * This thread stands in for one of the workers for Markdown and text files (see checkFiles).
+ * Small batches, or a build without the worker bundle, run in this thread alone.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
@@ -36,8 +37,8 @@ export interface BatchOptions {
   workerMemoryMb?: number;
   /** The worker bundle (default: batch-worker.js beside this bundle, else dist/). */
   workerFile?: string;
-  /** The engine for checking in this thread. */
-  engine: Engine;
+  /** The engine for checking in this thread, or a function making it when a file is checked here. */
+  engine: Engine | (() => Engine);
   rulesDir?: string;
 }
 
@@ -47,22 +48,26 @@ export function findWorkerFile(): string | undefined {
   return [join(here, 'batch-worker.js'), join(here, '..', '..', '..', 'dist', 'batch-worker.js'), join(process.cwd(), 'dist', 'batch-worker.js')].find((p) => existsSync(p));
 }
 
-async function inThisThread(files: readonly BatchFile[], opts: BatchOptions, emit: (f: AnalysedFile, index: number) => void): Promise<void> {
-  for (let i = 0; i < files.length; i++) {
-    const f = files[i]!;
-    let outcome: AnalysedFile;
-    try {
-      const bytes = await readFile(f.path);
-      outcome = await analyseBytes(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), f.shown, opts.engine, opts.settings, opts.reviewType, opts.want);
-    } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code;
-      outcome = { shown: f.shown, ok: false, reason: code ? `it could not be read (${code})` : `the checker stopped on it (${(e as Error).message.slice(0, 200)}); please report this`, failure: code ? 'unreadable' : 'crash', warnings: [], ms: 0 };
-    }
-    emit(outcome, i);
+/** Checks one file in this thread. */
+async function checkHere(f: BatchFile, opts: BatchOptions): Promise<AnalysedFile> {
+  try {
+    const bytes = await readFile(f.path);
+    const engine = typeof opts.engine === 'function' ? opts.engine() : opts.engine;
+    return await analyseBytes(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), f.shown, engine, opts.settings, opts.reviewType, opts.want);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    return { shown: f.shown, ok: false, reason: code ? `it could not be read (${code})` : `the checker stopped on it (${(e as Error).message.slice(0, 200)}); please report this`, failure: code ? 'unreadable' : 'crash', warnings: [], ms: 0 };
   }
 }
 
-/** Checks the files; `emit` is called once per file, in order. Resolves with the number of workers used. */
+async function inThisThread(files: readonly BatchFile[], opts: BatchOptions, emit: (f: AnalysedFile, index: number) => void): Promise<void> {
+  for (let i = 0; i < files.length; i++) emit(await checkHere(files[i]!, opts), i);
+}
+
+/** Markdown and plain text: files this thread may check itself (Word and PDF readers stay in workers, with their time and memory limits). */
+const isText = (f: BatchFile): boolean => /\.(md|markdown|txt|text)$/i.test(f.path);
+
+/** Checks the files; `emit` is called once per file, in order. Resolves with the number of files checked at a time. */
 export async function checkFiles(files: readonly BatchFile[], opts: BatchOptions, emit: (f: AnalysedFile, index: number) => void): Promise<number> {
   const workerFile = opts.workerFile ?? findWorkerFile();
   const wanted = Math.max(1, Math.min(opts.jobs ?? availableParallelism(), files.length));
@@ -74,8 +79,24 @@ export async function checkFiles(files: readonly BatchFile[], opts: BatchOptions
   const timeoutMs = opts.timeoutMs ?? 300_000;
   const window = wanted * 3;
   const buffer = new Map<number, AnalysedFile>();
-  let next = 0;
   let due = 0;
+  // Larger files are started first (among those the window allows), so that the batch does not end
+  // waiting on one big file started last while the other workers sit idle.
+  const sizes = files.map((f) => {
+    try {
+      return statSync(f.path).size;
+    } catch {
+      return 0;
+    }
+  });
+  const started = new Uint8Array(files.length);
+  let firstUnstarted = 0;
+  const nextFile = (): number | undefined => {
+    while (firstUnstarted < files.length && started[firstUnstarted]) firstUnstarted++;
+    let best: number | undefined;
+    for (let i = firstUnstarted; i < Math.min(files.length, due + window); i++) if (!started[i] && (best === undefined || sizes[i]! > sizes[best]!)) best = i;
+    return best;
+  };
 
   return new Promise<number>((resolve, reject) => {
     interface Slot {
@@ -117,17 +138,23 @@ export async function checkFiles(files: readonly BatchFile[], opts: BatchOptions
       buffer.set(index, { shown: files[index]!.shown, ok: false, reason, failure, warnings: [], ms: 0 });
     };
     const dispatch = (s: Slot): void => {
-      if (next >= files.length || next >= due + window || s.dead) return;
-      const index = next++;
+      if (s.dead) return;
+      const index = nextFile();
+      if (index === undefined) return;
+      started[index] = 1;
       const job: WorkerJob = { index, path: files[index]!.path, shown: files[index]!.shown };
       s.job = job;
+      arm(s, index);
+      s.worker.postMessage(job);
+    };
+    const arm = (s: Slot, index: number): void => {
+      clearTimeout(s.timer);
       s.timer = setTimeout(() => {
         // A file that takes too long: report it, and replace the worker.
         fail(index, `checking it took longer than ${Math.round(timeoutMs / 1000)} s and was stopped (the file may be damaged or unusually complex)`, 'timeout');
         replace(s);
         flush();
       }, timeoutMs);
-      s.worker.postMessage(job);
     };
     const replace = (s: Slot): void => {
       clearTimeout(s.timer);
@@ -164,7 +191,39 @@ export async function checkFiles(files: readonly BatchFile[], opts: BatchOptions
       worker.on('exit', () => lost('the checker stopped unexpectedly on it; please report this', 'crash'));
       return s;
     };
-    for (let i = 0; i < wanted; i++) slots.push(spawn());
+    // A worker takes a few hundred milliseconds to start (its own bundle and rules). So this thread
+    // checks text files too, standing in for one of the workers: first the largest, at once, so the
+    // batch's longest file does not wait for a worker to start; then the smallest left, which keep
+    // it busy only briefly while the workers wait to be handed their next file. Word and PDF files
+    // stay in workers; the stand-in worker is started if some remain and this thread has no text left.
+    const textFiles = files.map((_, i) => i).filter((i) => isText(files[i]!));
+    const pickText = (largest: boolean): number | undefined => {
+      let best: number | undefined;
+      for (const i of textFiles) if (!started[i] && i < due + window && (best === undefined || (largest ? sizes[i]! > sizes[best]! : sizes[i]! < sizes[best]!))) best = i;
+      return best;
+    };
+    const first = pickText(true);
+    let standIn = first === undefined;
+    const checkInThisThread = (index: number): void => {
+      started[index] = 1;
+      void checkHere(files[index]!, opts).then((outcome) => {
+        if (finished) return;
+        buffer.set(index, outcome);
+        // While this thread was busy no timer could run: give the files in the workers their full time from now.
+        for (const s of slots) if (s.job && !s.dead) arm(s, s.job.index);
+        const next = pickText(false);
+        if (next !== undefined) started[next] = 1;
+        else if (!standIn && nextFile() !== undefined) {
+          standIn = true;
+          slots.push(spawn());
+        }
+        flush();
+        if (next !== undefined && !finished) checkInThisThread(next);
+      });
+    };
+    if (first !== undefined) started[first] = 1;
+    for (let i = 0; i < wanted - (standIn ? 0 : 1); i++) slots.push(spawn());
     for (const s of slots) dispatch(s);
+    if (first !== undefined) checkInThisThread(first);
   });
 }

@@ -6,6 +6,7 @@ import type { Settings } from '../config';
 import { mergeSettings, parseConfigFile } from '../config';
 import { toReviewType } from '../core/document/front-matter';
 import type { ReviewType } from '../core/types';
+import type { Engine } from '../engine';
 import { createEngine } from '../engine';
 import type { AnalysedFile } from '../batch/analyse';
 import { analyseBytes } from '../batch/analyse';
@@ -193,14 +194,22 @@ export async function run(argv: string[], out: (s: string) => void, err: (s: str
     out(`${VERSION}\n`);
     return 0;
   }
-  const engine = createEngine();
-  for (const e of engine.loadErrors) err(`cspr-lint: a rule file has a problem and was skipped: ${e}\n`);
+  // The rules are loaded in this thread only when it needs them: files checked by the worker pool
+  // are analysed by workers that load their own, and this thread then only formats what they send.
+  let loaded: Engine | undefined;
+  const engine = (): Engine => {
+    if (!loaded) {
+      loaded = createEngine();
+      for (const e of loaded.loadErrors) err(`cspr-lint: a rule file has a problem and was skipped: ${e}\n`);
+    }
+    return loaded;
+  };
   if (args.listRules) {
-    for (const r of [...engine.linter.rules].sort((a, b) => a.category.localeCompare(b.category) || a.id.localeCompare(b.id))) out(`${r.category.padEnd(20)} ${r.severity.padEnd(8)} ${r.id.padEnd(40)} ${r.summary}\n`);
+    for (const r of [...engine().linter.rules].sort((a, b) => a.category.localeCompare(b.category) || a.id.localeCompare(b.id))) out(`${r.category.padEnd(20)} ${r.severity.padEnd(8)} ${r.id.padEnd(40)} ${r.summary}\n`);
     return 0;
   }
   if (args.explain) {
-    const m = engine.linter.meta(args.explain);
+    const m = engine().linter.meta(args.explain);
     if (!m) {
       err(`cspr-lint: there is no rule called "${args.explain}". Run cspr-lint --list-rules to see them.\n`);
       return 2;
@@ -232,7 +241,7 @@ export async function run(argv: string[], out: (s: string) => void, err: (s: str
   // however many drafts there are: stylish and JSON are written as they go, SARIF keeps only results.
   const stylish = args.format === 'stylish' ? stylishWriter(out, !!process.stdout.isTTY && !process.env.NO_COLOR) : undefined;
   const json = args.format === 'json' ? jsonWriter(out) : undefined;
-  const sarif = args.format === 'sarif' ? sarifWriter(engine.linter.rules, VERSION) : undefined;
+  const sarif = args.format === 'sarif' ? sarifWriter(engine().linter.rules, VERSION) : undefined;
   const progress = args.progress ? progressReport(files.length, err, !!process.stderr.isTTY) : progressReport(0, err, false);
   let anyError = false;
   const options = { settings, reviewType: args.reviewType };
@@ -279,7 +288,7 @@ export async function run(argv: string[], out: (s: string) => void, err: (s: str
   const checkStdin = async (): Promise<void> => {
     let outcome: AnalysedFile;
     try {
-      outcome = await analyseBytes(await readStdin(), args.stdinName, engine, settings, args.reviewType, want);
+      outcome = await analyseBytes(await readStdin(), args.stdinName, engine(), settings, args.reviewType, want);
     } catch (e) {
       outcome = { shown: args.stdinName, ok: false, reason: `it could not be read (${(e as Error).message})`, failure: 'unreadable', warnings: [], ms: 0 };
     }
@@ -303,7 +312,7 @@ export async function run(argv: string[], out: (s: string) => void, err: (s: str
   }
   if (sarif) out(sarif.end() + '\n');
   if (args.report) {
-    const html = reportHtml(batchReport(reviews, failed, (id) => engine.linter.meta(id)), { version: VERSION, generated: new Date().toISOString().slice(0, 10) });
+    const html = reportHtml(batchReport(reviews, failed, (id) => engine().linter.meta(id)), { version: VERSION, generated: new Date().toISOString().slice(0, 10) });
     try {
       mkdirSync(dirname(resolve(args.report)), { recursive: true });
       writeFileSync(args.report, html);

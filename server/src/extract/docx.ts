@@ -5,8 +5,8 @@
  * dropped), as if every change were accepted. Comments are not part of the text: they are counted
  * and returned apart, and never analysed.
  */
-import JSZip from 'jszip';
-import mammoth from 'mammoth';
+import type JSZipClass from 'jszip';
+import type Mammoth from 'mammoth';
 import { htmlToMarkdown } from './html';
 import type { ExtractResult, WordComment } from './types';
 
@@ -70,7 +70,10 @@ export async function extractDocx(bytes: Uint8Array): Promise<ExtractResult> {
     if (kind === 'encrypted') return { ok: false, format: 'docx', kind: 'encrypted', reason: 'the Word file is password-protected. Open it in Word, remove the password (File > Info > Protect Document) and save a copy, or ask the sender for an unprotected copy' };
     return { ok: false, format: 'docx', kind: 'old-format', reason: 'this is an old Word file (.doc) or another Office format, not a .docx. Open it in Word and save it as a Word document (.docx), then check that copy' };
   }
-  let zip: JSZip;
+  // Loaded on first use: starting the server or the CLI on Markdown needs neither.
+  const JSZip = require('jszip') as typeof JSZipClass;
+  const mammoth = require('mammoth') as typeof Mammoth;
+  let zip: JSZipClass;
   try {
     zip = await JSZip.loadAsync(bytes);
   } catch {

@@ -72,23 +72,30 @@ function sameDiagnostics(a: readonly Diagnostic[], b: readonly Diagnostic[]): bo
  * a second without one, which also gives memory back. Off with CSPR_LINT_IDLE_GC=0.
  */
 function idleCollector(): () => void {
-  let collect: ((options: { type: 'minor' | 'major' }) => void) | undefined;
-  if (process.env.CSPR_LINT_IDLE_GC !== '0') {
-    try {
-      setFlagsFromString('--expose-gc');
-      collect = runInNewContext('gc') as typeof collect;
-    } catch {
-      collect = undefined;
+  type Collect = (options: { type: 'minor' | 'major' }) => void;
+  const enabled = process.env.CSPR_LINT_IDLE_GC !== '0';
+  // Made on first use, in a pause: creating the context that exposes gc takes tens of milliseconds,
+  // which would otherwise delay the first diagnostics.
+  let collect: Collect | null | undefined;
+  const collector = (): Collect | null => {
+    if (collect === undefined) {
+      try {
+        setFlagsFromString('--expose-gc');
+        collect = runInNewContext('gc') as Collect;
+      } catch {
+        collect = null;
+      }
     }
-  }
+    return collect;
+  };
   let minor: NodeJS.Timeout | undefined;
   let major: NodeJS.Timeout | undefined;
   return () => {
-    if (!collect) return;
+    if (!enabled || collect === null) return;
     clearTimeout(minor);
     clearTimeout(major);
-    minor = setTimeout(() => collect!({ type: 'minor' }), 20);
-    major = setTimeout(() => collect!({ type: 'major' }), 1000);
+    minor = setTimeout(() => collector()?.({ type: 'minor' }), 20);
+    major = setTimeout(() => collector()?.({ type: 'major' }), 1000);
     minor.unref();
     major.unref();
   };

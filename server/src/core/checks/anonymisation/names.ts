@@ -6,10 +6,10 @@
  *
  * Only the lexicon is used, not compromise's tagging pipeline: the pipeline costs about 5 ms a
  * paragraph (over a second on a long draft), and the lexicon plus context finds the same names.
- * Results depend only on the block's text and are cached per block.
+ * Results depend only on the block's text and are a per-block fact (`blockNames`).
  */
 import { ALL_NOUN, FEMALE, FIRST, LAST, MALE, PLACE, lexiconFlags } from './lexicon';
-import { BoundedMap } from './shared';
+import { defineFact } from '../../facts';
 
 /** First names that are also ordinary English words: names only with strong evidence from the sentence. */
 export const COMMON_WORD_NAMES: ReadonlySet<string> = new Set(
@@ -115,8 +115,6 @@ export interface BlockNames {
   orgWords: string[];
 }
 
-const cache = new BoundedMap<BlockNames>(20_000);
-
 /** True when the lexicon knows `word` as a first name. */
 export function isFirstName(word: string): boolean {
   return (lexiconFlags(word.toLowerCase()) & FIRST) !== 0;
@@ -144,18 +142,16 @@ function isSentenceStart(prose: string, at: number): boolean {
   return /^\s*(?:\d+[.)]|[a-z][.)])\s*$/u.test(prose.slice(Math.max(0, i - 4), i + 1));
 }
 
+const NO_NAMES: BlockNames = { hits: [], orgWords: [] };
+const NAMED_KINDS = new Set(['paragraph', 'list-item', 'table-cell', 'block-quote', 'heading']);
+
+/** The names in each block of prose or heading, computed once per distinct block (a per-block fact). */
+export const blockNames = defineFact<BlockNames>('anonymisation/names', (b) => (NAMED_KINDS.has(b.kind) ? namesInProse(b.prose) : NO_NAMES));
+
 /** Words that look like names in `prose`, with the organisation words around them. */
 export function namesInProse(prose: string): BlockNames {
-  const hit = cache.get(prose);
-  if (hit) return hit;
-  const result = scan(prose);
-  cache.set(prose, result);
-  return result;
-}
-
-function scan(prose: string): BlockNames {
+  if (!/\p{Lu}\p{Ll}/u.test(prose)) return NO_NAMES;
   const out: BlockNames = { hits: [], orgWords: [] };
-  if (!/\p{Lu}\p{Ll}/u.test(prose)) return out;
   // Organisation runs: every word in them is an agency or place word, never a person.
   const orgSpans: Array<[number, number]> = [];
   RUN.lastIndex = 0;

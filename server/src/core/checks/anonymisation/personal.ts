@@ -7,11 +7,12 @@
 import type { Check, CheckContext } from '../../check';
 import { subjectBefore } from '../../context/people';
 import type { Block } from '../../document/model';
+import { defineFact, factsOf } from '../../facts';
 import type { Span } from '../../types';
 import type { Characteristic } from '../identity-context/identity-facts';
 import { identityFacts } from '../identity-context/identity-facts';
 import { ANONYMITY_REASON, HARM_TEST, NEGATED_OMISSION, OMISSION, OMITTED_IDENTITY, STATISTICS } from '../identity-context/lexicon';
-import { BoundedMap, SOURCES, TextCache, inQuote, isInternal, overlaps } from './shared';
+import { PROSE_KINDS, SOURCES, inQuote, isInternal, overlaps } from './shared';
 
 const PROSE_SKIP = new Set(['references', 'contents', 'glossary']);
 
@@ -81,10 +82,16 @@ export const intimateDetail: Check = {
     if (isInternal(doc)) return;
     let sudi: boolean | undefined;
     let protectedSpans: readonly Span[] | undefined;
-    const childNames = identityFacts(doc).childNames;
-    for (const block of ctx.prose) {
-      if (PROSE_SKIP.has(block.role)) continue;
-      for (const c of intimateIn(block, childNames)) {
+    let childNames: readonly string[] | undefined;
+    const facts = factsOf(doc, intimateCandidates);
+    for (let i = 0; i < facts.length; i++) {
+      const candidates = facts[i]!;
+      if (candidates.length === 0) continue;
+      const block = doc.blocks[i]!;
+      for (const c of candidates) {
+        // About the child, not an adult relative: a child's sexual health can be evidence of abuse.
+        childNames ??= identityFacts(doc).childNames;
+        if (subjectBefore(block.sentences[c.sentence]!.text, c.at, childNames) === 'child') continue;
         if (c.what === 'sleeping arrangements' && (sudi ??= isSudiReview(doc.text))) continue;
         const span = { start: block.start + c.start, end: block.start + c.end };
         if (inQuote(block, span) && block.kind !== 'block-quote') continue;
@@ -100,48 +107,52 @@ export const intimateDetail: Check = {
 interface IntimateCandidate {
   start: number;
   end: number;
+  /** The index of its sentence in the block, and where in the sentence it is. */
+  sentence: number;
+  at: number;
   sentenceStart: number;
   sentenceEnd: number;
   what: string;
   advice?: string;
 }
 
-const intimateCache = new TextCache<IntimateCandidate[]>(20_000);
 const INTIMATE_QUICK = /HIV|AIDS|[Hh]ep|sex|STI|STD|chlamydia|gonor|syphilis|herpes|GUM|genito|pregnan|abortion|miscarr|still-?birth|affair|marital|unfaithful|fertility|IVF|vasectomy|sterili|slept|sleeps|sleeping|bedrooms|sectioned|Mental Health Act|psychiatric|mental health (?:admission|in-?patient|hospital|unit|ward)|overdos|suicid|self-?harm|own life/i;
 
-/** Intimate details about an adult relative in one block, before the document-level exemptions. Offsets relative to the block. */
-function intimateIn(block: Block, childNames: readonly string[]): IntimateCandidate[] {
-  const variant = childNames.join('\u0001');
-  const hit = intimateCache.get(block.prose, variant);
-  if (hit) return hit;
+const NO_INTIMATE: readonly IntimateCandidate[] = [];
+
+/**
+ * Intimate details in one block's sentences that name an adult relative, before the exemptions that
+ * need the whole draft (the child's names, a review of a sudden infant death). Offsets relative to the block.
+ */
+const intimateCandidates = defineFact<readonly IntimateCandidate[]>('anonymisation/intimate', (b) => (PROSE_KINDS.has(b.kind) && !PROSE_SKIP.has(b.role) ? intimateIn(b) : NO_INTIMATE));
+
+function intimateIn(block: Block): readonly IntimateCandidate[] {
+  if (!INTIMATE_QUICK.test(block.prose)) return NO_INTIMATE;
   const out: IntimateCandidate[] = [];
-  if (INTIMATE_QUICK.test(block.prose)) {
-    for (const s of block.sentences) {
-      const text = s.text;
-      if (!ADULT_RELATIVE.test(text) || STATISTICS.test(text)) continue;
-      let found: { at: number; len: number; what: string; advice?: string } | undefined;
-      for (const t of INTIMATE) {
-        const m = t.re.exec(text);
-        if (!m) continue;
-        found = { at: m.index, len: m[0].length, what: t.what };
-        break;
-      }
-      if (!found) {
-        PSYCH_EVENT.lastIndex = 0;
-        const events = [...text.matchAll(PSYCH_EVENT)];
-        const years = text.match(YEAR)?.length ?? 0;
-        if (events.length >= 2 || (events.length === 1 && (years >= 2 || COUNT.test(text)))) {
-          found = { at: events[0]!.index!, len: events[0]![0].length, what: 'a detailed psychiatric history', advice: ' Keep what the learning needs, the condition and how it affected the care of the child, and leave out the detailed history.' };
-        }
-      }
-      if (!found) continue;
-      if (subjectBefore(text, found.at, childNames) === 'child') continue;
-      const start = s.start - block.start + found.at;
-      out.push({ start, end: start + found.len, sentenceStart: s.start - block.start, sentenceEnd: s.end - block.start, what: found.what, ...(found.advice ? { advice: found.advice } : {}) });
+  for (let j = 0; j < block.sentences.length; j++) {
+    const s = block.sentences[j]!;
+    const text = s.text;
+    if (!ADULT_RELATIVE.test(text) || STATISTICS.test(text)) continue;
+    let found: { at: number; len: number; what: string; advice?: string } | undefined;
+    for (const t of INTIMATE) {
+      const m = t.re.exec(text);
+      if (!m) continue;
+      found = { at: m.index, len: m[0].length, what: t.what };
+      break;
     }
+    if (!found) {
+      PSYCH_EVENT.lastIndex = 0;
+      const events = [...text.matchAll(PSYCH_EVENT)];
+      const years = text.match(YEAR)?.length ?? 0;
+      if (events.length >= 2 || (events.length === 1 && (years >= 2 || COUNT.test(text)))) {
+        found = { at: events[0]!.index!, len: events[0]![0].length, what: 'a detailed psychiatric history', advice: ' Keep what the learning needs, the condition and how it affected the care of the child, and leave out the detailed history.' };
+      }
+    }
+    if (!found) continue;
+    const start = s.start - block.start + found.at;
+    out.push({ start, end: start + found.len, sentence: j, at: found.at, sentenceStart: s.start - block.start, sentenceEnd: s.end - block.start, what: found.what, ...(found.advice ? { advice: found.advice } : {}) });
   }
-  intimateCache.set(block.prose, variant, out);
-  return out;
+  return out.length === 0 ? NO_INTIMATE : out;
 }
 
 /** Characteristics the identity rules do not cover, and the words that show they are discussed. */
@@ -242,9 +253,11 @@ export const withheldCharacteristicNotAnalysed: Check = {
       }
     }
     // Other characteristics: found here.
-    for (const block of ctx.prose) {
-      if (PROSE_SKIP.has(block.role)) continue;
-      for (const w of withheldIn(block)) {
+    const candidates = factsOf(doc, withheldCandidates);
+    for (let i = 0; i < candidates.length; i++) {
+      if (candidates[i]!.length === 0) continue;
+      const block = doc.blocks[i]!;
+      for (const w of candidates[i]!) {
         const s = { start: block.start + w.start, end: block.start + w.end };
         if (reported.some((r) => overlaps(r, s))) continue;
         const c = OTHER_CHARACTERISTICS[w.characteristic]!;
@@ -266,12 +279,12 @@ interface WithheldCandidate {
   anonymityOnly: boolean;
 }
 
-const withheldCache = new BoundedMap<WithheldCandidate[]>(20_000);
+const NO_WITHHELD: readonly WithheldCandidate[] = [];
 
-/** Sentences of one block that withhold a characteristic the identity rules do not cover. Offsets relative to the block. */
-function withheldIn(block: Block): WithheldCandidate[] {
-  const hit = withheldCache.get(block.prose);
-  if (hit) return hit;
+/** Sentences of each block that withhold a characteristic the identity rules do not cover. Offsets relative to the block. */
+const withheldCandidates = defineFact<readonly WithheldCandidate[]>('anonymisation/withheld', (b) => (PROSE_KINDS.has(b.kind) && !PROSE_SKIP.has(b.role) ? withheldIn(b) : NO_WITHHELD));
+
+function withheldIn(block: Block): readonly WithheldCandidate[] {
   const out: WithheldCandidate[] = [];
   OMISSION.lastIndex = 0;
   if (OMISSION.test(block.prose)) {
@@ -290,8 +303,7 @@ function withheldIn(block: Block): WithheldCandidate[] {
       out.push({ start: s.start - block.start, end: s.end - block.start, omissionStart: om.start - block.start, omissionEnd: om.end - block.start, characteristic: c, anonymityOnly: anonymity && !HARM_TEST.test(text) && !HARM_TEST.test(next) });
     }
   }
-  withheldCache.set(block.prose, out);
-  return out;
+  return out.length === 0 ? NO_WITHHELD : out;
 }
 
 function omissionSpan(s: { start: number; end: number; text: string }): Span {

@@ -57,11 +57,23 @@ function notFamilyName(use: NameUse, reg: PseudonymRegister, doc: CheckContext['
   return PUBLIC_CASES.has(lower) || PUBLIC_CASES.has(two);
 }
 
-/** Pseudonyms to offer in place of a name, best first. */
-function targetsFor(hit: NameHit, reg: PseudonymRegister, counts: ReadonlyMap<string, number>): string[] {
+interface Candidates {
+  /** The register's people, then the codes used three times or more that it does not list. */
+  all: readonly RegisterEntry[];
+  /** How often each is used. */
+  freq: ReadonlyMap<string, number>;
+}
+
+/** The pseudonyms a name could be replaced with, worked out once per run. */
+function candidatesFor(reg: PseudonymRegister, counts: ReadonlyMap<string, number>): Candidates {
   const people = reg.entries.filter((e) => !/^(?:mum|dad|mother|father)$/i.test(e.name));
   const codes = [...reg.codes].filter(([c, n]) => n >= 3 && /^(?:Child|Sibling|Baby|Young Person)\b/.test(c) && !people.some((e) => e.name === c)).map(([c]) => ({ name: c, source: 'declaration' as const, role: 'child' }) as RegisterEntry);
   const all = [...people, ...codes];
+  return { all, freq: new Map(all.map((e) => [e.name, counts.get(e.name.toLowerCase()) ?? reg.codes.get(e.name) ?? 0])) };
+}
+
+/** Pseudonyms to offer in place of a name, best first. */
+function targetsFor(hit: NameHit, { all, freq }: Candidates): string[] {
   const honorific = hit.kind === 'honorific';
   const rank = (e: RegisterEntry): number => {
     let r = 0;
@@ -72,8 +84,7 @@ function targetsFor(hit: NameHit, reg: PseudonymRegister, counts: ReadonlyMap<st
     if (!honorific && e.role === 'child') r -= 1;
     return r;
   };
-  const freq = new Map(all.map((e) => [e.name, counts.get(e.name.toLowerCase()) ?? reg.codes.get(e.name) ?? 0]));
-  return all
+  return [...all]
     .sort((a, b) => rank(a) - rank(b) || (freq.get(b.name) ?? 0) - (freq.get(a.name) ?? 0))
     .map((e) => e.name)
     .filter((n, i, a) => a.indexOf(n) === i)
@@ -143,10 +154,11 @@ export const nameNotInRegister: Check = {
         byKey.set(key, found);
       }
     }
+    let candidates: Candidates | undefined;
     for (const occurrences of byKey.values()) {
       const first = occurrences[0]!;
       const name = first.hit.text;
-      const targets = targetsFor(first.hit, reg, counts);
+      const targets = targetsFor(first.hit, (candidates ??= candidatesFor(reg, counts)));
       if (occurrences.length <= RARE && targets.length > 0) {
         const list = ` (${targets.map((t) => `'${t}'`).join(', ')})`;
         for (const o of occurrences) {

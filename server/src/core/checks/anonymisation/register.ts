@@ -5,7 +5,7 @@
  * and words inside the names of agencies). Pure, and computed once per parsed document as a fold
  * over per-block facts, so after an edit only the edited block's text is read again.
  */
-import type { Block, ParsedDocument } from '../../document/model';
+import type { Block, FrontMatter, ParsedDocument } from '../../document/model';
 import { defineFact, factsOf, perDocumentValue } from '../../facts';
 import type { Span } from '../../types';
 import { blockNames, isFirstName, namesInProse, nameGender } from './names';
@@ -111,9 +111,27 @@ function entry(name: string, source: RegisterSource, role?: string, span?: Span)
   return e;
 }
 
+interface FrontMatterNames {
+  entries: readonly RegisterEntry[];
+  reviewers: readonly string[];
+}
+/** The parser keeps the front matter object while the front matter is unchanged, so it is read once. */
+const byFrontMatter = new WeakMap<FrontMatter, FrontMatterNames>();
+
+function frontMatterNames(frontMatter: FrontMatter): FrontMatterNames {
+  let known = byFrontMatter.get(frontMatter);
+  if (!known) {
+    const entries: RegisterEntry[] = [];
+    const reviewers = new Set<string>();
+    frontMatterEntries(frontMatter, entries, reviewers);
+    byFrontMatter.set(frontMatter, (known = { entries, reviewers: [...reviewers] }));
+  }
+  return known;
+}
+
 /** Reads pseudonyms from front matter: `pseudonyms: [Child R]`, `family: { mother: Ms B }`, `child: Mary`. */
-function frontMatterEntries(doc: ParsedDocument, out: RegisterEntry[], reviewers: Set<string>): void {
-  const raw = doc.frontMatter.raw;
+function frontMatterEntries(frontMatter: FrontMatter, out: RegisterEntry[], reviewers: Set<string>): void {
+  const raw = frontMatter.raw;
   const visit = (value: unknown, key: string, depth: number): void => {
     if (depth > 4 || value === null || value === undefined) return;
     if (typeof value === 'string') {
@@ -335,7 +353,9 @@ function foldRegister(doc: ParsedDocument): PseudonymRegister {
   const codes = new Map<string, number>();
   let blanket = false;
   let blanketLeft = 0;
-  frontMatterEntries(doc, entries, reviewers);
+  const fromFrontMatter = frontMatterNames(doc.frontMatter);
+  entries.push(...fromFrontMatter.entries);
+  for (const w of fromFrontMatter.reviewers) reviewers.add(w);
   let table: Block[] = [];
   const flush = (): void => {
     if (table.length > 0) {

@@ -57,36 +57,39 @@ function notFamilyName(use: NameUse, reg: PseudonymRegister, doc: CheckContext['
   return PUBLIC_CASES.has(lower) || PUBLIC_CASES.has(two);
 }
 
-interface Candidates {
-  /** The register's people, then the codes used three times or more that it does not list. */
-  all: readonly RegisterEntry[];
-  /** How often each is used. */
-  freq: ReadonlyMap<string, number>;
+interface Candidate {
+  entry: RegisterEntry;
+  /** The name has a title (Ms R), like an honorific hit. */
+  honorific: boolean;
+  /** How often it is used. */
+  freq: number;
 }
 
-/** The pseudonyms a name could be replaced with, worked out once per run. */
-function candidatesFor(reg: PseudonymRegister, counts: ReadonlyMap<string, number>): Candidates {
+/** The pseudonyms a name could be replaced with, worked out once per run: the register's people, then the codes used three times or more that it does not list. */
+function candidatesFor(reg: PseudonymRegister, counts: ReadonlyMap<string, number>): readonly Candidate[] {
   const people = reg.entries.filter((e) => !/^(?:mum|dad|mother|father)$/i.test(e.name));
   const codes = [...reg.codes].filter(([c, n]) => n >= 3 && /^(?:Child|Sibling|Baby|Young Person)\b/.test(c) && !people.some((e) => e.name === c)).map(([c]) => ({ name: c, source: 'declaration' as const, role: 'child' }) as RegisterEntry);
   const all = [...people, ...codes];
-  return { all, freq: new Map(all.map((e) => [e.name, counts.get(e.name.toLowerCase()) ?? reg.codes.get(e.name) ?? 0])) };
+  const freq = new Map(all.map((e) => [e.name, counts.get(e.name.toLowerCase()) ?? reg.codes.get(e.name) ?? 0]));
+  return all.map((entry) => ({ entry, honorific: /^(?:Mr|Mrs|Ms|Miss|Mx)\b/.test(entry.name), freq: freq.get(entry.name) ?? 0 }));
 }
 
 /** Pseudonyms to offer in place of a name, best first. */
-function targetsFor(hit: NameHit, { all, freq }: Candidates): string[] {
+function targetsFor(hit: NameHit, candidates: readonly Candidate[]): string[] {
   const honorific = hit.kind === 'honorific';
-  const rank = (e: RegisterEntry): number => {
+  const rank = ({ entry: e, honorific: eHon }: Candidate): number => {
     let r = 0;
     if (hit.gender && e.gender && hit.gender !== e.gender) r += 4;
     else if (hit.gender && e.gender === hit.gender) r -= 1;
-    const eHon = /^(?:Mr|Mrs|Ms|Miss|Mx)\b/.test(e.name);
     if (honorific !== eHon) r += 2;
     if (!honorific && e.role === 'child') r -= 1;
     return r;
   };
-  return [...all]
-    .sort((a, b) => rank(a) - rank(b) || (freq.get(b.name) ?? 0) - (freq.get(a.name) ?? 0))
-    .map((e) => e.name)
+  // Ranked once each, then sorted (stably) by rank and how often each is used.
+  return candidates
+    .map((c) => ({ name: c.entry.name, rank: rank(c), freq: c.freq }))
+    .sort((a, b) => a.rank - b.rank || b.freq - a.freq)
+    .map((c) => c.name)
     .filter((n, i, a) => a.indexOf(n) === i)
     .slice(0, 3);
 }
@@ -154,7 +157,7 @@ export const nameNotInRegister: Check = {
         byKey.set(key, found);
       }
     }
-    let candidates: Candidates | undefined;
+    let candidates: readonly Candidate[] | undefined;
     for (const occurrences of byKey.values()) {
       const first = occurrences[0]!;
       const name = first.hit.text;

@@ -61,7 +61,8 @@ const DECLARATIONS: readonly RegExp[] = [
   new RegExp(String.raw`\b(?:we|the\s+review(?:er)?|this\s+review|the\s+author)\s+(?:call|calls|refer\s+to|refers\s+to)\s+(?:her|him|them|the\s+child|the\s+family)\s+(?:as\s+)?["“‘']?(${NAME})`, 'gu'),
 ];
 /** "The names used in this review are pseudonyms": every name in that paragraph and the next is a pseudonym. */
-const BLANKET = /\b(?:(?:all\s+)?(?:the\s+)?(?:names|first\s+names)\s+(?:used\s+)?(?:in\s+(?:this|the)\s+(?:review|report)\s+)?(?:are|have\s+been)\s+(?:all\s+)?(?:pseudonyms|changed|anonymised|altered)|pseudonyms\s+(?:are|have\s+been)\s+used)\b/iu;
+// Led by the letters its alternatives start with, which changes no match but skips other positions quickly.
+const BLANKET = /(?=[atnfp])\b(?:(?:all\s+)?(?:the\s+)?(?:names|first\s+names)\s+(?:used\s+)?(?:in\s+(?:this|the)\s+(?:review|report)\s+)?(?:are|have\s+been)\s+(?:all\s+)?(?:pseudonyms|changed|anonymised|altered)|pseudonyms\s+(?:are|have\s+been)\s+used)\b/iu;
 /** A sentence that lists pseudonyms: every name in it with a role in brackets is a pseudonym. */
 const LISTS_PSEUDONYMS = /\bpseudonyms?\b|\bnot\s+(?:their|her|his)\s+real\s+names?\b|\bnames?\s+(?:have|has)\s+been\s+changed\b|\breferred\s+to\s+as\s+follows\b/iu;
 const LISTED = new RegExp(String.raw`(?<![\p{L}])(${NAME})["”’']?\s*(?:\(|,|–|—|-|:)\s*(?:the\s+|her\s+|his\s+|their\s+|Child\s+\p{Lu}{1,3}['’]s\s+)?((?:older\s+|younger\s+|elder\s+|half-|step-?|maternal\s+|paternal\s+)?(?:child|subject|mother|father|mum|dad|brother|sister|sibling|son|daughter|partner|boyfriend|girlfriend|grandmother|grandfather|grandparent|aunt|uncle|cousin|carer|stepfather|stepmother|baby|infant|girl|boy|young\s+person|friend|adult))`, 'gu');

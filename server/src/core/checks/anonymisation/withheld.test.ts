@@ -33,3 +33,37 @@ describe('withheld characteristic, analysis read from facts', () => {
     expect(withheld(`${immigration}- The referral went to the Home\n- Office, which did not reply`)).toEqual([]);
   });
 });
+
+describe('signs of discussion, led by their first letters', () => {
+  it('match exactly where the tests as written match, in every sentence of the fixtures', async () => {
+    const { readFileSync, readdirSync, statSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { parseDocument } = await import('../../document/parse');
+    const { DISCUSSED_AS_WRITTEN, DISCUSSED_TESTS } = await import('./personal');
+    const root = join(__dirname, '../../../../..');
+    const files: string[] = [];
+    const walk = (d: string): void => {
+      for (const f of readdirSync(d)) {
+        const p = join(d, f);
+        if (statSync(p).isDirectory()) walk(p);
+        else if (/\.(md|txt)$/.test(f)) files.push(p);
+      }
+    };
+    walk(join(root, 'test-fixtures'));
+    const texts = files.map((f) => readFileSync(f, 'utf8'));
+    texts.push('\u017Fexual orientation, \u017Fynagogue, Identity, SEN, SEND, \u212Aitchen, LGBTQ+, non-binary, HOME OFFICE');
+    let sentences = 0;
+    for (const text of texts) {
+      for (const b of parseDocument(text).blocks) {
+        for (const s of b.sentences) {
+          sentences++;
+          for (let i = 0; i < DISCUSSED_TESTS.length; i++) {
+            const g = (re: RegExp): string[] => [...s.text.matchAll(new RegExp(re.source, re.flags + 'g'))].map((m) => `${m.index}:${m[0]}`);
+            expect(g(DISCUSSED_TESTS[i]!)).toEqual(g(DISCUSSED_AS_WRITTEN[i]!));
+          }
+        }
+      }
+    }
+    expect(sentences).toBeGreaterThan(1000);
+  });
+});

@@ -330,13 +330,17 @@ interface BlockRegister {
   info?: BlockDeclarations;
 }
 const NOTHING: BlockRegister = {};
+/** A block of prose that declares nothing: the fold skips it unless it follows a blanket statement. */
+const QUIET: BlockRegister = { info: { declared: [], reviewerWords: [], codes: [], blanket: false } };
 
 const blockRegister = defineFact<BlockRegister>('anonymisation/register', (b) => {
   if (!PROSE_KINDS.has(b.kind) && b.kind !== 'heading') return NOTHING;
   if (b.role === 'references') return { referenceWords: Array.from(b.prose.matchAll(/\p{Lu}[\p{L}'’-]+/gu), (m) => m[0].toLowerCase()) };
   if (b.kind === 'heading') return NOTHING;
   const glossary = b.role === 'glossary' ? glossaryLine(b) : undefined;
-  return { info: declarationsIn(b.prose), ...(glossary ? { glossary } : {}) };
+  const info = declarationsIn(b.prose);
+  if (!glossary && info.declared.length === 0 && info.reviewerWords.length === 0 && info.codes.length === 0 && !info.blanket) return QUIET;
+  return { info, ...(glossary ? { glossary } : {}) };
 });
 
 /** The register of a parsed draft; computed once per document. */
@@ -379,8 +383,10 @@ function foldRegister(doc: ParsedDocument): PseudonymRegister {
       if (fact.referenceWords) for (const w of fact.referenceWords) referenceWords.add(w);
       continue;
     }
-    for (const w of names[i]!.orgWords) agencyWords.add(w);
-    if (b.kind === 'heading') continue;
+    // Indexed loops and an early skip: this runs over every block on every edit.
+    const orgWords = names[i]!.orgWords;
+    for (let j = 0; j < orgWords.length; j++) agencyWords.add(orgWords[j]!);
+    if (b.kind === 'heading' || (fact === QUIET && blanketLeft === 0)) continue;
     if (fact.glossary) {
       const g = fact.glossary;
       const e = entry(g.name, 'glossary', g.role, { start: b.start + g.start, end: b.start + g.end });

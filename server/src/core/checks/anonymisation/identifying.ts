@@ -2,12 +2,13 @@
  * Identifying details: full dates of birth, exact dates of death, addresses and postcodes, named
  * schools, nurseries and GP surgeries, phone numbers and email addresses, NHS numbers and case or
  * crime reference numbers, and exact dates in a chronology. Information level, and off for drafts
- * marked `publication: internal`. Detection is pure in the block's text and cached per block.
+ * marked `publication: internal`. Detection is pure in the block and is a per-block fact.
  */
-import type { Check, CheckContext } from '../../check';
-import type { Block } from '../../document/model';
+import type { Check } from '../../check';
+import type { Block, ParsedDocument } from '../../document/model';
+import { defineFact, factsOf, perDocumentValue } from '../../facts';
 import type { Fix, InvalidExample, RuleMeta, Span, ValidExample } from '../../types';
-import { SOURCES, TextCache, inAboutSection, isInternal } from './shared';
+import { PROSE_KINDS, SOURCES, inAboutSection, isInternal } from './shared';
 
 /** The kinds of identifying detail, one rule each. */
 export type DetailKind = 'date-of-birth' | 'date-of-death' | 'address' | 'school' | 'contact' | 'reference-number' | 'exact-date';
@@ -112,16 +113,11 @@ function sentenceOf(sentences: readonly { start: number; end: number; text: stri
   return prose;
 }
 
-const cache = new TextCache<Detail[]>(20_000);
-
 /**
  * The identifying details in a block's prose. `sentences` are the block's sentences, with offsets
  * `base` ahead of the block's (its start in the document); `header` is a table cell's column header.
  */
 export function detailsInBlock(prose: string, sentences: readonly { start: number; end: number; text: string }[], header: string, chronology: boolean, base = 0): Detail[] {
-  const variant = `${chronology ? 1 : 0}\u0000${header}`;
-  const hit = cache.get(prose, variant);
-  if (hit) return hit;
   const out: Detail[] = [];
   const taken: Span[] = [];
   const free = (a: number, b: number): boolean => !taken.some((t) => a < t.end && t.start < b);
@@ -215,7 +211,6 @@ export function detailsInBlock(prose: string, sentences: readonly { start: numbe
     }
   }
   out.sort((a, b) => a.start - b.start);
-  cache.set(prose, variant, out);
   return out;
 }
 
@@ -234,28 +229,40 @@ interface Found {
   edit: Span;
 }
 
-const perDoc = new WeakMap<CheckContext['doc'], Found[]>();
+const NO_DETAILS: readonly Detail[] = [];
 
-/** Every identifying detail in the draft, found once per parsed document and shared by the checks. */
-function allDetails(ctx: CheckContext): Found[] {
-  const doc = ctx.doc;
-  const had = perDoc.get(doc);
-  if (had) return had;
-  const out: Found[] = [];
-  for (const block of ctx.prose) {
-    if (PROSE_SKIP.has(block.role) || inAboutSection(block)) continue;
-    if (block.cell?.isHeader) continue;
-    for (const d of detailsInBlock(block.prose, block.sentences, block.cell?.header ?? '', isChronology(block), block.start)) {
-      out.push({ block, detail: d, span: { start: block.start + d.start, end: block.start + d.end }, edit: { start: block.start + (d.editStart ?? d.start), end: block.start + d.end } });
+/** The identifying details of each block the checks read (prose outside references, contents, glossary and sections about the review). */
+const blockDetails = defineFact<readonly Detail[]>('anonymisation/details', (b) => {
+  if (!PROSE_KINDS.has(b.kind) || PROSE_SKIP.has(b.role) || inAboutSection(b) || b.cell?.isHeader) return NO_DETAILS;
+  const found = detailsInBlock(b.prose, b.sentences, b.cell?.header ?? '', isChronology(b));
+  return found.length === 0 ? NO_DETAILS : found;
+});
+
+const NONE_FOUND: readonly Found[] = [];
+
+/** Every identifying detail in the draft by kind, folded once per parsed document from the blocks' facts and shared by the checks. */
+function detailsByKind(doc: ParsedDocument): ReadonlyMap<DetailKind, readonly Found[]> {
+  return perDocumentValue(doc, detailsByKind, () => {
+    const out = new Map<DetailKind, Found[]>();
+    const facts = factsOf(doc, blockDetails);
+    for (let i = 0; i < facts.length; i++) {
+      const details = facts[i]!;
+      if (details.length === 0) continue;
+      const block = doc.blocks[i]!;
+      for (const d of details) {
+        const f: Found = { block, detail: d, span: { start: block.start + d.start, end: block.start + d.end }, edit: { start: block.start + (d.editStart ?? d.start), end: block.start + d.end } };
+        const list = out.get(d.kind);
+        if (list) list.push(f);
+        else out.set(d.kind, [f]);
+      }
     }
-  }
-  perDoc.set(doc, out);
-  return out;
+    return out;
+  });
 }
 
-function collect(ctx: CheckContext, kind: DetailKind): Found[] {
-  if (isInternal(ctx.doc)) return [];
-  return allDetails(ctx).filter((f) => f.detail.kind === kind);
+function collect(doc: ParsedDocument, kind: DetailKind): readonly Found[] {
+  if (isInternal(doc)) return NONE_FOUND;
+  return detailsByKind(doc).get(kind) ?? NONE_FOUND;
 }
 
 interface DetailRule {
@@ -293,7 +300,7 @@ function detailCheck(r: DetailRule): Check {
   return {
     meta,
     run(ctx) {
-      const found = collect(ctx, r.kind);
+      const found = collect(ctx.doc, r.kind);
       if (r.kind === 'exact-date') {
         // One prompt per chronology section, at its first exact date.
         const bySection = new Map<string, Found[]>();

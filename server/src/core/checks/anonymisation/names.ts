@@ -1,26 +1,15 @@
 /**
  * Finds words that look like people's names in one block of prose. The first-name and surname lists
- * are compromise's own lexicon (a maintained NLP package that ships its model); the context around a
- * word decides the rest: "her brother Kayden", "Amira said", "Ms Okafor", "Leila, aged 15".
+ * are compromise's own lexicon (a maintained NLP package that ships its model), extracted at build
+ * time into lexicon-data.ts; the context around a word decides the rest: "her brother Kayden",
+ * "Amira said", "Ms Okafor", "Leila, aged 15".
  *
  * Only the lexicon is used, not compromise's tagging pipeline: the pipeline costs about 5 ms a
  * paragraph (over a second on a long draft), and the lexicon plus context finds the same names.
- * Results depend only on the block's text and are cached per block.
+ * Results depend only on the block's text and are a per-block fact (`blockNames`).
  */
-import nlp from 'compromise/two';
-import { BoundedMap } from './shared';
-
-type Lexicon = Record<string, string | string[]>;
-const LEXICON: Lexicon = (nlp.model() as { one: { lexicon: Lexicon } }).one.lexicon;
-
-function tags(lower: string): readonly string[] {
-  const t = LEXICON[lower];
-  if (t === undefined) return [];
-  return Array.isArray(t) ? t : [t];
-}
-
-const FIRST_TAGS = new Set(['FemaleName', 'MaleName', 'FirstName']);
-const PLACE_TAGS = new Set(['City', 'Country', 'Region', 'Place', 'Demonym', 'Month', 'WeekDay', 'Date', 'Holiday', 'Organization', 'SportsTeam', 'Currency', 'Unit']);
+import { ALL_NOUN, FEMALE, FIRST, LAST, MALE, PLACE, lexiconFlags } from './lexicon';
+import { defineFact } from '../../facts';
 
 /** First names that are also ordinary English words: names only with strong evidence from the sentence. */
 export const COMMON_WORD_NAMES: ReadonlySet<string> = new Set(
@@ -95,7 +84,6 @@ const STRONG_AFTER = new RegExp(
 const PUNCT_AFTER = /^\s*(?:[.,;:!?)]|\s(?:who|whose)\b)/u;
 const CITATION_AFTER = /^(?:[^.;!?()\n]{0,60}?\(\s*(?:19|20)\d\d[a-z]?\b|['’]s?\s+\(\s*(?:19|20)\d\d|\s*,?\s*(?:et\s+al\.?|and\s+colleagues)|\s*,\s*(?:19|20)\d\d\b|\s+\((?:19|20)\d\d)/u;
 const IN_PARENS_WITH_YEAR = /\([^()]*$/u;
-const NOUN_TAGS = new Set(['Singular', 'Plural', 'Uncountable', 'Noun']);
 const FIXED_AFTER = /^[ \t]+(?:baskets?|russells?|christmas|pan|tippee|jane\s+shoes)\b/iu;
 /** Conditions and signs named after people: "Down's syndrome", "Crohn's disease", "Bell's palsy". */
 const EPONYM_AFTER = /^['’]s\s+(?:syndrome|disease|palsy|sign|law|principle|hierarchy|model|triangle|theory|test|scale|criteria|formula)\b/iu;
@@ -127,23 +115,21 @@ export interface BlockNames {
   orgWords: string[];
 }
 
-const cache = new BoundedMap<BlockNames>(20_000);
-
 /** True when the lexicon knows `word` as a first name. */
 export function isFirstName(word: string): boolean {
-  return tags(word.toLowerCase()).some((t) => FIRST_TAGS.has(t));
+  return (lexiconFlags(word.toLowerCase()) & FIRST) !== 0;
 }
 
 /** The gender the lexicon gives a first name, when it gives one. */
 export function nameGender(word: string): 'female' | 'male' | undefined {
-  const t = tags(word.toLowerCase().split(/\s+/)[0] ?? '');
-  if (t.includes('FemaleName')) return 'female';
-  if (t.includes('MaleName')) return 'male';
+  const f = lexiconFlags(word.toLowerCase().split(/\s+/)[0] ?? '');
+  if (f & FEMALE) return 'female';
+  if (f & MALE) return 'male';
   return undefined;
 }
 
 function isLastName(lower: string): boolean {
-  return tags(lower).includes('LastName');
+  return (lexiconFlags(lower) & LAST) !== 0;
 }
 
 function isSentenceStart(prose: string, at: number): boolean {
@@ -156,18 +142,16 @@ function isSentenceStart(prose: string, at: number): boolean {
   return /^\s*(?:\d+[.)]|[a-z][.)])\s*$/u.test(prose.slice(Math.max(0, i - 4), i + 1));
 }
 
+const NO_NAMES: BlockNames = { hits: [], orgWords: [] };
+const NAMED_KINDS = new Set(['paragraph', 'list-item', 'table-cell', 'block-quote', 'heading']);
+
+/** The names in each block of prose or heading, computed once per distinct block (a per-block fact). */
+export const blockNames = defineFact<BlockNames>('anonymisation/names', (b) => (NAMED_KINDS.has(b.kind) ? namesInProse(b.prose) : NO_NAMES));
+
 /** Words that look like names in `prose`, with the organisation words around them. */
 export function namesInProse(prose: string): BlockNames {
-  const hit = cache.get(prose);
-  if (hit) return hit;
-  const result = scan(prose);
-  cache.set(prose, result);
-  return result;
-}
-
-function scan(prose: string): BlockNames {
+  if (!/\p{Lu}\p{Ll}/u.test(prose)) return NO_NAMES;
   const out: BlockNames = { hits: [], orgWords: [] };
-  if (!/\p{Lu}\p{Ll}/u.test(prose)) return out;
   // Organisation runs: every word in them is an agency or place word, never a person.
   const orgSpans: Array<[number, number]> = [];
   RUN.lastIndex = 0;
@@ -198,11 +182,11 @@ function scan(prose: string): BlockNames {
     const end = start + word.length;
     const lower = word.toLowerCase();
     if (STOP.has(lower) || lower.length < 2) continue;
-    const t = tags(lower);
-    if (t.some((x) => PLACE_TAGS.has(x))) continue;
+    const flags = lexiconFlags(lower);
+    if (flags & PLACE) continue;
     const honorific = start >= 3 && /M[rsx]|Mrs|Miss/.test(prose.slice(Math.max(0, start - 6), start)) ? HONORIFIC_BEFORE.exec(prose.slice(Math.max(0, start - 8), start)) : null;
     // An ordinary English word ("The", "Strategy") is never a name unless a title comes before it.
-    if (t.length > 0 && !honorific && !t.some((x) => FIRST_TAGS.has(x)) && !COMMON_WORD_NAMES.has(lower)) continue;
+    if (flags !== 0 && !honorific && !(flags & FIRST) && !COMMON_WORD_NAMES.has(lower)) continue;
     if (inOrg(start, end)) continue;
     const before = prose.slice(Math.max(0, start - 60), start);
     const after = prose.slice(end, end + 80);
@@ -213,15 +197,15 @@ function scan(prose: string): BlockNames {
     // "Moses basket", "Jack Russell": a name followed straight by a noun is part of a thing's name.
     const nextLower = /^[ \t]+(\p{Ll}+)\b/u.exec(after);
     if (nextLower && FIXED_AFTER.test(after)) continue;
-    if (nextLower && tags(nextLower[1]!).length > 0 && tags(nextLower[1]!).every((x) => NOUN_TAGS.has(x))) continue;
+    if (nextLower && (lexiconFlags(nextLower[1]!) & ALL_NOUN) !== 0) continue;
     if (EPONYM_AFTER.test(after)) continue;
-    const first = t.some((x) => FIRST_TAGS.has(x));
-    const known = t.length > 0;
+    const first = (flags & FIRST) !== 0;
+    const known = flags !== 0;
     const ambiguous = COMMON_WORD_NAMES.has(lower);
     const initial = isSentenceStart(prose, start);
     // A following surname makes a full name: "Aisha Khan", "Jessica O'Neill".
     const nextWord = /^[ \t]+(\p{Lu}\p{Ll}+(?:['’-]\p{Lu}?\p{Ll}+)*)(?![\p{L}])/u.exec(after);
-    const surname = nextWord && !STOP.has(nextWord[1]!.toLowerCase()) && !ORG_WORDS.has(nextWord[1]!) && (isLastName(nextWord[1]!.toLowerCase()) || tags(nextWord[1]!.toLowerCase()).length === 0) ? nextWord[1]! : undefined;
+    const surname = nextWord && !STOP.has(nextWord[1]!.toLowerCase()) && !ORG_WORDS.has(nextWord[1]!) && (isLastName(nextWord[1]!.toLowerCase()) || lexiconFlags(nextWord[1]!.toLowerCase()) === 0) ? nextWord[1]! : undefined;
     const strongAfter = STRONG_AFTER.test(surname ? after.slice(nextWord![0].length) : after);
     const strongBefore = STRONG_BEFORE.test(before);
     let kind: NameHit['kind'] | undefined;

@@ -6,12 +6,13 @@
  */
 import type { Check, CheckContext } from '../../check';
 import { subjectBefore } from '../../context/people';
-import type { Block } from '../../document/model';
+import type { Block, ParsedDocument } from '../../document/model';
+import { defineFact, factsOf } from '../../facts';
 import type { Span } from '../../types';
 import type { Characteristic } from '../identity-context/identity-facts';
 import { identityFacts } from '../identity-context/identity-facts';
 import { ANONYMITY_REASON, HARM_TEST, NEGATED_OMISSION, OMISSION, OMITTED_IDENTITY, STATISTICS } from '../identity-context/lexicon';
-import { BoundedMap, SOURCES, TextCache, inQuote, isInternal, overlaps } from './shared';
+import { PROSE_KINDS, SOURCES, inQuote, isInternal, overlaps } from './shared';
 
 const PROSE_SKIP = new Set(['references', 'contents', 'glossary']);
 
@@ -32,7 +33,12 @@ const PSYCH_EVENT = /\b(?:sectioned|detained\s+under\s+(?:section\s+\d+\s+of\s+)
 const YEAR = /\b(?:19|20)\d\d\b/g;
 const COUNT = /\b(?:two|three|four|five|six|several|many|numerous|repeated|multiple|\d+)\s+(?:times|occasions|admissions|overdoses|attempts|episodes)\b/iu;
 const ADULT_RELATIVE = /\b(?:mother|mum|father|dad|parents?|step-?(?:father|mother|dad|mum)|partner|boyfriend|girlfriend|husband|wife|grandmother|grandfather|grandparents?|nan|aunt|auntie|uncle)\b|\b(?:Ms|Mrs|Miss|Mr|Mx)\.?\s+\p{Lu}|\bAdult\s+[A-Z0-9]{1,3}\b/u;
-const SUDI = /\bSUDI\b|\bSIDS\b|\bsudden\s+(?:and\s+)?(?:unexpected|unexplained)\s+(?:infant\s+)?death|\bsudden\s+infant\s+death|\bsafer\s+sleep|\bco-?sleeping\b|\bbed-?sharing\b/giu;
+/**
+ * Every alternative starts with s, c or b (in any case), and saying so first lets the engine skip
+ * other positions quickly: it finds the same matches about thirty times faster over a long draft,
+ * which this reads whole on every edit that has a sleeping-arrangements candidate.
+ */
+const SUDI = /(?=[scb])(?:\bSUDI\b|\bSIDS\b|\bsudden\s+(?:and\s+)?(?:unexpected|unexplained)\s+(?:infant\s+)?death|\bsudden\s+infant\s+death|\bsafer\s+sleep|\bco-?sleeping\b|\bbed-?sharing\b)/giu;
 
 function isSudiReview(text: string): boolean {
   SUDI.lastIndex = 0;
@@ -81,10 +87,16 @@ export const intimateDetail: Check = {
     if (isInternal(doc)) return;
     let sudi: boolean | undefined;
     let protectedSpans: readonly Span[] | undefined;
-    const childNames = identityFacts(doc).childNames;
-    for (const block of ctx.prose) {
-      if (PROSE_SKIP.has(block.role)) continue;
-      for (const c of intimateIn(block, childNames)) {
+    let childNames: readonly string[] | undefined;
+    const facts = factsOf(doc, intimateCandidates);
+    for (let i = 0; i < facts.length; i++) {
+      const candidates = facts[i]!;
+      if (candidates.length === 0) continue;
+      const block = doc.blocks[i]!;
+      for (const c of candidates) {
+        // About the child, not an adult relative: a child's sexual health can be evidence of abuse.
+        childNames ??= identityFacts(doc).childNames;
+        if (subjectBefore(block.sentences[c.sentence]!.text, c.at, childNames) === 'child') continue;
         if (c.what === 'sleeping arrangements' && (sudi ??= isSudiReview(doc.text))) continue;
         const span = { start: block.start + c.start, end: block.start + c.end };
         if (inQuote(block, span) && block.kind !== 'block-quote') continue;
@@ -100,48 +112,52 @@ export const intimateDetail: Check = {
 interface IntimateCandidate {
   start: number;
   end: number;
+  /** The index of its sentence in the block, and where in the sentence it is. */
+  sentence: number;
+  at: number;
   sentenceStart: number;
   sentenceEnd: number;
   what: string;
   advice?: string;
 }
 
-const intimateCache = new TextCache<IntimateCandidate[]>(20_000);
 const INTIMATE_QUICK = /HIV|AIDS|[Hh]ep|sex|STI|STD|chlamydia|gonor|syphilis|herpes|GUM|genito|pregnan|abortion|miscarr|still-?birth|affair|marital|unfaithful|fertility|IVF|vasectomy|sterili|slept|sleeps|sleeping|bedrooms|sectioned|Mental Health Act|psychiatric|mental health (?:admission|in-?patient|hospital|unit|ward)|overdos|suicid|self-?harm|own life/i;
 
-/** Intimate details about an adult relative in one block, before the document-level exemptions. Offsets relative to the block. */
-function intimateIn(block: Block, childNames: readonly string[]): IntimateCandidate[] {
-  const variant = childNames.join('\u0001');
-  const hit = intimateCache.get(block.prose, variant);
-  if (hit) return hit;
+const NO_INTIMATE: readonly IntimateCandidate[] = [];
+
+/**
+ * Intimate details in one block's sentences that name an adult relative, before the exemptions that
+ * need the whole draft (the child's names, a review of a sudden infant death). Offsets relative to the block.
+ */
+const intimateCandidates = defineFact<readonly IntimateCandidate[]>('anonymisation/intimate', (b) => (PROSE_KINDS.has(b.kind) && !PROSE_SKIP.has(b.role) ? intimateIn(b) : NO_INTIMATE));
+
+function intimateIn(block: Block): readonly IntimateCandidate[] {
+  if (!INTIMATE_QUICK.test(block.prose)) return NO_INTIMATE;
   const out: IntimateCandidate[] = [];
-  if (INTIMATE_QUICK.test(block.prose)) {
-    for (const s of block.sentences) {
-      const text = s.text;
-      if (!ADULT_RELATIVE.test(text) || STATISTICS.test(text)) continue;
-      let found: { at: number; len: number; what: string; advice?: string } | undefined;
-      for (const t of INTIMATE) {
-        const m = t.re.exec(text);
-        if (!m) continue;
-        found = { at: m.index, len: m[0].length, what: t.what };
-        break;
-      }
-      if (!found) {
-        PSYCH_EVENT.lastIndex = 0;
-        const events = [...text.matchAll(PSYCH_EVENT)];
-        const years = text.match(YEAR)?.length ?? 0;
-        if (events.length >= 2 || (events.length === 1 && (years >= 2 || COUNT.test(text)))) {
-          found = { at: events[0]!.index!, len: events[0]![0].length, what: 'a detailed psychiatric history', advice: ' Keep what the learning needs, the condition and how it affected the care of the child, and leave out the detailed history.' };
-        }
-      }
-      if (!found) continue;
-      if (subjectBefore(text, found.at, childNames) === 'child') continue;
-      const start = s.start - block.start + found.at;
-      out.push({ start, end: start + found.len, sentenceStart: s.start - block.start, sentenceEnd: s.end - block.start, what: found.what, ...(found.advice ? { advice: found.advice } : {}) });
+  for (let j = 0; j < block.sentences.length; j++) {
+    const s = block.sentences[j]!;
+    const text = s.text;
+    if (!ADULT_RELATIVE.test(text) || STATISTICS.test(text)) continue;
+    let found: { at: number; len: number; what: string; advice?: string } | undefined;
+    for (const t of INTIMATE) {
+      const m = t.re.exec(text);
+      if (!m) continue;
+      found = { at: m.index, len: m[0].length, what: t.what };
+      break;
     }
+    if (!found) {
+      PSYCH_EVENT.lastIndex = 0;
+      const events = [...text.matchAll(PSYCH_EVENT)];
+      const years = text.match(YEAR)?.length ?? 0;
+      if (events.length >= 2 || (events.length === 1 && (years >= 2 || COUNT.test(text)))) {
+        found = { at: events[0]!.index!, len: events[0]![0].length, what: 'a detailed psychiatric history', advice: ' Keep what the learning needs, the condition and how it affected the care of the child, and leave out the detailed history.' };
+      }
+    }
+    if (!found) continue;
+    const start = s.start - block.start + found.at;
+    out.push({ start, end: start + found.len, sentence: j, at: found.at, sentenceStart: s.start - block.start, sentenceEnd: s.end - block.start, what: found.what, ...(found.advice ? { advice: found.advice } : {}) });
   }
-  intimateCache.set(block.prose, variant, out);
-  return out;
+  return out.length === 0 ? NO_INTIMATE : out;
 }
 
 /** Characteristics the identity rules do not cover, and the words that show they are discussed. */
@@ -163,13 +179,86 @@ const WHAT: Record<Characteristic, string> = { ethnicity: 'heritage', religion: 
 const REASON = /\b(?:because|due\s+to|as\s+(?:it|this|they|she|he|the\s+family)|in\s+order\s+to|so\s+as\s+to|to\s+(?:protect|avoid|prevent|respect)|at\s+(?:the\s+)?(?:[\p{L}]+['’]s?\s+)?request|for\s+reasons?\s+of)\b/iu;
 const ANALYSIS_ROLES = new Set(['analysis', 'findings']);
 
-function analysisText(ctx: CheckContext, except: readonly Span[]): string {
-  const parts: string[] = [];
-  for (const b of ctx.prose) {
-    if (!ANALYSIS_ROLES.has(b.role)) continue;
-    for (const s of b.sentences) if (!except.some((e) => overlaps(e, s))) parts.push(s.text);
+/**
+ * The "discussed" tests, in one list so a sentence can record which of them it passes: the identity
+ * rules' four characteristics, then the others in the order of OTHER_CHARACTERISTICS.
+ */
+const IDENTITY_CHARACTERISTICS = ['ethnicity', 'religion', 'language', 'disability'] as const;
+export const DISCUSSED_AS_WRITTEN: readonly RegExp[] = [...IDENTITY_CHARACTERISTICS.map((c) => DISCUSSED[c]), ...OTHER_CHARACTERISTICS.map((c) => c.discussed)];
+/**
+ * The same tests, each led by the letters its alternatives start with (under the same flags). That
+ * changes no match, but lets the engine skip other positions: case-insensitive Unicode tests with
+ * word boundaries are otherwise slow, and these run over every sentence of the analysis.
+ */
+const FIRST_LETTERS = ['hceirm', 'ifrbwcmtgs', 'iltec', 'IidncaS', 'sglbh', 'gtn', 'iarbh', 'cidshm', 'bhciu', 'opjwe'];
+export const DISCUSSED_TESTS: readonly RegExp[] = DISCUSSED_AS_WRITTEN.map((re, i) => new RegExp(`(?=[${FIRST_LETTERS[i]}])(?:${re.source})`, re.flags));
+const OTHER_OFFSET = IDENTITY_CHARACTERISTICS.length;
+
+/**
+ * The analysis was once read as its sentences joined with new lines, so a two-word test ("Home
+ * Office", "health needs", "sexual orientation") could match across two sentences. These record
+ * the first word at a sentence's end and the second at its start, so the same matches are found.
+ */
+const CROSSING: ReadonlyArray<{ test: number; end: RegExp; start: RegExp }> = [
+  { test: OTHER_OFFSET + 0, end: /\bsexual\s*$/iu, start: /^\s*(?:orientation|identity)\b/iu },
+  { test: OTHER_OFFSET + 2, end: /\bHome\s*$/iu, start: /^\s*Office\b/iu },
+  { test: OTHER_OFFSET + 3, end: /\b(?:health|medical)\s*$/iu, start: /^\s*needs\b/iu },
+];
+
+/** What the withheld check needs of one sentence of the analysis; offsets relative to the block. */
+interface AnalysisSentence {
+  start: number;
+  end: number;
+  /** Bit i: DISCUSSED_TESTS[i] matches in the sentence. */
+  passes: number;
+  /** Bit i: CROSSING[i]'s first word ends the sentence, and its second word starts it. */
+  ends: number;
+  starts: number;
+  /** Only white space: a match can run through it. */
+  blank: boolean;
+}
+const NO_SENTENCES: readonly AnalysisSentence[] = [];
+
+const analysisSentences = defineFact<readonly AnalysisSentence[]>('anonymisation/analysis-sentences', (b) => {
+  if (!PROSE_KINDS.has(b.kind) || !ANALYSIS_ROLES.has(b.role) || b.sentences.length === 0) return NO_SENTENCES;
+  return b.sentences.map((s) => {
+    let passes = 0;
+    for (let i = 0; i < DISCUSSED_TESTS.length; i++) if (DISCUSSED_TESTS[i]!.test(s.text)) passes |= 1 << i;
+    let ends = 0;
+    let starts = 0;
+    for (let i = 0; i < CROSSING.length; i++) {
+      if (CROSSING[i]!.end.test(s.text)) ends |= 1 << i;
+      if (CROSSING[i]!.start.test(s.text)) starts |= 1 << i;
+    }
+    return { start: s.start, end: s.end, passes, ends, starts, blank: /^\s*$/u.test(s.text) };
+  });
+});
+
+/**
+ * True when DISCUSSED_TESTS[test] matches the analysis and findings, leaving out the sentences that
+ * overlap `except`: what testing it against those sentences joined with new lines would give.
+ */
+function discussedInAnalysis(doc: ParsedDocument, test: number, except: readonly Span[]): boolean {
+  const facts = factsOf(doc, analysisSentences);
+  const crossing = CROSSING.findIndex((c) => c.test === test);
+  const bit = 1 << test;
+  // A sentence ended with the first word of the crossing test, and only blank sentences came since.
+  let open = false;
+  for (let i = 0; i < facts.length; i++) {
+    const list = facts[i]!;
+    if (list.length === 0) continue;
+    const base = doc.blocks[i]!.start;
+    for (const s of list) {
+      const span = { start: base + s.start, end: base + s.end };
+      if (except.some((e) => overlaps(e, span))) continue;
+      if (s.passes & bit) return true;
+      if (crossing < 0) continue;
+      const c = 1 << crossing;
+      if (open && s.starts & c) return true;
+      if (!s.blank) open = (s.ends & c) !== 0;
+    }
   }
-  return parts.join('\n');
+  return false;
 }
 
 /** A characteristic stated as withheld for anonymity, which the analysis never comes back to. */
@@ -235,20 +324,22 @@ export const withheldCharacteristicNotAnalysed: Check = {
         if (ANONYMITY_REASON.test(at.s.text) && !HARM_TEST.test(at.s.text) && !HARM_TEST.test(at.next)) continue;
         if (reported.some((r) => overlaps(r, at.s))) continue;
         const withheldSentences = facts.characteristics[c].statements.filter((x) => x.kind === 'withheld').map((x) => x.sentence);
-        if (DISCUSSED[c].test(analysisText(ctx, withheldSentences))) continue;
+        if (discussedInAnalysis(doc, IDENTITY_CHARACTERISTICS.indexOf(c), withheldSentences)) continue;
         const om = omissionSpan(at.s);
         reported.push(at.s);
         ctx.report({ span: om, message: this.meta.message.replace('{{what}}', `child\u2019s ${WHAT[c]}`).replace('{{harm}}', '') });
       }
     }
     // Other characteristics: found here.
-    for (const block of ctx.prose) {
-      if (PROSE_SKIP.has(block.role)) continue;
-      for (const w of withheldIn(block)) {
+    const candidates = factsOf(doc, withheldCandidates);
+    for (let i = 0; i < candidates.length; i++) {
+      if (candidates[i]!.length === 0) continue;
+      const block = doc.blocks[i]!;
+      for (const w of candidates[i]!) {
         const s = { start: block.start + w.start, end: block.start + w.end };
         if (reported.some((r) => overlaps(r, s))) continue;
         const c = OTHER_CHARACTERISTICS[w.characteristic]!;
-        if (c.discussed.test(analysisText(ctx, [s]))) continue;
+        if (discussedInAnalysis(doc, OTHER_OFFSET + w.characteristic, [s])) continue;
         const harm = w.anonymityOnly ? ' The Panel\u2019s test for leaving it out is whether publishing it could harm the child or family, not whether they could be identified.' : '';
         reported.push(s);
         ctx.report({ span: { start: block.start + w.omissionStart, end: block.start + w.omissionEnd }, message: this.meta.message.replace('{{what}}', c.what).replace('{{harm}}', harm) });
@@ -266,12 +357,12 @@ interface WithheldCandidate {
   anonymityOnly: boolean;
 }
 
-const withheldCache = new BoundedMap<WithheldCandidate[]>(20_000);
+const NO_WITHHELD: readonly WithheldCandidate[] = [];
 
-/** Sentences of one block that withhold a characteristic the identity rules do not cover. Offsets relative to the block. */
-function withheldIn(block: Block): WithheldCandidate[] {
-  const hit = withheldCache.get(block.prose);
-  if (hit) return hit;
+/** Sentences of each block that withhold a characteristic the identity rules do not cover. Offsets relative to the block. */
+const withheldCandidates = defineFact<readonly WithheldCandidate[]>('anonymisation/withheld', (b) => (PROSE_KINDS.has(b.kind) && !PROSE_SKIP.has(b.role) ? withheldIn(b) : NO_WITHHELD));
+
+function withheldIn(block: Block): readonly WithheldCandidate[] {
   const out: WithheldCandidate[] = [];
   OMISSION.lastIndex = 0;
   if (OMISSION.test(block.prose)) {
@@ -290,8 +381,7 @@ function withheldIn(block: Block): WithheldCandidate[] {
       out.push({ start: s.start - block.start, end: s.end - block.start, omissionStart: om.start - block.start, omissionEnd: om.end - block.start, characteristic: c, anonymityOnly: anonymity && !HARM_TEST.test(text) && !HARM_TEST.test(next) });
     }
   }
-  withheldCache.set(block.prose, out);
-  return out;
+  return out.length === 0 ? NO_WITHHELD : out;
 }
 
 function omissionSpan(s: { start: number; end: number; text: string }): Span {

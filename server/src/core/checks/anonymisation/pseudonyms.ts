@@ -1,12 +1,13 @@
 /** The pseudonym checks: names that are not in the review's register, and pseudonyms that drift. */
 import type { Check, CheckContext } from '../../check';
 import type { Block } from '../../document/model';
+import { defineFact, factsOf } from '../../facts';
 import type { Fix, Span } from '../../types';
 import type { NameHit } from './names';
 import { namesInProse } from './names';
 import type { PseudonymRegister, RegisterEntry } from './register';
 import { pseudonymRegister } from './register';
-import { SOURCES, inAboutSection, inQuote, isInternal, sentenceAt } from './shared';
+import { PROSE_KINDS, SOURCES, inAboutSection, inQuote, isInternal, sentenceAt } from './shared';
 
 /** Roles where names are cited, defined or listed rather than used about the family. */
 const SKIP_ROLES = new Set(['references', 'contents', 'glossary']);
@@ -18,10 +19,25 @@ const PUBLIC_FIRST = new Set([...PUBLIC_CASES].map((n) => n.split(' ')[0]!));
 const RARE = 2;
 
 interface Occurrence {
-  block: Block;
   span: Span;
   hit: NameHit;
 }
+
+/** A name used in a block about the family, with what the register look-ups need; offsets relative to the block. */
+interface NameUse {
+  hit: NameHit;
+  /** The name as written, lower case. */
+  lower: string;
+  /** Its words without titles, lower case (`wordsOf`). */
+  words: readonly string[];
+}
+const NO_USES: readonly NameUse[] = [];
+
+const nameUses = defineFact<readonly NameUse[]>('anonymisation/name-uses', (b) => {
+  if (!PROSE_KINDS.has(b.kind) || SKIP_ROLES.has(b.role) || inAboutSection(b)) return NO_USES;
+  const { hits } = namesInProse(b.prose);
+  return hits.length === 0 ? NO_USES : hits.map((hit) => ({ hit, lower: hit.text.toLowerCase(), words: wordsOf(hit.text) }));
+});
 
 function wordsOf(text: string): string[] {
   return text
@@ -30,36 +46,50 @@ function wordsOf(text: string): string[] {
     .filter((w) => w && !/^(?:mr|mrs|ms|miss|mx)\.?$/.test(w));
 }
 
-function notFamilyName(hit: NameHit, reg: PseudonymRegister, doc: CheckContext['doc'], absStart: number): boolean {
-  const words = wordsOf(hit.text);
+function notFamilyName(use: NameUse, reg: PseudonymRegister, doc: CheckContext['doc'], absStart: number): boolean {
+  const { words, lower } = use;
   if (words.length === 0) return true;
-  if (reg.names.has(hit.text.toLowerCase()) || words.some((w) => reg.words.has(w))) return true;
+  if (reg.names.has(lower) || words.some((w) => reg.words.has(w))) return true;
   if (words.every((w) => reg.reviewers.has(w) || reg.referenceWords.has(w) || reg.agencyWords.has(w))) return true;
   if (reg.agencyWords.has(words[0]!) || reg.reviewers.has(words[words.length - 1]!)) return true;
   if (!PUBLIC_FIRST.has(words[0]!)) return false;
   const two = doc.text.slice(absStart, absStart + 40).split(/\s+/).slice(0, 2).join(' ').replace(/[.,;:]+$/, '').toLowerCase();
-  return PUBLIC_CASES.has(hit.text.toLowerCase()) || PUBLIC_CASES.has(two);
+  return PUBLIC_CASES.has(lower) || PUBLIC_CASES.has(two);
 }
 
-/** Pseudonyms to offer in place of a name, best first. */
-function targetsFor(hit: NameHit, reg: PseudonymRegister, counts: ReadonlyMap<string, number>): string[] {
+interface Candidate {
+  entry: RegisterEntry;
+  /** The name has a title (Ms R), like an honorific hit. */
+  honorific: boolean;
+  /** How often it is used. */
+  freq: number;
+}
+
+/** The pseudonyms a name could be replaced with, worked out once per run: the register's people, then the codes used three times or more that it does not list. */
+function candidatesFor(reg: PseudonymRegister, counts: ReadonlyMap<string, number>): readonly Candidate[] {
   const people = reg.entries.filter((e) => !/^(?:mum|dad|mother|father)$/i.test(e.name));
   const codes = [...reg.codes].filter(([c, n]) => n >= 3 && /^(?:Child|Sibling|Baby|Young Person)\b/.test(c) && !people.some((e) => e.name === c)).map(([c]) => ({ name: c, source: 'declaration' as const, role: 'child' }) as RegisterEntry);
   const all = [...people, ...codes];
+  const freq = new Map(all.map((e) => [e.name, counts.get(e.name.toLowerCase()) ?? reg.codes.get(e.name) ?? 0]));
+  return all.map((entry) => ({ entry, honorific: /^(?:Mr|Mrs|Ms|Miss|Mx)\b/.test(entry.name), freq: freq.get(entry.name) ?? 0 }));
+}
+
+/** Pseudonyms to offer in place of a name, best first. */
+function targetsFor(hit: NameHit, candidates: readonly Candidate[]): string[] {
   const honorific = hit.kind === 'honorific';
-  const rank = (e: RegisterEntry): number => {
+  const rank = ({ entry: e, honorific: eHon }: Candidate): number => {
     let r = 0;
     if (hit.gender && e.gender && hit.gender !== e.gender) r += 4;
     else if (hit.gender && e.gender === hit.gender) r -= 1;
-    const eHon = /^(?:Mr|Mrs|Ms|Miss|Mx)\b/.test(e.name);
     if (honorific !== eHon) r += 2;
     if (!honorific && e.role === 'child') r -= 1;
     return r;
   };
-  const freq = new Map(all.map((e) => [e.name, counts.get(e.name.toLowerCase()) ?? reg.codes.get(e.name) ?? 0]));
-  return all
-    .sort((a, b) => rank(a) - rank(b) || (freq.get(b.name) ?? 0) - (freq.get(a.name) ?? 0))
-    .map((e) => e.name)
+  // Ranked once each, then sorted (stably) by rank and how often each is used.
+  return candidates
+    .map((c) => ({ name: c.entry.name, rank: rank(c), freq: c.freq }))
+    .sort((a, b) => a.rank - b.rank || b.freq - a.freq)
+    .map((c) => c.name)
     .filter((n, i, a) => a.indexOf(n) === i)
     .slice(0, 3);
 }
@@ -109,26 +139,29 @@ export const nameNotInRegister: Check = {
   run(ctx) {
     const doc = ctx.doc;
     if (isInternal(doc)) return;
+    const uses = factsOf(doc, nameUses);
     const reg = pseudonymRegister(doc);
     const byKey = new Map<string, Occurrence[]>();
     const counts = new Map<string, number>();
-    for (const block of ctx.prose) {
-      if (SKIP_ROLES.has(block.role) || inAboutSection(block)) continue;
-      const { hits } = namesInProse(block.prose);
-      for (const hit of hits) {
-        const lower = hit.text.toLowerCase();
+    for (let i = 0; i < uses.length; i++) {
+      const list = uses[i]!;
+      if (list.length === 0) continue;
+      const start = doc.blocks[i]!.start;
+      for (const use of list) {
+        const { hit, lower } = use;
         counts.set(lower, (counts.get(lower) ?? 0) + 1);
-        if (notFamilyName(hit, reg, doc, block.start + hit.start)) continue;
-        const key = hit.kind === 'honorific' ? hit.key : wordsOf(hit.text)[0]!;
-        const list = byKey.get(key) ?? [];
-        list.push({ block, span: { start: block.start + hit.start, end: block.start + hit.end }, hit });
-        byKey.set(key, list);
+        if (notFamilyName(use, reg, doc, start + hit.start)) continue;
+        const key = hit.kind === 'honorific' ? hit.key : use.words[0]!;
+        const found = byKey.get(key) ?? [];
+        found.push({ span: { start: start + hit.start, end: start + hit.end }, hit });
+        byKey.set(key, found);
       }
     }
+    let candidates: readonly Candidate[] | undefined;
     for (const occurrences of byKey.values()) {
       const first = occurrences[0]!;
       const name = first.hit.text;
-      const targets = targetsFor(first.hit, reg, counts);
+      const targets = targetsFor(first.hit, (candidates ??= candidatesFor(reg, counts)));
       if (occurrences.length <= RARE && targets.length > 0) {
         const list = ` (${targets.map((t) => `'${t}'`).join(', ')})`;
         for (const o of occurrences) {
@@ -170,6 +203,94 @@ const PARENT_CODE: Record<'mother' | 'father', RegExp> = {
   mother: /\b(?:mother|mum)\s*,?\s*(?:\(\s*)?((?:Ms|Mrs|Miss)\.?\s+[A-Z]{1,2})\b|\b((?:Ms|Mrs|Miss)\.?\s+[A-Z]{1,2})\s*(?:,|\()\s*(?:(?:the\s+child['’]s|Child\s+[A-Z]{1,3}['’]s|her|his|their)\s+)?(?:mother|mum)\b/u,
   father: /\b(?:father|dad)\s*,?\s*(?:\(\s*)?(Mr\.?\s+[A-Z]{1,2})\b|\b(Mr\.?\s+[A-Z]{1,2})\s*(?:,|\()\s*(?:(?:the\s+child['’]s|Child\s+[A-Z]{1,3}['’]s|her|his|their)\s+)?(?:father|dad)\b/u,
 };
+/**
+ * A child's code where it is used, found the way the check once searched each code with indexOf:
+ * the exact words, not inside a longer ASCII word. Every place a code could start is tried, so
+ * "Person A" is also found inside "Young Person A". It starts with the first letters of the
+ * codes so that the engine skips other positions quickly.
+ */
+const CODE_AT = /(?=[CSBYAMFP])(?<![A-Za-z0-9])(?=((?:Child|Sibling|Baby|Young Person|YP|Adult|Male|Female|Person|Parent|Mother|Father|Subject) (?:[A-Z]{1,3}|[0-9]{1,2}))(?![A-Za-z0-9]))/g;
+
+/** A code used in a block; offsets relative to the block. */
+interface CodeUse {
+  code: string;
+  start: number;
+  end: number;
+  /** The words around introduce the person ("her brother, Child S"), or it is in a table. */
+  introduced: boolean;
+  /** Its sentence is about another review ("the national review of Child Q"). */
+  otherReview: boolean;
+}
+
+/** "Mum" or "Dad" where it may be a second name for a parent; offsets relative to the block. */
+interface AliasUse {
+  start: number;
+  end: number;
+  text: string;
+  /** Where its sentence starts. */
+  sentenceStart: number;
+  /** A verb follows, as after a name ("Mum said"). */
+  verbAfter: boolean;
+}
+
+interface PseudonymUses {
+  codes: readonly CodeUse[];
+  /** The block says "Mum" or "Mother" (and "Dad" or "Father") as a capitalised word. */
+  mother: boolean;
+  father: boolean;
+  aliases: { readonly mother: readonly AliasUse[]; readonly father: readonly AliasUse[] };
+}
+const NO_ALIASES: PseudonymUses['aliases'] = { mother: [], father: [] };
+const NO_PSEUDONYM_USES: PseudonymUses = { codes: [], mother: false, father: false, aliases: NO_ALIASES };
+const MOTHER_WORD = /\b(?:Mum|Mother)\b/;
+const FATHER_WORD = /\b(?:Dad|Father)\b/;
+
+function codeUses(block: Block): CodeUse[] {
+  const out: CodeUse[] = [];
+  const prose = block.prose;
+  CODE_AT.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = CODE_AT.exec(prose))) {
+    const at = m.index;
+    const code = m[1]!;
+    CODE_AT.lastIndex = at + 1;
+    const end = at + code.length;
+    const after = prose.slice(end, end + 60);
+    const before = prose.slice(Math.max(0, at - 60), at);
+    const introduced = INTRODUCED_AFTER.test(after) || INTRODUCED_BEFORE.test(before) || block.cell !== undefined;
+    out.push({ code, start: at, end, introduced, otherReview: OTHER_REVIEW.test(sentenceAt(block, at).text) });
+  }
+  return out;
+}
+
+function aliasUses(block: Block, role: 'mother' | 'father'): AliasUse[] {
+  const out: AliasUse[] = [];
+  const re = ALIAS_USE[role];
+  re.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(block.prose))) {
+    const span = { start: m.index, end: m.index + m[0].length };
+    if (inQuote(block, span)) continue;
+    const before = block.prose.slice(Math.max(0, m.index - 40), m.index);
+    const after = block.prose.slice(m.index + m[0].length, m.index + m[0].length + 40);
+    if (DETERMINER_BEFORE.test(before) || /^\s*(?:and\s+(?:baby|child)|['’]s|\s*,?\s+(?:Ms|Mrs|Miss|Mr)\b)/u.test(after)) continue;
+    out.push({ ...span, text: m[0], sentenceStart: sentenceAt(block, span.start).start, verbAfter: NAME_VERB_AFTER.test(after) });
+  }
+  return out;
+}
+
+/** What the pseudonym-drift check reads in one block. */
+const pseudonymUses = defineFact<PseudonymUses>('anonymisation/pseudonym-uses', (b) => {
+  if (!PROSE_KINDS.has(b.kind)) return NO_PSEUDONYM_USES;
+  const mother = MOTHER_WORD.test(b.prose);
+  const father = FATHER_WORD.test(b.prose);
+  const skip = SKIP_ROLES.has(b.role);
+  const codes = skip ? [] : codeUses(b);
+  const aliases = skip || b.kind === 'table-cell' ? NO_ALIASES : { mother: aliasUses(b, 'mother'), father: aliasUses(b, 'father') };
+  if (!mother && !father && codes.length === 0 && aliases.mother.length === 0 && aliases.father.length === 0) return NO_PSEUDONYM_USES;
+  return { codes, mother, father, aliases };
+});
+
 const DETERMINER_BEFORE = /\b(?:her|his|their|the|a|an|my|your|our|its|whose|this|that|[\p{L}]+['’]s)\s+$|\b(?:Child|Baby)\s+[A-Z]{1,3}['’]s\s+$/iu;
 const NAME_VERB_AFTER = /^\s+(?:said|told|was|had|has|is|felt|explained|described|asked|wanted|recalls|recalled|remembers|remembered|thought|believed|reported|disclosed|went|took|tried|did|would|could)\b/u;
 
@@ -212,22 +333,14 @@ export const inconsistentPseudonym: Check = {
     const registered = new Set(reg.entries.map((e) => e.name));
     // (a) Child codes that drift: only codes used once or twice need their places found.
     const rare = new Set([...reg.codes].filter(([c, n]) => n <= 2 && !registered.has(c) && !c.startsWith('Adult')).map(([c]) => c));
-    const uses = new Map<string, Array<{ block: Block; span: Span }>>([...rare].map((c) => [c, []]));
+    const facts = factsOf(doc, pseudonymUses);
+    const uses = new Map<string, Array<{ use: CodeUse; span: Span }>>([...rare].map((c) => [c, []]));
     if (rare.size > 0) {
-      for (const block of ctx.prose) {
-        if (SKIP_ROLES.has(block.role)) continue;
-        for (const code of rare) {
-          let at = block.prose.indexOf(code);
-          while (at >= 0) {
-            const after = block.prose.charCodeAt(at + code.length);
-            const before = at > 0 ? block.prose.charCodeAt(at - 1) : 32;
-            const word = (ch: number): boolean => (ch >= 48 && ch <= 57) || (ch >= 65 && ch <= 90) || (ch >= 97 && ch <= 122);
-            if (!word(after) && !word(before)) {
-              uses.get(code)!.push({ block, span: { start: block.start + at, end: block.start + at + code.length } });
-            }
-            at = block.prose.indexOf(code, at + code.length);
-          }
-        }
+      for (let i = 0; i < facts.length; i++) {
+        const codes = facts[i]!.codes;
+        if (codes.length === 0) continue;
+        const start = doc.blocks[i]!.start;
+        for (const use of codes) uses.get(use.code)?.push({ use, span: { start: start + use.start, end: start + use.end } });
       }
     }
     const prefixOf = (code: string): string => code.replace(/ [A-Z0-9]+$/, '');
@@ -238,16 +351,9 @@ export const inconsistentPseudonym: Check = {
         .filter(([c, n]) => c !== code && prefixOf(c) === prefixOf(code) && (registered.has(c) || n >= 3))
         .sort((a, b) => (registered.has(b[0]) ? 1 : 0) - (registered.has(a[0]) ? 1 : 0) || b[1] - a[1])[0];
       if (!main) continue;
-      const introduced = list.some(({ block, span }) => {
-        const rel = span.start - block.start;
-        const after = block.prose.slice(span.end - block.start, span.end - block.start + 60);
-        const before = block.prose.slice(Math.max(0, rel - 60), rel);
-        return INTRODUCED_AFTER.test(after) || INTRODUCED_BEFORE.test(before) || block.cell !== undefined;
-      });
-      if (introduced) continue;
-      for (const { block, span } of list) {
-        const sentence = sentenceAt(block, span.start);
-        if (OTHER_REVIEW.test(sentence.text)) continue;
+      if (list.some(({ use }) => use.introduced)) continue;
+      for (const { use, span } of list) {
+        if (use.otherReview) continue;
         ctx.report({
           span,
           message: this.meta.message.replace(/\{\{code\}\}/g, code).replace('{{count}}', list.length === 1 ? 'once' : 'twice').replace('{{main}}', main[0]),
@@ -257,8 +363,22 @@ export const inconsistentPseudonym: Check = {
     }
     // (b) "Ms R" and "Mum" for the same person, with nothing saying so.
     for (const role of ['mother', 'father'] as const) {
-      const word = role === 'mother' ? /\b(?:Mum|Mother)\b/ : /\b(?:Dad|Father)\b/;
-      if (!ctx.prose.some((b) => word.test(b.prose))) continue;
+      if (!facts.some((f) => f[role])) continue;
+      // The first use that reads as a second name. Found before the whole-text look-ups below, which
+      // are needed only when there is one.
+      let alias: { span: Span; text: string } | undefined;
+      for (let i = 0; i < facts.length && !alias; i++) {
+        const list = facts[i]!.aliases[role];
+        if (list.length === 0) continue;
+        const start = doc.blocks[i]!.start;
+        for (const a of list) {
+          const initial = doc.text.slice(start + a.sentenceStart, start + a.start).trim() === '';
+          if (initial && !a.verbAfter) continue;
+          alias = { span: { start: start + a.start, end: start + a.end }, text: a.text };
+          break;
+        }
+      }
+      if (!alias) continue;
       const names = reg.entries.filter((e) => e.role === role && /^(?:Mr|Mrs|Ms|Miss|Mx)\b/.test(e.name)).map((e) => e.name);
       if (names.length === 0) {
         const m = PARENT_CODE[role].exec(doc.text);
@@ -266,33 +386,14 @@ export const inconsistentPseudonym: Check = {
       }
       if (names.length === 0) continue;
       if (reg.names.has(role === 'mother' ? 'mum' : 'dad') || reg.names.has(role) || ALIAS_DECLARED[role].test(doc.text)) continue;
-      let reported = false;
-      for (const block of ctx.prose) {
-        if (reported) break;
-        if (SKIP_ROLES.has(block.role) || block.kind === 'table-cell') continue;
-        const re = ALIAS_USE[role];
-        re.lastIndex = 0;
-        let m: RegExpExecArray | null;
-        while ((m = re.exec(block.prose))) {
-          const span = { start: block.start + m.index, end: block.start + m.index + m[0].length };
-          if (inQuote(block, span)) continue;
-          const before = block.prose.slice(Math.max(0, m.index - 40), m.index);
-          const after = block.prose.slice(m.index + m[0].length, m.index + m[0].length + 40);
-          if (DETERMINER_BEFORE.test(before) || /^\s*(?:and\s+(?:baby|child)|['’]s|\s*,?\s+(?:Ms|Mrs|Miss|Mr)\b)/u.test(after)) continue;
-          const sentence = sentenceAt(block, span.start);
-          const initial = doc.text.slice(sentence.start, span.start).trim() === '';
-          if (initial && !NAME_VERB_AFTER.test(after)) continue;
-          const other = names[0]!;
-          ctx.report({
-            span,
-            severity: 'hint',
-            message: `The draft calls the child's ${role} both '${other}' and '${m[0]}'. Readers may take them for two people: use one name, or say once that they are the same person (for example '${other}, referred to here as ${m[0]}').`,
-            fixes: [{ title: `Replace '${m[0]}' with '${other}'`, kind: 'suggestion', edits: [{ ...span, text: other }] }],
-          });
-          reported = true;
-          break;
-        }
-      }
+      const { span, text } = alias;
+      const other = names[0]!;
+      ctx.report({
+        span,
+        severity: 'hint',
+        message: `The draft calls the child's ${role} both '${other}' and '${text}'. Readers may take them for two people: use one name, or say once that they are the same person (for example '${other}, referred to here as ${text}').`,
+        fixes: [{ title: `Replace '${text}' with '${other}'`, kind: 'suggestion', edits: [{ ...span, text: other }] }],
+      });
     }
   },
 };

@@ -2,12 +2,14 @@
  * The pseudonym register: the names a draft says it uses for the child and family, wherever it
  * declares them (front matter, "referred to as Child R", "known in this review as Mary", a family
  * table, the glossary), and the names that are not the family's (the reviewer's, cited authors',
- * and words inside the names of agencies). Pure, and computed once per parsed document.
+ * and words inside the names of agencies). Pure, and computed once per parsed document as a fold
+ * over per-block facts, so after an edit only the edited block's text is read again.
  */
-import type { Block, ParsedDocument } from '../../document/model';
+import type { Block, FrontMatter, ParsedDocument } from '../../document/model';
+import { defineFact, factsOf, perDocumentValue } from '../../facts';
 import type { Span } from '../../types';
-import { isFirstName, namesInProse, nameGender } from './names';
-import { BoundedMap, inAboutSection } from './shared';
+import { blockNames, isFirstName, namesInProse, nameGender } from './names';
+import { PROSE_KINDS, inAboutSection } from './shared';
 
 /** Where a pseudonym was declared. */
 export type RegisterSource = 'front-matter' | 'declaration' | 'table' | 'glossary';
@@ -42,8 +44,6 @@ export interface PseudonymRegister {
   blanket: boolean;
 }
 
-const PROSE_KINDS = new Set(['paragraph', 'list-item', 'table-cell', 'block-quote']);
-const cache = new WeakMap<ParsedDocument, PseudonymRegister>();
 
 const NAME = String.raw`(?:(?:Child|Baby|Sibling|Young\s+Person|Adult|Mr|Mrs|Ms|Miss|Mx)\.?\s+)?\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)?`;
 const DECLARATIONS: readonly RegExp[] = [
@@ -61,7 +61,8 @@ const DECLARATIONS: readonly RegExp[] = [
   new RegExp(String.raw`\b(?:we|the\s+review(?:er)?|this\s+review|the\s+author)\s+(?:call|calls|refer\s+to|refers\s+to)\s+(?:her|him|them|the\s+child|the\s+family)\s+(?:as\s+)?["“‘']?(${NAME})`, 'gu'),
 ];
 /** "The names used in this review are pseudonyms": every name in that paragraph and the next is a pseudonym. */
-const BLANKET = /\b(?:(?:all\s+)?(?:the\s+)?(?:names|first\s+names)\s+(?:used\s+)?(?:in\s+(?:this|the)\s+(?:review|report)\s+)?(?:are|have\s+been)\s+(?:all\s+)?(?:pseudonyms|changed|anonymised|altered)|pseudonyms\s+(?:are|have\s+been)\s+used)\b/iu;
+// Led by the letters its alternatives start with, which changes no match but skips other positions quickly.
+const BLANKET = /(?=[atnfp])\b(?:(?:all\s+)?(?:the\s+)?(?:names|first\s+names)\s+(?:used\s+)?(?:in\s+(?:this|the)\s+(?:review|report)\s+)?(?:are|have\s+been)\s+(?:all\s+)?(?:pseudonyms|changed|anonymised|altered)|pseudonyms\s+(?:are|have\s+been)\s+used)\b/iu;
 /** A sentence that lists pseudonyms: every name in it with a role in brackets is a pseudonym. */
 const LISTS_PSEUDONYMS = /\bpseudonyms?\b|\bnot\s+(?:their|her|his)\s+real\s+names?\b|\bnames?\s+(?:have|has)\s+been\s+changed\b|\breferred\s+to\s+as\s+follows\b/iu;
 const LISTED = new RegExp(String.raw`(?<![\p{L}])(${NAME})["”’']?\s*(?:\(|,|–|—|-|:)\s*(?:the\s+|her\s+|his\s+|their\s+|Child\s+\p{Lu}{1,3}['’]s\s+)?((?:older\s+|younger\s+|elder\s+|half-|step-?|maternal\s+|paternal\s+)?(?:child|subject|mother|father|mum|dad|brother|sister|sibling|son|daughter|partner|boyfriend|girlfriend|grandmother|grandfather|grandparent|aunt|uncle|cousin|carer|stepfather|stepmother|baby|infant|girl|boy|young\s+person|friend|adult))`, 'gu');
@@ -111,9 +112,27 @@ function entry(name: string, source: RegisterSource, role?: string, span?: Span)
   return e;
 }
 
+interface FrontMatterNames {
+  entries: readonly RegisterEntry[];
+  reviewers: readonly string[];
+}
+/** The parser keeps the front matter object while the front matter is unchanged, so it is read once. */
+const byFrontMatter = new WeakMap<FrontMatter, FrontMatterNames>();
+
+function frontMatterNames(frontMatter: FrontMatter): FrontMatterNames {
+  let known = byFrontMatter.get(frontMatter);
+  if (!known) {
+    const entries: RegisterEntry[] = [];
+    const reviewers = new Set<string>();
+    frontMatterEntries(frontMatter, entries, reviewers);
+    byFrontMatter.set(frontMatter, (known = { entries, reviewers: [...reviewers] }));
+  }
+  return known;
+}
+
 /** Reads pseudonyms from front matter: `pseudonyms: [Child R]`, `family: { mother: Ms B }`, `child: Mary`. */
-function frontMatterEntries(doc: ParsedDocument, out: RegisterEntry[], reviewers: Set<string>): void {
-  const raw = doc.frontMatter.raw;
+function frontMatterEntries(frontMatter: FrontMatter, out: RegisterEntry[], reviewers: Set<string>): void {
+  const raw = frontMatter.raw;
   const visit = (value: unknown, key: string, depth: number): void => {
     if (depth > 4 || value === null || value === undefined) return;
     if (typeof value === 'string') {
@@ -169,11 +188,7 @@ interface BlockDeclarations {
   blanket: boolean;
 }
 
-const blockCache = new BoundedMap<BlockDeclarations>(20_000);
-
 function declarationsIn(prose: string): BlockDeclarations {
-  const hit = blockCache.get(prose);
-  if (hit) return hit;
   const out: BlockDeclarations = { declared: [], reviewerWords: [], codes: [], blanket: false };
   if (/pseudonym|referred|known|called|named|real name|identified|chose|chosen|agreed|given|anonymised|the name/i.test(prose)) {
     for (const re of DECLARATIONS) {
@@ -219,7 +234,6 @@ function declarationsIn(prose: string): BlockDeclarations {
     let m: RegExpExecArray | null;
     while ((m = CODE.exec(prose))) out.codes.push(`${m[1]} ${m[2]}`);
   }
-  blockCache.set(prose, out);
   return out;
 }
 
@@ -264,16 +278,27 @@ function tableEntries(cells: readonly Block[], out: RegisterEntry[]): void {
   }
 }
 
-function glossaryEntries(block: Block, out: RegisterEntry[]): void {
-  if (block.cell) return;
-  const m = new RegExp(String.raw`^\s*["“‘*_]*(${NAME})["”’*_]*\s*(?::|–|—|=|\s-\s|\()\s*(.{0,160})`, 'u').exec(block.prose);
-  if (!m) return;
-  const role = ROLE_WORD.exec(m[2]!)?.[1];
-  if (!role) return;
-  const at = block.prose.indexOf(m[1]!);
-  const e = entry(m[1]!, 'glossary', role === 'pseudonym' ? undefined : role, { start: block.start + at, end: block.start + at + m[1]!.length });
-  if (e) out.push(e);
+const GLOSSARY_ENTRY = new RegExp(String.raw`^\s*["“‘*_]*(${NAME})["”’*_]*\s*(?::|–|—|=|\s-\s|\()\s*(.{0,160})`, 'u');
+
+/** A glossary line that names a person ("Yusuf: Leila's older brother"); offsets relative to the block. */
+interface GlossaryLine {
+  name: string;
+  role: string | undefined;
+  start: number;
+  end: number;
 }
+
+function glossaryLine(block: Block): GlossaryLine | undefined {
+  if (block.cell) return undefined;
+  const m = GLOSSARY_ENTRY.exec(block.prose);
+  if (!m) return undefined;
+  const role = ROLE_WORD.exec(m[2]!)?.[1];
+  if (!role) return undefined;
+  const at = block.prose.indexOf(m[1]!);
+  return { name: m[1]!, role: role === 'pseudonym' ? undefined : role, start: at, end: at + m[1]!.length };
+}
+
+const WHOLE_NAME = new RegExp(`^\\s*${NAME}\\s*$`, 'u');
 
 function glossaryTableEntries(cells: readonly Block[], out: RegisterEntry[]): void {
   const rows = new Map<number, Block[]>();
@@ -283,7 +308,7 @@ function glossaryTableEntries(cells: readonly Block[], out: RegisterEntry[]): vo
     const second = row.find((c) => c.cell!.column === 1);
     if (!first || !second) continue;
     const role = ROLE_WORD.exec(second.prose)?.[1];
-    if (!role || !new RegExp(`^\\s*${NAME}\\s*$`, 'u').test(first.prose)) continue;
+    if (!role || !WHOLE_NAME.test(first.prose)) continue;
     const t = first.prose.trim();
     const e = entry(t, 'glossary', role === 'pseudonym' ? undefined : role, { start: first.start + first.prose.indexOf(t), end: first.start + first.prose.indexOf(t) + t.length });
     if (e) out.push(e);
@@ -297,10 +322,35 @@ function samePath(a: readonly string[], b: readonly string[]): boolean {
   return true;
 }
 
+/** What one block contributes to the register, before the document-level fold. Offsets relative to the block. */
+interface BlockRegister {
+  /** Capitalised words, lower case, of a block of the reference list. */
+  referenceWords?: readonly string[];
+  glossary?: GlossaryLine;
+  info?: BlockDeclarations;
+}
+const NOTHING: BlockRegister = {};
+/** A block of prose that declares nothing: the fold skips it unless it follows a blanket statement. */
+const QUIET: BlockRegister = { info: { declared: [], reviewerWords: [], codes: [], blanket: false } };
+
+const blockRegister = defineFact<BlockRegister>('anonymisation/register', (b) => {
+  if (!PROSE_KINDS.has(b.kind) && b.kind !== 'heading') return NOTHING;
+  if (b.role === 'references') return { referenceWords: Array.from(b.prose.matchAll(/\p{Lu}[\p{L}'’-]+/gu), (m) => m[0].toLowerCase()) };
+  if (b.kind === 'heading') return NOTHING;
+  const glossary = b.role === 'glossary' ? glossaryLine(b) : undefined;
+  const info = declarationsIn(b.prose);
+  if (!glossary && info.declared.length === 0 && info.reviewerWords.length === 0 && info.codes.length === 0 && !info.blanket) return QUIET;
+  return { info, ...(glossary ? { glossary } : {}) };
+});
+
 /** The register of a parsed draft; computed once per document. */
 export function pseudonymRegister(doc: ParsedDocument): PseudonymRegister {
-  const hit = cache.get(doc);
-  if (hit) return hit;
+  return perDocumentValue(doc, pseudonymRegister, () => foldRegister(doc));
+}
+
+function foldRegister(doc: ParsedDocument): PseudonymRegister {
+  const facts = factsOf(doc, blockRegister);
+  const names = factsOf(doc, blockNames);
   const entries: RegisterEntry[] = [];
   const reviewers = new Set<string>();
   const referenceWords = new Set<string>();
@@ -308,7 +358,9 @@ export function pseudonymRegister(doc: ParsedDocument): PseudonymRegister {
   const codes = new Map<string, number>();
   let blanket = false;
   let blanketLeft = 0;
-  frontMatterEntries(doc, entries, reviewers);
+  const fromFrontMatter = frontMatterNames(doc.frontMatter);
+  entries.push(...fromFrontMatter.entries);
+  for (const w of fromFrontMatter.reviewers) reviewers.add(w);
   let table: Block[] = [];
   const flush = (): void => {
     if (table.length > 0) {
@@ -317,7 +369,8 @@ export function pseudonymRegister(doc: ParsedDocument): PseudonymRegister {
     }
     table = [];
   };
-  for (const b of doc.blocks) {
+  for (let i = 0; i < doc.blocks.length; i++) {
+    const b = doc.blocks[i]!;
     if (b.kind !== 'table-cell') flush();
     if (!PROSE_KINDS.has(b.kind) && b.kind !== 'heading') continue;
     if (b.kind === 'table-cell') {
@@ -325,20 +378,27 @@ export function pseudonymRegister(doc: ParsedDocument): PseudonymRegister {
       if (last && ((b.cell!.isHeader && !last.cell!.isHeader) || !samePath(last.sectionPath, b.sectionPath))) flush();
       table.push(b);
     }
+    const fact = facts[i]!;
     if (b.role === 'references') {
-      for (const m of b.prose.matchAll(/\p{Lu}[\p{L}'’-]+/gu)) referenceWords.add(m[0].toLowerCase());
+      if (fact.referenceWords) for (const w of fact.referenceWords) referenceWords.add(w);
       continue;
     }
-    for (const w of namesInProse(b.prose).orgWords) agencyWords.add(w);
-    if (b.kind === 'heading') continue;
-    if (b.role === 'glossary') glossaryEntries(b, entries);
-    const info = declarationsIn(b.prose);
+    // Indexed loops and an early skip: this runs over every block on every edit.
+    const orgWords = names[i]!.orgWords;
+    for (let j = 0; j < orgWords.length; j++) agencyWords.add(orgWords[j]!);
+    if (b.kind === 'heading' || (fact === QUIET && blanketLeft === 0)) continue;
+    if (fact.glossary) {
+      const g = fact.glossary;
+      const e = entry(g.name, 'glossary', g.role, { start: b.start + g.start, end: b.start + g.end });
+      if (e) entries.push(e);
+    }
+    const info = fact.info!;
     for (const d of info.declared) {
       const e = entry(d.name, 'declaration', d.role, { start: b.start + d.start, end: b.start + d.end });
       if (e) entries.push(e);
     }
     if (blanketLeft > 0 || info.blanket) {
-      for (const h of namesInProse(b.prose).hits) {
+      for (const h of names[i]!.hits) {
         const e = entry(h.text, 'declaration', undefined, { start: b.start + h.start, end: b.start + h.end });
         if (e) entries.push(e);
       }
@@ -372,6 +432,5 @@ export function pseudonymRegister(doc: ParsedDocument): PseudonymRegister {
     codes,
     blanket,
   };
-  cache.set(doc, register);
   return register;
 }

@@ -14,6 +14,9 @@ export const SOURCES = {
   familyPublication: { document: 'family-involvement.md (research digest)', section: 'Rules R30 and R31: publication and its impact on the family; anonymity used to omit context' },
 } satisfies Record<string, RuleSource>;
 
+/** The kinds of block that hold prose (the linter's `ctx.prose`). */
+export const PROSE_KINDS: ReadonlySet<string> = new Set(['paragraph', 'list-item', 'table-cell', 'block-quote']);
+
 /** True when the front matter says the draft is not for publication (`publication: internal`). */
 export function isInternal(doc: ParsedDocument): boolean {
   const p = doc.frontMatter.publication ?? (typeof doc.frontMatter.raw['publication'] === 'boolean' && doc.frontMatter.raw['publication'] === false ? 'internal' : undefined);

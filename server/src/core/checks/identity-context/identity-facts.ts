@@ -3,10 +3,16 @@
  * language and disability it states (and where, and about whom), which it gives as not known or
  * withholds, and whether identity comes back in the analysis. Pure and cached per parsed document.
  *
+ * What each block says is a per-block fact (see `facts.ts`), so after a keystroke only the edited
+ * block is read again and the document's facts are a fold over the blocks' cached facts.
+ *
  * Other features rely on this: the quality report lists the facts, and the anonymisation feature
  * must never ask an author to delete a span in `protectedSpans`, because these rules ask for it.
  */
 import type { Block, BlockRole, ParsedDocument } from '../../document/model';
+import { detach } from '../../document/parse';
+import type { Fact } from '../../facts';
+import { defineFact, factOf, factsOf, perDocumentValue } from '../../facts';
 import type { Span } from '../../types';
 import type { Characteristic } from './lexicon';
 import {
@@ -113,8 +119,6 @@ const REASON = /\b(?:because|due\s+to|in\s+order\s+to|so\s+as\s+to|to\s+(?:prote
 
 const ANONYMITY_REASON_OR_REASON = new RegExp(`${ANONYMITY_REASON.source}|${HARM_TEST.source}|${REASON.source}`, 'i');
 
-const cache = new WeakMap<ParsedDocument, IdentityFacts>();
-
 function overlaps(a: Span, b: Span): boolean {
   return a.start < b.end && b.start < a.end;
 }
@@ -124,7 +128,7 @@ function escape(s: string): string {
 }
 
 /** Names the draft uses for children: front matter first, then "Child X" codes and "known as" names. */
-function findChildNames(doc: ParsedDocument): string[] {
+function findChildNames(doc: ParsedDocument, facts: readonly BlockIdentity[]): string[] {
   const names: string[] = [];
   const raw = doc.frontMatter.raw;
   const add = (v: unknown): void => {
@@ -148,21 +152,21 @@ function findChildNames(doc: ParsedDocument): string[] {
     }
   }
   if (names.length === 0) {
-    for (const b of doc.blocks) {
-      if (!PROSE_KINDS.has(b.kind) || NOT_STATEMENTS.has(b.role)) continue;
-      const code = CHILD_CODE.exec(b.prose);
-      const intro = NAME_INTRO.exec(b.prose);
-      if (intro) {
-        names.push((intro[1] ?? intro[2])!);
-        break;
-      }
-      if (code) {
-        names.push(code[0].replace(/\s+/g, ' '));
-        break;
-      }
+    for (const f of facts) {
+      if (f.childName === undefined) continue;
+      names.push(f.childName);
+      break;
     }
   }
   return [...new Set(names)];
+}
+
+/** The name or code a block introduces a child by: a "known as" name before a "Child X" code. */
+function introducedName(prose: string): string | undefined {
+  const intro = NAME_INTRO.exec(prose);
+  if (intro) return detach((intro[1] ?? intro[2])!);
+  const code = CHILD_CODE.exec(prose);
+  return code ? detach(code[0].replace(/\s+/g, ' ')) : undefined;
 }
 
 function isMinoritisedValue(text: string): boolean {
@@ -178,14 +182,23 @@ function emptyFacts(): Record<Characteristic, CharacteristicFacts> {
 
 const QUICK_OMISSION = /withh|omit|left\s+out|leav|remov|redact|not|never|without/i;
 
-function sentenceScan(block: Block, childNames: readonly string[], out: IdentityStatement[]): void {
+/**
+ * The statements in one block's sentences. Returns true when it judged who a statement is about,
+ * the only step the children's names can change.
+ */
+function sentenceScan(block: Block, childNames: readonly string[], out: IdentityStatement[]): boolean {
+  let judged = false;
+  const judge = (sentence: string, start: number, end: number): IdentitySubject => {
+    judged = true;
+    return subjectOf(sentence, start, end, childNames);
+  };
   const prose = block.prose;
   const active = CHARACTERISTICS.filter((c) => PREFILTER[c].test(prose));
   const maybeUnknown = UNKNOWN_PREFILTER.test(prose);
   const maybeOmission = QUICK_OMISSION.test(prose) && ANONYMITY_REASON_OR_REASON.test(prose);
   const maybeEvasion = /\b(?:reflect\w*|representative|typical|characteristic|majority|in\s+line|consistent|similar|mirror\w*)\b/iu.test(prose);
   const maybeExtra = MINORITISED_EXTRA.test(prose);
-  if (active.length === 0 && !maybeUnknown && !maybeOmission && !maybeEvasion && !maybeExtra) return;
+  if (active.length === 0 && !maybeUnknown && !maybeOmission && !maybeEvasion && !maybeExtra) return false;
   const sentences = block.sentences.length > 0 ? block.sentences : [{ start: block.start, end: block.end, text: block.prose.slice(0) }];
   for (let i = 0; i < sentences.length; i++) {
     const s = sentences[i]!;
@@ -219,7 +232,7 @@ function sentenceScan(block: Block, childNames: readonly string[], out: Identity
       if (nk) {
         unknownSpan = { start: nk.index, end: nk.index + nk[0].length };
         const explained = EFFORT.test(text) || EFFORT.test(next);
-        const subject = subjectOf(text, nk.index, nk.index + nk[0].length, childNames);
+        const subject = judge(text, nk.index, nk.index + nk[0].length);
         if (subject !== 'other' && subject !== 'generic') push(c, explained ? 'not-known-explained' : 'not-known', nk.index, nk[0].length, subject);
       }
       if (c === 'ethnicity' && maybeEvasion) {
@@ -240,7 +253,7 @@ function sentenceScan(block: Block, childNames: readonly string[], out: Identity
           if (unknownSpan && overlaps(span, unknownSpan)) continue;
           const prefix = text.slice(Math.max(0, text.lastIndexOf(';', m.index) + 1), m.index);
           if (HYPOTHETICAL.test(prefix)) continue;
-          const subject = subjectOf(text, span.start, span.end, childNames);
+          const subject = judge(text, span.start, span.end);
           if (subject === 'other' || subject === 'generic') continue;
           const extra: Partial<IdentityStatement> = {};
           if (c === 'ethnicity') {
@@ -255,28 +268,108 @@ function sentenceScan(block: Block, childNames: readonly string[], out: Identity
     }
     if (maybeExtra && MINORITISED_EXTRA.test(text)) {
       const m = MINORITISED_EXTRA.exec(text)!;
-      const subject = subjectOf(text, m.index, m.index + m[0].length, childNames);
+      const subject = judge(text, m.index, m.index + m[0].length);
       if (COUNTING.has(subject) || subject === 'parent') out.push({ characteristic: 'ethnicity', kind: 'stated', span: { start: s.start + m.index, end: s.start + m.index + m[0].length }, sentence: sentenceSpan, source, subject, role: block.role, minoritised: true });
     }
   }
+  return judged;
 }
 
-/** Statements of one block with offsets relative to it, kept per block text so a keystroke rescans one paragraph. */
-const blockCache = new Map<string, Omit<IdentityStatement, 'role'>[]>();
-const BLOCK_CACHE_LIMIT = 5000;
+/** A statement as a block fact keeps it: offsets relative to the block, and no role (the block has it). */
+type LocalStatement = Omit<IdentityStatement, 'role'>;
 
-function cachedSentenceScan(block: Block, childNames: readonly string[], out: IdentityStatement[]): void {
-  const key = `${block.kind}\u0001${childNames.join('\u0002')}\u0001${block.prose}`;
-  let found = blockCache.get(key);
-  if (!found) {
-    const local: IdentityStatement[] = [];
-    sentenceScan({ ...block, start: 0, end: block.end - block.start, sentences: block.sentences.map((s) => ({ ...s, start: s.start - block.start, end: s.end - block.start })) }, childNames, local);
-    found = local.map(({ role: _role, ...rest }) => rest);
-    if (blockCache.size >= BLOCK_CACHE_LIMIT) blockCache.clear();
-    blockCache.set(key, found);
-  }
-  const shift = (sp: Span): Span => ({ start: sp.start + block.start, end: sp.end + block.start });
-  for (const s of found) out.push({ ...s, span: shift(s.span), sentence: shift(s.sentence), role: block.role });
+/** What one block says about identity, with offsets relative to the block. */
+interface BlockIdentity {
+  /** Its statements, read as if the draft named no children. */
+  statements: readonly LocalStatement[];
+  /** It judged who a statement is about, so the children's names can change its statements. */
+  namesMatter: boolean;
+  /** The name or code it introduces a child by. */
+  childName: string | undefined;
+  /** The first words of an analysis or findings block that discuss identity. */
+  analysisMention: Span | undefined;
+  /** The first words naming a child without a pseudonym ("the child", "Child R"). */
+  childMention: Span | undefined;
+  /** A table cell under a heading, or labelling a row, that names a characteristic. */
+  tableMatters: boolean;
+}
+
+const NOTHING: BlockIdentity = { statements: [], namesMatter: false, childName: undefined, analysisMention: undefined, childMention: undefined, tableMatters: false };
+
+function localStatements(block: Block, childNames: readonly string[]): { statements: readonly LocalStatement[]; judged: boolean } {
+  const found: IdentityStatement[] = [];
+  const judged = sentenceScan(block, childNames, found);
+  return { statements: found.length === 0 ? NOTHING.statements : found.map(({ role: _role, ...rest }) => rest), judged };
+}
+
+function characteristicOf(label: string): Characteristic | undefined {
+  const t = label.trim();
+  if (t.length === 0 || t.length > 60) return undefined;
+  for (const [c, re] of HEADER_CHARACTERISTIC) if (re.test(t)) return c;
+  return undefined;
+}
+
+/** Paragraphs where the child can be introduced. */
+function introduces(b: Block): boolean {
+  return (b.kind === 'paragraph' || b.kind === 'list-item') && !NOT_STATEMENTS.has(b.role) && b.role !== 'quoted-record';
+}
+
+function spanOf(m: RegExpExecArray | null): Span | undefined {
+  return m ? { start: m.index, end: m.index + m[0].length } : undefined;
+}
+
+const BLOCK_IDENTITY = defineFact<BlockIdentity>('identity/block', (b) => {
+  const prose = PROSE_KINDS.has(b.kind);
+  // Headings can state identity too ("Child C: a Black British boy").
+  if (!prose && b.kind !== 'heading') return NOTHING;
+  const analysisMention = prose && ANALYSIS_ROLES.has(b.role) ? spanOf(IDENTITY_ANALYSIS.exec(b.prose)) : undefined;
+  if (NOT_STATEMENTS.has(b.role)) return analysisMention ? { ...NOTHING, analysisMention } : NOTHING;
+  const { statements, judged } = localStatements(b, []);
+  const cell = b.cell;
+  const facts: BlockIdentity = {
+    statements,
+    namesMatter: judged,
+    childName: prose ? introducedName(b.prose) : undefined,
+    analysisMention,
+    childMention: introduces(b) ? spanOf(CHILD_MENTION_WORDS.exec(b.prose)) : undefined,
+    tableMatters: b.kind === 'table-cell' && !!cell && !cell.isHeader && (characteristicOf(cell.header) !== undefined || (cell.column === 0 && characteristicOf(b.prose) !== undefined)),
+  };
+  return statements.length === 0 && !judged && facts.childName === undefined && !analysisMention && !facts.childMention && !facts.tableMatters ? NOTHING : facts;
+});
+
+/** The facts that depend on the children's names, defined once for each list of names a draft uses. */
+interface NamedFacts {
+  /** A block's statements, for blocks whose statements the names can change. */
+  statements: Fact<readonly LocalStatement[]>;
+  /** The first mention of a child by name in a paragraph. */
+  mention: Fact<Span | undefined>;
+}
+const named = new Map<string, NamedFacts>();
+let namedCount = 0;
+/** Lists of names kept: a draft keeps its names while it is edited, so a few cover a session. */
+const NAMED_LIMIT = 8;
+
+function namedFacts(childNames: readonly string[]): NamedFacts {
+  const key = childNames.join('\u0002');
+  const known = named.get(key);
+  if (known) return known;
+  const n = ++namedCount;
+  const patterns = childNames.map((name) => new RegExp(`(?<![\\p{L}])${escape(name)}(?![\\p{L}])`, 'u'));
+  const facts: NamedFacts = {
+    statements: defineFact(`identity/statements#${n}`, (b) => (NOT_STATEMENTS.has(b.role) ? NOTHING.statements : localStatements(b, childNames).statements)),
+    mention: defineFact(`identity/mention#${n}`, (b) => {
+      if (!introduces(b)) return undefined;
+      let best: Span | undefined;
+      for (const re of patterns) {
+        const m = re.exec(b.prose);
+        if (m && (!best || m.index < best.start)) best = { start: m.index, end: m.index + m[0].length };
+      }
+      return best;
+    }),
+  };
+  if (named.size >= NAMED_LIMIT) named.delete(named.keys().next().value!);
+  named.set(key, facts);
+  return facts;
 }
 
 function rowSubject(label: string, childNames: readonly string[]): IdentitySubject {
@@ -298,12 +391,6 @@ function tableScan(cells: readonly Block[], childNames: readonly string[], out: 
       byRow.set(c.cell!.row, row);
     }
   }
-  const characteristicOf = (label: string): Characteristic | undefined => {
-    const t = label.trim();
-    if (t.length === 0 || t.length > 60) return undefined;
-    for (const [c, re] of HEADER_CHARACTERISTIC) if (re.test(t)) return c;
-    return undefined;
-  };
   for (const [, row] of byRow) {
     row.sort((a, b) => a.cell!.column - b.cell!.column);
     const first = row.find((c) => c.cell!.column === 0);
@@ -384,70 +471,91 @@ function statusOf(c: Characteristic, statements: readonly IdentityStatement[]): 
   return 'absent';
 }
 
-function findIntroduction(doc: ParsedDocument, childNames: readonly string[]): Introduction | undefined {
-  const mention = (b: Block): Span | undefined => {
-    let best: Span | undefined;
-    for (const n of childNames) {
-      const m = new RegExp(`(?<![\\p{L}])${escape(n)}(?![\\p{L}])`, 'u').exec(b.prose);
-      if (m && (!best || b.start + m.index < best.start)) best = { start: b.start + m.index, end: b.start + m.index + m[0].length };
-    }
-    if (best) return best;
-    const m = CHILD_MENTION_WORDS.exec(b.prose);
-    return m ? { start: b.start + m.index, end: b.start + m.index + m[0].length } : undefined;
+function findIntroduction(doc: ParsedDocument, facts: readonly BlockIdentity[], names: NamedFacts | undefined): Introduction | undefined {
+  const blocks = doc.blocks;
+  // The first mention of a child in a paragraph: by name, else by a word such as "the child".
+  const mention = (i: number): Span | undefined => {
+    const b = blocks[i]!;
+    const at = (names ? factOf(b, names.mention) : undefined) ?? facts[i]!.childMention;
+    return at ? { start: b.start + at.start, end: b.start + at.end } : undefined;
   };
-  const paragraphs = doc.blocks.filter((b) => (b.kind === 'paragraph' || b.kind === 'list-item') && !NOT_STATEMENTS.has(b.role) && b.role !== 'quoted-record');
   const firstSentence = (b: Block): Span => {
     const s = b.sentences[0];
     return s ? { start: s.start, end: s.end } : { start: b.start, end: b.end };
   };
-  const bgParas = paragraphs.filter((b) => b.role === 'background');
-  const bg = bgParas.find((b) => mention(b)) ?? bgParas[0];
-  if (bg) {
-    const m = mention(bg);
-    const heading = doc.sections.find((s) => s.role === 'background' && s.start <= bg.start && bg.start < s.end);
-    return { span: m ?? (heading ? heading.heading : firstSentence(bg)), insertAt: bg.end, insertPrefix: ' ' };
+  // The background paragraph that mentions the child, else the first one.
+  let bg: number | undefined;
+  let bgMention: Span | undefined;
+  for (let i = 0; i < blocks.length; i++) {
+    if (blocks[i]!.role !== 'background' || !introduces(blocks[i]!)) continue;
+    bg ??= i;
+    bgMention = mention(i);
+    if (bgMention) {
+      bg = i;
+      break;
+    }
   }
-  const named = paragraphs.find((b) => mention(b));
-  if (named) return { span: mention(named)!, insertAt: named.end, insertPrefix: ' ' };
-  const first = paragraphs[0];
+  if (bg !== undefined) {
+    const b = blocks[bg]!;
+    const heading = doc.sections.find((s) => s.role === 'background' && s.start <= b.start && b.start < s.end);
+    return { span: bgMention ?? (heading ? heading.heading : firstSentence(b)), insertAt: b.end, insertPrefix: ' ' };
+  }
+  let first: Block | undefined;
+  for (let i = 0; i < blocks.length; i++) {
+    if (!introduces(blocks[i]!)) continue;
+    first ??= blocks[i];
+    const m = mention(i);
+    if (m) return { span: m, insertAt: blocks[i]!.end, insertPrefix: ' ' };
+  }
   if (first) return { span: firstSentence(first), insertAt: first.end, insertPrefix: ' ' };
   return undefined;
 }
 
-/** The identity facts of a parsed draft; computed once per document. */
+/** The identity facts of a parsed draft; computed once per document, from the blocks' cached facts. */
 export function identityFacts(doc: ParsedDocument): IdentityFacts {
-  const hit = cache.get(doc);
-  if (hit) return hit;
-  const childNames = findChildNames(doc);
+  return perDocumentValue(doc, identityFacts, () => foldFacts(doc));
+}
+
+function foldFacts(doc: ParsedDocument): IdentityFacts {
+  const blocks = doc.blocks;
+  const facts = factsOf(doc, BLOCK_IDENTITY);
+  const childNames = findChildNames(doc, facts);
+  const names = childNames.length > 0 ? namedFacts(childNames) : undefined;
   const statements: IdentityStatement[] = [];
   frontMatterScan(doc, statements);
   const analysisMentions: Span[] = [];
   let hasAnalysisSection = false;
   let table: Block[] = [];
+  let tableMatters = false;
   const flushTable = (): void => {
-    if (table.length) tableScan(table, childNames, statements);
+    // A table with no cell under an identity heading or beside an identity label states nothing.
+    if (tableMatters) tableScan(table, childNames, statements);
     table = [];
+    tableMatters = false;
   };
-  for (const b of doc.blocks) {
-    if (b.kind !== 'table-cell') flushTable();
-    // Headings can state identity too ("Child C: a Black British boy").
-    if (b.kind === 'heading' && !NOT_STATEMENTS.has(b.role)) cachedSentenceScan(b, childNames, statements);
+  const scanned = (b: Block, f: BlockIdentity): void => {
+    const local = names && f.namesMatter ? factOf(b, names.statements) : f.statements;
+    for (const s of local) statements.push({ ...s, span: { start: s.span.start + b.start, end: s.span.end + b.start }, sentence: { start: s.sentence.start + b.start, end: s.sentence.end + b.start }, role: b.role });
+  };
+  for (let i = 0; i < blocks.length; i++) {
+    const b = blocks[i]!;
+    const f = facts[i]!;
+    if (b.kind !== 'table-cell' && table.length) flushTable();
+    if (b.kind === 'heading' && !NOT_STATEMENTS.has(b.role)) scanned(b, f);
     if (!PROSE_KINDS.has(b.kind)) continue;
     if (ANALYSIS_ROLES.has(b.role)) {
       hasAnalysisSection = true;
-      if (analysisMentions.length < 5) {
-        const m = IDENTITY_ANALYSIS.exec(b.prose);
-        if (m) analysisMentions.push({ start: b.start + m.index, end: b.start + m.index + m[0].length });
-      }
+      if (analysisMentions.length < 5 && f.analysisMention) analysisMentions.push({ start: b.start + f.analysisMention.start, end: b.start + f.analysisMention.end });
     }
     if (NOT_STATEMENTS.has(b.role)) continue;
     if (b.kind === 'table-cell') {
       const last = table[table.length - 1];
       // A new table starts when the header row comes round again or the section changes.
-      if (last && ((b.cell!.isHeader && !last.cell!.isHeader) || last.sectionPath.join('\u0001') !== b.sectionPath.join('\u0001'))) flushTable();
+      if (last && ((b.cell!.isHeader && !last.cell!.isHeader) || (last.sectionPath !== b.sectionPath && last.sectionPath.join('\u0001') !== b.sectionPath.join('\u0001')))) flushTable();
       table.push(b);
+      if (f.tableMatters) tableMatters = true;
     }
-    cachedSentenceScan(b, childNames, statements);
+    scanned(b, f);
   }
   flushTable();
   // Statements in the analysis count as analysis too ("her Muslim faith mattered because…").
@@ -460,7 +568,7 @@ export function identityFacts(doc: ParsedDocument): IdentityFacts {
   }
   const minoritisedSpans = statements.filter((s) => s.characteristic === 'ethnicity' && s.kind === 'stated' && s.minoritised && COUNTING.has(s.subject)).map((s) => s.span);
   const protectedSpans = statements.filter((s) => s.kind === 'stated').map((s) => s.sentence);
-  const facts: IdentityFacts = {
+  return {
     characteristics,
     stated: CHARACTERISTICS.filter((c) => characteristics[c].status === 'stated'),
     usedInAnalysis: analysisMentions.length > 0,
@@ -470,11 +578,9 @@ export function identityFacts(doc: ParsedDocument): IdentityFacts {
     minoritisedSpans,
     childName: childNames[0] ?? 'the child',
     childNames,
-    introduction: findIntroduction(doc, childNames),
+    introduction: findIntroduction(doc, facts, names),
     protectedSpans: dedupe(protectedSpans),
   };
-  cache.set(doc, facts);
-  return facts;
 }
 
 function dedupe(spans: Span[]): Span[] {

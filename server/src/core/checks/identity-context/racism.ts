@@ -6,6 +6,7 @@ import type { Check } from '../../check';
 import { isWholeReview } from '../../context/document-kind';
 import type { BlockRole } from '../../document/model';
 import { NON_PROSE_ROLES } from '../../document/roles';
+import { defineFact, factsOf } from '../../facts';
 import { draft } from './examples';
 import { identityFacts } from './identity-facts';
 import { RACE_ANALYSIS } from './lexicon';
@@ -19,6 +20,33 @@ const EVENTS: ReadonlyArray<[RegExp, string]> = [
 ];
 const QUICK = /exclu|suspend|managed\s+move|off-?roll|search|arrest|handcuff|detain|suspect|treated|criminal|older|mature|street/i;
 const SKIP: ReadonlySet<BlockRole> = new Set(['glossary', 'references', 'contents', 'recommendations']);
+
+const PROSE_KINDS = new Set(['paragraph', 'list-item', 'table-cell', 'block-quote']);
+
+/** What a block says about race and about the events that call for it, with offsets relative to the block. */
+interface RaceFacts {
+  /** The block considers race, racism or bias (a heading counts too). */
+  considered: boolean;
+  /** Each event in its sentences, in order, whose subject is still to be judged against the children's names. */
+  events: readonly { sentence: number; start: number; end: number; what: string }[];
+}
+const NO_RACE: RaceFacts = { considered: false, events: [] };
+
+const RACE = defineFact<RaceFacts>('identity/race', (block) => {
+  // Headings count too: "Adultification and race" as a section title shows it was considered.
+  if (block.kind === 'heading') return RACE_ANALYSIS.test(block.prose) ? { considered: true, events: [] } : NO_RACE;
+  if (!PROSE_KINDS.has(block.kind) || (NON_PROSE_ROLES.has(block.role) && block.role !== 'quoted-record')) return NO_RACE;
+  if (RACE_ANALYSIS.test(block.prose)) return { considered: true, events: [] };
+  if (SKIP.has(block.role) || !QUICK.test(block.prose)) return NO_RACE;
+  const events: RaceFacts['events'][number][] = [];
+  block.sentences.forEach((s, j) => {
+    for (const [re, what] of EVENTS) {
+      const m = re.exec(s.text);
+      if (m) events.push({ sentence: j, start: m.index, end: m.index + m[0].length, what });
+    }
+  });
+  return events.length > 0 ? { considered: false, events } : NO_RACE;
+});
 
 const bg = 'Child R is a 14-year-old Black British boy who lives with his mother and two sisters. The family are Christian and English is their first language. Child R has dyslexia and receives support at school.';
 
@@ -57,24 +85,21 @@ export const racismNotConsidered: Check = {
     const facts = identityFacts(ctx.doc);
     if (!facts.minoritised) return;
     let event: { start: number; end: number; paragraphEnd: number; what: string } | undefined;
-    for (const block of ctx.prose) {
-      if (NON_PROSE_ROLES.has(block.role) && block.role !== 'quoted-record') continue;
-      if (RACE_ANALYSIS.test(block.prose)) return;
-      if (event || SKIP.has(block.role) || !QUICK.test(block.prose)) continue;
-      for (const s of block.sentences) {
-        for (const [re, what] of EVENTS) {
-          const m = re.exec(s.text);
-          if (!m) continue;
-          const subject = subjectOf(s.text, m.index, m.index + m[0].length, facts.childNames);
-          if (subject === 'parent' || subject === 'other' || subject === 'generic') continue;
-          event = { start: s.start + m.index, end: s.start + m.index + m[0].length, paragraphEnd: block.end, what };
-          break;
-        }
-        if (event) break;
+    const blocks = ctx.doc.blocks;
+    const all = factsOf(ctx.doc, RACE);
+    for (let i = 0; i < blocks.length; i++) {
+      const f = all[i]!;
+      if (f.considered) return;
+      if (event) continue;
+      const block = blocks[i]!;
+      for (const e of f.events) {
+        const s = block.sentences[e.sentence]!;
+        const subject = subjectOf(s.text, e.start, e.end, facts.childNames);
+        if (subject === 'parent' || subject === 'other' || subject === 'generic') continue;
+        event = { start: s.start + e.start, end: s.start + e.end, paragraphEnd: block.end, what: e.what };
+        break;
       }
     }
-    // Headings count too: "Adultification and race" as a section title shows it was considered.
-    if (ctx.doc.blocks.some((b) => b.kind === 'heading' && RACE_ANALYSIS.test(b.prose))) return;
     if (!event) return;
     const child = facts.childName;
     ctx.report({

@@ -1,5 +1,7 @@
-/** Helpers shared by the identity-context checks: sentence walking, voice, skeleton sentences and sources. */
+/** Helpers shared by the identity-context checks: sentence facts, voice, skeleton sentences and sources. */
 import type { CheckContext } from '../../check';
+import type { Fact } from '../../facts';
+import { defineFact, factsOf } from '../../facts';
 import { voiceOf } from '../../context/voice';
 import type { Voice } from '../../context/voice';
 import type { Block, Sentence } from '../../document/model';
@@ -27,8 +29,37 @@ export const SOURCES = {
 
 const PROSE_KINDS = new Set(['paragraph', 'list-item', 'table-cell', 'block-quote']);
 
-/** One sentence of author prose, with what a check needs to judge it. */
-export interface SentenceVisit {
+/** What a check read in one sentence on its own, by the sentence's index in its block. */
+export interface SentenceHit<T> {
+  index: number;
+  hit: T;
+}
+
+const NO_HITS: readonly never[] = [];
+
+/**
+ * A per-block fact: what `read` finds in each sentence of author prose (outside glossaries,
+ * reference lists and contents) in blocks that `quick` matches. `read` sees one sentence's text, so
+ * offsets in what it returns are relative to that sentence. What needs more than the block (the
+ * next sentence's text when it is in the next block, and the voice) is judged in `eachHit`.
+ */
+export function sentenceFact<T>(name: string, quick: RegExp, read: (text: string) => T | undefined): Fact<readonly SentenceHit<T>[]> {
+  return defineFact(name, (block) => {
+    if (!PROSE_KINDS.has(block.kind) || (NON_PROSE_ROLES.has(block.role) && block.role !== 'quoted-record')) return NO_HITS;
+    quick.lastIndex = 0;
+    if (!quick.test(block.prose)) return NO_HITS;
+    let hits: SentenceHit<T>[] | undefined;
+    const sentences = block.sentences;
+    for (let j = 0; j < sentences.length; j++) {
+      const hit = read(sentences[j]!.text);
+      if (hit !== undefined) (hits ??= []).push({ index: j, hit });
+    }
+    return hits ?? NO_HITS;
+  });
+}
+
+/** One sentence a check found something in, with what it needs to judge it. */
+export interface SentenceVisit<T> {
   block: Block;
   sentence: Sentence;
   index: number;
@@ -36,24 +67,35 @@ export interface SentenceVisit {
   nextText: string;
   next: Block | undefined;
   voice(span: Span): Voice;
+  hit: T;
 }
 
-/** Calls `fn` for each sentence in prose outside glossaries, reference lists and contents, when `quick` matches the block. */
-export function eachSentence(ctx: CheckContext, quick: RegExp, fn: (v: SentenceVisit) => void): void {
-  const prose = ctx.prose;
-  for (let i = 0; i < prose.length; i++) {
-    const block = prose[i]!;
-    if (!PROSE_KINDS.has(block.kind) || (NON_PROSE_ROLES.has(block.role) && block.role !== 'quoted-record')) continue;
-    quick.lastIndex = 0;
-    if (!quick.test(block.prose)) continue;
-    const next = prose[i + 1];
-    const sentences = block.sentences;
-    for (let j = 0; j < sentences.length; j++) {
-      const sentence = sentences[j]!;
-      const nextText = sentences[j + 1]?.text ?? next?.sentences[0]?.text ?? '';
-      fn({ block, sentence, index: j, nextText, next, voice: (span) => clauseVoice(block, j, span, next) });
+/** Calls `fn` for each sentence in which `fact` found something, in document order. */
+export function eachHit<T>(ctx: CheckContext, fact: Fact<readonly SentenceHit<T>[]>, fn: (v: SentenceVisit<T>) => void): void {
+  const blocks = ctx.doc.blocks;
+  const all = factsOf(ctx.doc, fact);
+  for (let i = 0; i < blocks.length; i++) {
+    const hits = all[i]!;
+    if (hits.length === 0) continue;
+    const block = blocks[i]!;
+    const next = nextProse(blocks, i);
+    for (const { index, hit } of hits) {
+      const sentence = block.sentences[index]!;
+      const nextText = block.sentences[index + 1]?.text ?? next?.sentences[0]?.text ?? '';
+      fn({ block, sentence, index, nextText, next, voice: (span) => clauseVoice(block, index, span, next), hit });
     }
   }
+}
+
+/** The prose block after `blocks[i]`: where a critique of its last sentence may be. */
+export function nextProse(blocks: readonly Block[], i: number): Block | undefined {
+  for (let k = i + 1; k < blocks.length; k++) if (PROSE_KINDS.has(blocks[k]!.kind)) return blocks[k];
+  return undefined;
+}
+
+/** True unless the words are discussed, turned round, or quoted and challenged: then the author is not using them. */
+export function isReported(v: Voice): boolean {
+  return v.kind !== 'meta' && v.kind !== 'rejected' && !(v.kind === 'quoted' && v.challenged);
 }
 
 /**

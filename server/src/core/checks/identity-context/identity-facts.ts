@@ -182,23 +182,14 @@ function emptyFacts(): Record<Characteristic, CharacteristicFacts> {
 
 const QUICK_OMISSION = /withh|omit|left\s+out|leav|remov|redact|not|never|without/i;
 
-/**
- * The statements in one block's sentences. Returns true when it judged who a statement is about,
- * the only step the children's names can change.
- */
-function sentenceScan(block: Block, childNames: readonly string[], out: IdentityStatement[]): boolean {
-  let judged = false;
-  const judge = (sentence: string, start: number, end: number): IdentitySubject => {
-    judged = true;
-    return subjectOf(sentence, start, end, childNames);
-  };
+function sentenceScan(block: Block, childNames: readonly string[], out: IdentityStatement[]): void {
   const prose = block.prose;
   const active = CHARACTERISTICS.filter((c) => PREFILTER[c].test(prose));
   const maybeUnknown = UNKNOWN_PREFILTER.test(prose);
   const maybeOmission = QUICK_OMISSION.test(prose) && ANONYMITY_REASON_OR_REASON.test(prose);
   const maybeEvasion = /\b(?:reflect\w*|representative|typical|characteristic|majority|in\s+line|consistent|similar|mirror\w*)\b/iu.test(prose);
   const maybeExtra = MINORITISED_EXTRA.test(prose);
-  if (active.length === 0 && !maybeUnknown && !maybeOmission && !maybeEvasion && !maybeExtra) return false;
+  if (active.length === 0 && !maybeUnknown && !maybeOmission && !maybeEvasion && !maybeExtra) return;
   const sentences = block.sentences.length > 0 ? block.sentences : [{ start: block.start, end: block.end, text: block.prose.slice(0) }];
   for (let i = 0; i < sentences.length; i++) {
     const s = sentences[i]!;
@@ -232,7 +223,7 @@ function sentenceScan(block: Block, childNames: readonly string[], out: Identity
       if (nk) {
         unknownSpan = { start: nk.index, end: nk.index + nk[0].length };
         const explained = EFFORT.test(text) || EFFORT.test(next);
-        const subject = judge(text, nk.index, nk.index + nk[0].length);
+        const subject = subjectOf(text, nk.index, nk.index + nk[0].length, childNames);
         if (subject !== 'other' && subject !== 'generic') push(c, explained ? 'not-known-explained' : 'not-known', nk.index, nk[0].length, subject);
       }
       if (c === 'ethnicity' && maybeEvasion) {
@@ -253,7 +244,7 @@ function sentenceScan(block: Block, childNames: readonly string[], out: Identity
           if (unknownSpan && overlaps(span, unknownSpan)) continue;
           const prefix = text.slice(Math.max(0, text.lastIndexOf(';', m.index) + 1), m.index);
           if (HYPOTHETICAL.test(prefix)) continue;
-          const subject = judge(text, span.start, span.end);
+          const subject = subjectOf(text, span.start, span.end, childNames);
           if (subject === 'other' || subject === 'generic') continue;
           const extra: Partial<IdentityStatement> = {};
           if (c === 'ethnicity') {
@@ -268,22 +259,19 @@ function sentenceScan(block: Block, childNames: readonly string[], out: Identity
     }
     if (maybeExtra && MINORITISED_EXTRA.test(text)) {
       const m = MINORITISED_EXTRA.exec(text)!;
-      const subject = judge(text, m.index, m.index + m[0].length);
+      const subject = subjectOf(text, m.index, m.index + m[0].length, childNames);
       if (COUNTING.has(subject) || subject === 'parent') out.push({ characteristic: 'ethnicity', kind: 'stated', span: { start: s.start + m.index, end: s.start + m.index + m[0].length }, sentence: sentenceSpan, source, subject, role: block.role, minoritised: true });
     }
   }
-  return judged;
 }
 
 /** A statement as a block fact keeps it: offsets relative to the block, and no role (the block has it). */
 type LocalStatement = Omit<IdentityStatement, 'role'>;
 
-/** What one block says about identity, with offsets relative to the block. */
+const NO_STATEMENTS: readonly LocalStatement[] = [];
+
+/** What one block says that the children's names cannot change, with offsets relative to the block. */
 interface BlockIdentity {
-  /** Its statements, read as if the draft named no children. */
-  statements: readonly LocalStatement[];
-  /** It judged who a statement is about, so the children's names can change its statements. */
-  namesMatter: boolean;
   /** The name or code it introduces a child by. */
   childName: string | undefined;
   /** The first words of an analysis or findings block that discuss identity. */
@@ -294,13 +282,7 @@ interface BlockIdentity {
   tableMatters: boolean;
 }
 
-const NOTHING: BlockIdentity = { statements: [], namesMatter: false, childName: undefined, analysisMention: undefined, childMention: undefined, tableMatters: false };
-
-function localStatements(block: Block, childNames: readonly string[]): { statements: readonly LocalStatement[]; judged: boolean } {
-  const found: IdentityStatement[] = [];
-  const judged = sentenceScan(block, childNames, found);
-  return { statements: found.length === 0 ? NOTHING.statements : found.map(({ role: _role, ...rest }) => rest), judged };
-}
+const NOTHING: BlockIdentity = { childName: undefined, analysisMention: undefined, childMention: undefined, tableMatters: false };
 
 function characteristicOf(label: string): Characteristic | undefined {
   const t = label.trim();
@@ -314,39 +296,41 @@ function introduces(b: Block): boolean {
   return (b.kind === 'paragraph' || b.kind === 'list-item') && !NOT_STATEMENTS.has(b.role) && b.role !== 'quoted-record';
 }
 
+/** Blocks whose sentences can state identity; headings too ("Child C: a Black British boy"). */
+function states(b: Block): boolean {
+  return (PROSE_KINDS.has(b.kind) || b.kind === 'heading') && !NOT_STATEMENTS.has(b.role);
+}
+
 function spanOf(m: RegExpExecArray | null): Span | undefined {
   return m ? { start: m.index, end: m.index + m[0].length } : undefined;
 }
 
 const BLOCK_IDENTITY = defineFact<BlockIdentity>('identity/block', (b) => {
-  const prose = PROSE_KINDS.has(b.kind);
-  // Headings can state identity too ("Child C: a Black British boy").
-  if (!prose && b.kind !== 'heading') return NOTHING;
-  const analysisMention = prose && ANALYSIS_ROLES.has(b.role) ? spanOf(IDENTITY_ANALYSIS.exec(b.prose)) : undefined;
+  if (!PROSE_KINDS.has(b.kind)) return NOTHING;
+  const analysisMention = ANALYSIS_ROLES.has(b.role) ? spanOf(IDENTITY_ANALYSIS.exec(b.prose)) : undefined;
   if (NOT_STATEMENTS.has(b.role)) return analysisMention ? { ...NOTHING, analysisMention } : NOTHING;
-  const { statements, judged } = localStatements(b, []);
   const cell = b.cell;
   const facts: BlockIdentity = {
-    statements,
-    namesMatter: judged,
-    childName: prose ? introducedName(b.prose) : undefined,
+    childName: introducedName(b.prose),
     analysisMention,
     childMention: introduces(b) ? spanOf(CHILD_MENTION_WORDS.exec(b.prose)) : undefined,
     tableMatters: b.kind === 'table-cell' && !!cell && !cell.isHeader && (characteristicOf(cell.header) !== undefined || (cell.column === 0 && characteristicOf(b.prose) !== undefined)),
   };
-  return statements.length === 0 && !judged && facts.childName === undefined && !analysisMention && !facts.childMention && !facts.tableMatters ? NOTHING : facts;
+  return facts.childName === undefined && !analysisMention && !facts.childMention && !facts.tableMatters ? NOTHING : facts;
 });
 
-/** The facts that depend on the children's names, defined once for each list of names a draft uses. */
+/**
+ * The facts that depend on the children's names, defined once for each list of names a draft
+ * uses: a draft keeps its names while it is edited, so a new list (and a full read) is rare.
+ */
 interface NamedFacts {
-  /** A block's statements, for blocks whose statements the names can change. */
+  /** A block's statements. */
   statements: Fact<readonly LocalStatement[]>;
   /** The first mention of a child by name in a paragraph. */
   mention: Fact<Span | undefined>;
 }
 const named = new Map<string, NamedFacts>();
 let namedCount = 0;
-/** Lists of names kept: a draft keeps its names while it is edited, so a few cover a session. */
 const NAMED_LIMIT = 8;
 
 function namedFacts(childNames: readonly string[]): NamedFacts {
@@ -356,7 +340,12 @@ function namedFacts(childNames: readonly string[]): NamedFacts {
   const n = ++namedCount;
   const patterns = childNames.map((name) => new RegExp(`(?<![\\p{L}])${escape(name)}(?![\\p{L}])`, 'u'));
   const facts: NamedFacts = {
-    statements: defineFact(`identity/statements#${n}`, (b) => (NOT_STATEMENTS.has(b.role) ? NOTHING.statements : localStatements(b, childNames).statements)),
+    statements: defineFact(`identity/statements#${n}`, (b) => {
+      if (!states(b)) return NO_STATEMENTS;
+      const found: IdentityStatement[] = [];
+      sentenceScan(b, childNames, found);
+      return found.length === 0 ? NO_STATEMENTS : found.map(({ role: _role, ...rest }) => rest);
+    }),
     mention: defineFact(`identity/mention#${n}`, (b) => {
       if (!introduces(b)) return undefined;
       let best: Span | undefined;
@@ -370,6 +359,39 @@ function namedFacts(childNames: readonly string[]): NamedFacts {
   if (named.size >= NAMED_LIMIT) named.delete(named.keys().next().value!);
   named.set(key, facts);
   return facts;
+}
+
+/**
+ * A block's statements placed in the document. A block object that is unchanged and unmoved keeps
+ * them, so an edit only places the statements of the blocks after it.
+ */
+const placed = new WeakMap<Block, { local: readonly LocalStatement[]; statements: readonly IdentityStatement[] }>();
+
+function placedStatements(b: Block, local: readonly LocalStatement[]): readonly IdentityStatement[] {
+  const known = placed.get(b);
+  if (known && known.local === local) return known.statements;
+  const d = b.start;
+  const role = b.role;
+  // Written out rather than spread, in the order a scan writes them, so every statement has one of two shapes.
+  const statements = local.map(({ characteristic, kind, span, sentence, source, subject, minoritised }): IdentityStatement => {
+    const at = { start: span.start + d, end: span.end + d };
+    const within = { start: sentence.start + d, end: sentence.end + d };
+    return minoritised === undefined ? { characteristic, kind, span: at, sentence: within, source, subject, role } : { characteristic, kind, span: at, sentence: within, source, subject, minoritised, role };
+  });
+  placed.set(b, { local, statements });
+  return statements;
+}
+
+/** Front matter statements, kept while the front matter is unchanged (the parser then keeps its object). */
+const frontMatterStatements = new WeakMap<ParsedDocument['frontMatter'], readonly IdentityStatement[]>();
+
+function frontMatterOf(doc: ParsedDocument): readonly IdentityStatement[] {
+  const known = frontMatterStatements.get(doc.frontMatter);
+  if (known) return known;
+  const out: IdentityStatement[] = [];
+  frontMatterScan(doc, out);
+  frontMatterStatements.set(doc.frontMatter, out);
+  return out;
 }
 
 function rowSubject(label: string, childNames: readonly string[]): IdentitySubject {
@@ -520,9 +542,9 @@ function foldFacts(doc: ParsedDocument): IdentityFacts {
   const blocks = doc.blocks;
   const facts = factsOf(doc, BLOCK_IDENTITY);
   const childNames = findChildNames(doc, facts);
-  const names = childNames.length > 0 ? namedFacts(childNames) : undefined;
-  const statements: IdentityStatement[] = [];
-  frontMatterScan(doc, statements);
+  const names = namedFacts(childNames);
+  const local = factsOf(doc, names.statements);
+  const statements: IdentityStatement[] = [...frontMatterOf(doc)];
   const analysisMentions: Span[] = [];
   let hasAnalysisSection = false;
   let table: Block[] = [];
@@ -533,15 +555,16 @@ function foldFacts(doc: ParsedDocument): IdentityFacts {
     table = [];
     tableMatters = false;
   };
-  const scanned = (b: Block, f: BlockIdentity): void => {
-    const local = names && f.namesMatter ? factOf(b, names.statements) : f.statements;
-    for (const s of local) statements.push({ ...s, span: { start: s.span.start + b.start, end: s.span.end + b.start }, sentence: { start: s.sentence.start + b.start, end: s.sentence.end + b.start }, role: b.role });
+  const scanned = (i: number): void => {
+    const found = local[i]!;
+    if (found.length === 0) return;
+    for (const s of placedStatements(blocks[i]!, found)) statements.push(s);
   };
   for (let i = 0; i < blocks.length; i++) {
     const b = blocks[i]!;
     const f = facts[i]!;
     if (b.kind !== 'table-cell' && table.length) flushTable();
-    if (b.kind === 'heading' && !NOT_STATEMENTS.has(b.role)) scanned(b, f);
+    if (b.kind === 'heading' && !NOT_STATEMENTS.has(b.role)) scanned(i);
     if (!PROSE_KINDS.has(b.kind)) continue;
     if (ANALYSIS_ROLES.has(b.role)) {
       hasAnalysisSection = true;
@@ -555,19 +578,24 @@ function foldFacts(doc: ParsedDocument): IdentityFacts {
       table.push(b);
       if (f.tableMatters) tableMatters = true;
     }
-    scanned(b, f);
+    scanned(i);
   }
   flushTable();
-  // Statements in the analysis count as analysis too ("her Muslim faith mattered because…").
-  for (const s of statements) if (ANALYSIS_ROLES.has(s.role) && s.kind === 'stated' && analysisMentions.length < 5) analysisMentions.push(s.span);
   const characteristics = emptyFacts();
-  for (const s of statements) characteristics[s.characteristic].statements.push(s);
+  const minoritisedSpans: Span[] = [];
+  const protectedSpans: Span[] = [];
+  for (const s of statements) {
+    characteristics[s.characteristic].statements.push(s);
+    if (s.kind !== 'stated') continue;
+    // Statements in the analysis count as analysis too ("her Muslim faith mattered because…").
+    if (analysisMentions.length < 5 && ANALYSIS_ROLES.has(s.role)) analysisMentions.push(s.span);
+    if (s.characteristic === 'ethnicity' && s.minoritised && COUNTING.has(s.subject)) minoritisedSpans.push(s.span);
+    protectedSpans.push(s.sentence);
+  }
   for (const c of CHARACTERISTICS) {
     characteristics[c].statements.sort((a, b) => a.span.start - b.span.start);
     characteristics[c].status = statusOf(c, characteristics[c].statements);
   }
-  const minoritisedSpans = statements.filter((s) => s.characteristic === 'ethnicity' && s.kind === 'stated' && s.minoritised && COUNTING.has(s.subject)).map((s) => s.span);
-  const protectedSpans = statements.filter((s) => s.kind === 'stated').map((s) => s.sentence);
   return {
     characteristics,
     stated: CHARACTERISTICS.filter((c) => characteristics[c].status === 'stated'),
@@ -578,19 +606,12 @@ function foldFacts(doc: ParsedDocument): IdentityFacts {
     minoritisedSpans,
     childName: childNames[0] ?? 'the child',
     childNames,
-    introduction: findIntroduction(doc, facts, names),
+    introduction: findIntroduction(doc, facts, childNames.length > 0 ? names : undefined),
     protectedSpans: dedupe(protectedSpans),
   };
 }
 
 function dedupe(spans: Span[]): Span[] {
-  const seen = new Set<string>();
-  return spans
-    .sort((a, b) => a.start - b.start || a.end - b.end)
-    .filter((s) => {
-      const k = `${s.start}:${s.end}`;
-      if (seen.has(k)) return false;
-      seen.add(k);
-      return true;
-    });
+  // Sorted by start and end, so a repeated span is next to its twin.
+  return spans.sort((a, b) => a.start - b.start || a.end - b.end).filter((s, i, all) => i === 0 || s.start !== all[i - 1]!.start || s.end !== all[i - 1]!.end);
 }

@@ -34,6 +34,7 @@ import {
   VALUES,
 } from './lexicon';
 import type { IdentitySubject } from './subject';
+import { perChildNames } from './by-names';
 import { subjectOf } from './subject';
 
 export type { Characteristic } from './lexicon';
@@ -319,47 +320,27 @@ const BLOCK_IDENTITY = defineFact<BlockIdentity>('identity/block', (b) => {
   return facts.childName === undefined && !analysisMention && !facts.childMention && !facts.tableMatters ? NOTHING : facts;
 });
 
-/**
- * The facts that depend on the children's names, defined once for each list of names a draft
- * uses: a draft keeps its names while it is edited, so a new list (and a full read) is rare.
- */
-interface NamedFacts {
-  /** A block's statements. */
-  statements: Fact<readonly LocalStatement[]>;
-  /** The first mention of a child by name in a paragraph. */
-  mention: Fact<Span | undefined>;
-}
-const named = new Map<string, NamedFacts>();
-let namedCount = 0;
-const NAMED_LIMIT = 8;
+/** A block's statements, read with the children's names (which decide who a statement is about). */
+const STATEMENTS = perChildNames<readonly LocalStatement[]>('identity/statements', (childNames) => (b) => {
+  if (!states(b)) return NO_STATEMENTS;
+  const found: IdentityStatement[] = [];
+  sentenceScan(b, childNames, found);
+  return found.length === 0 ? NO_STATEMENTS : found.map(({ role: _role, ...rest }) => rest);
+});
 
-function namedFacts(childNames: readonly string[]): NamedFacts {
-  const key = childNames.join('\u0002');
-  const known = named.get(key);
-  if (known) return known;
-  const n = ++namedCount;
+/** The first mention of a child by name in a paragraph where the child can be introduced. */
+const NAME_MENTION = perChildNames<Span | undefined>('identity/name-mention', (childNames) => {
   const patterns = childNames.map((name) => new RegExp(`(?<![\\p{L}])${escape(name)}(?![\\p{L}])`, 'u'));
-  const facts: NamedFacts = {
-    statements: defineFact(`identity/statements#${n}`, (b) => {
-      if (!states(b)) return NO_STATEMENTS;
-      const found: IdentityStatement[] = [];
-      sentenceScan(b, childNames, found);
-      return found.length === 0 ? NO_STATEMENTS : found.map(({ role: _role, ...rest }) => rest);
-    }),
-    mention: defineFact(`identity/mention#${n}`, (b) => {
-      if (!introduces(b)) return undefined;
-      let best: Span | undefined;
-      for (const re of patterns) {
-        const m = re.exec(b.prose);
-        if (m && (!best || m.index < best.start)) best = { start: m.index, end: m.index + m[0].length };
-      }
-      return best;
-    }),
+  return (b) => {
+    if (!introduces(b)) return undefined;
+    let best: Span | undefined;
+    for (const re of patterns) {
+      const m = re.exec(b.prose);
+      if (m && (!best || m.index < best.start)) best = { start: m.index, end: m.index + m[0].length };
+    }
+    return best;
   };
-  if (named.size >= NAMED_LIMIT) named.delete(named.keys().next().value!);
-  named.set(key, facts);
-  return facts;
-}
+});
 
 /**
  * A block's statements placed in the document. A block object that is unchanged and unmoved keeps
@@ -493,12 +474,12 @@ function statusOf(c: Characteristic, statements: readonly IdentityStatement[]): 
   return 'absent';
 }
 
-function findIntroduction(doc: ParsedDocument, facts: readonly BlockIdentity[], names: NamedFacts | undefined): Introduction | undefined {
+function findIntroduction(doc: ParsedDocument, facts: readonly BlockIdentity[], names: Fact<Span | undefined> | undefined): Introduction | undefined {
   const blocks = doc.blocks;
   // The first mention of a child in a paragraph: by name, else by a word such as "the child".
   const mention = (i: number): Span | undefined => {
     const b = blocks[i]!;
-    const at = (names ? factOf(b, names.mention) : undefined) ?? facts[i]!.childMention;
+    const at = (names ? factOf(b, names) : undefined) ?? facts[i]!.childMention;
     return at ? { start: b.start + at.start, end: b.start + at.end } : undefined;
   };
   const firstSentence = (b: Block): Span => {
@@ -542,8 +523,7 @@ function foldFacts(doc: ParsedDocument): IdentityFacts {
   const blocks = doc.blocks;
   const facts = factsOf(doc, BLOCK_IDENTITY);
   const childNames = findChildNames(doc, facts);
-  const names = namedFacts(childNames);
-  const local = factsOf(doc, names.statements);
+  const local = factsOf(doc, STATEMENTS(childNames));
   const statements: IdentityStatement[] = [...frontMatterOf(doc)];
   const analysisMentions: Span[] = [];
   let hasAnalysisSection = false;
@@ -606,7 +586,7 @@ function foldFacts(doc: ParsedDocument): IdentityFacts {
     minoritisedSpans,
     childName: childNames[0] ?? 'the child',
     childNames,
-    introduction: findIntroduction(doc, facts, childNames.length > 0 ? names : undefined),
+    introduction: findIntroduction(doc, facts, childNames.length > 0 ? NAME_MENTION(childNames) : undefined),
     protectedSpans: dedupe(protectedSpans),
   };
 }

@@ -6,7 +6,8 @@ import type { Check } from '../../check';
 import { isWholeReview } from '../../context/document-kind';
 import type { BlockRole } from '../../document/model';
 import { NON_PROSE_ROLES } from '../../document/roles';
-import { defineFact, factsOf } from '../../facts';
+import { factsOf } from '../../facts';
+import { perChildNames } from './by-names';
 import { draft } from './examples';
 import { identityFacts } from './identity-facts';
 import { RACE_ANALYSIS } from './lexicon';
@@ -23,29 +24,33 @@ const SKIP: ReadonlySet<BlockRole> = new Set(['glossary', 'references', 'content
 
 const PROSE_KINDS = new Set(['paragraph', 'list-item', 'table-cell', 'block-quote']);
 
-/** What a block says about race and about the events that call for it, with offsets relative to the block. */
+/** What a block says about race, and the first event in it that calls for it, with offsets relative to the block. */
 interface RaceFacts {
   /** The block considers race, racism or bias (a heading counts too). */
   considered: boolean;
-  /** Each event in its sentences, in order, whose subject is still to be judged against the children's names. */
-  events: readonly { sentence: number; start: number; end: number; what: string }[];
+  /** The first event in its sentences that happened to the child or family. */
+  event: { start: number; end: number; what: string } | undefined;
 }
-const NO_RACE: RaceFacts = { considered: false, events: [] };
+const NO_RACE: RaceFacts = { considered: false, event: undefined };
+const CONSIDERED: RaceFacts = { considered: true, event: undefined };
 
-const RACE = defineFact<RaceFacts>('identity/race', (block) => {
+// Who an event happened to turns on the children's names, so the fact is read with them.
+const RACE = perChildNames<RaceFacts>('identity/race', (childNames) => (block) => {
   // Headings count too: "Adultification and race" as a section title shows it was considered.
-  if (block.kind === 'heading') return RACE_ANALYSIS.test(block.prose) ? { considered: true, events: [] } : NO_RACE;
+  if (block.kind === 'heading') return RACE_ANALYSIS.test(block.prose) ? CONSIDERED : NO_RACE;
   if (!PROSE_KINDS.has(block.kind) || (NON_PROSE_ROLES.has(block.role) && block.role !== 'quoted-record')) return NO_RACE;
-  if (RACE_ANALYSIS.test(block.prose)) return { considered: true, events: [] };
+  if (RACE_ANALYSIS.test(block.prose)) return CONSIDERED;
   if (SKIP.has(block.role) || !QUICK.test(block.prose)) return NO_RACE;
-  const events: RaceFacts['events'][number][] = [];
-  block.sentences.forEach((s, j) => {
+  for (const s of block.sentences) {
     for (const [re, what] of EVENTS) {
       const m = re.exec(s.text);
-      if (m) events.push({ sentence: j, start: m.index, end: m.index + m[0].length, what });
+      if (!m) continue;
+      const subject = subjectOf(s.text, m.index, m.index + m[0].length, childNames);
+      if (subject === 'parent' || subject === 'other' || subject === 'generic') continue;
+      return { considered: false, event: { start: s.start + m.index, end: s.start + m.index + m[0].length, what } };
     }
-  });
-  return events.length > 0 ? { considered: false, events } : NO_RACE;
+  }
+  return NO_RACE;
 });
 
 const bg = 'Child R is a 14-year-old Black British boy who lives with his mother and two sisters. The family are Christian and English is their first language. Child R has dyslexia and receives support at school.';
@@ -86,19 +91,13 @@ export const racismNotConsidered: Check = {
     if (!facts.minoritised) return;
     let event: { start: number; end: number; paragraphEnd: number; what: string } | undefined;
     const blocks = ctx.doc.blocks;
-    const all = factsOf(ctx.doc, RACE);
+    const all = factsOf(ctx.doc, RACE(facts.childNames));
     for (let i = 0; i < blocks.length; i++) {
       const f = all[i]!;
       if (f.considered) return;
-      if (event) continue;
+      if (event || !f.event) continue;
       const block = blocks[i]!;
-      for (const e of f.events) {
-        const s = block.sentences[e.sentence]!;
-        const subject = subjectOf(s.text, e.start, e.end, facts.childNames);
-        if (subject === 'parent' || subject === 'other' || subject === 'generic') continue;
-        event = { start: s.start + e.start, end: s.start + e.end, paragraphEnd: block.end, what: e.what };
-        break;
-      }
+      event = { start: block.start + f.event.start, end: block.start + f.event.end, paragraphEnd: block.end, what: f.event.what };
     }
     if (!event) return;
     const child = facts.childName;

@@ -1,7 +1,7 @@
 /** Helpers shared by the identity-context checks: sentence facts, voice, skeleton sentences and sources. */
 import type { CheckContext } from '../../check';
 import type { Fact } from '../../facts';
-import { defineFact, factsOf } from '../../facts';
+import { defineFact, factOf, factsOf } from '../../facts';
 import { voiceOf } from '../../context/voice';
 import type { Voice } from '../../context/voice';
 import type { Block, Sentence } from '../../document/model';
@@ -58,6 +58,12 @@ export function sentenceFact<T>(name: string, quick: RegExp, read: (text: string
   });
 }
 
+/** Whose voice words are in, as far as these checks ask: the kind, and whether a quotation is challenged. */
+export interface VoiceVerdict {
+  kind: Voice['kind'];
+  challenged: boolean;
+}
+
 /** One sentence a check found something in, with what it needs to judge it. */
 export interface SentenceVisit<T> {
   block: Block;
@@ -66,8 +72,21 @@ export interface SentenceVisit<T> {
   /** The next sentence's text, in this block or the next, for critiques that come a sentence later. */
   nextText: string;
   next: Block | undefined;
-  voice(span: Span): Voice;
+  voice(span: Span): VoiceVerdict;
   hit: T;
+}
+
+/** Stands for a block's content, role, section and table position: the same object while they stay the same. */
+const CONTENT = defineFact('identity/content', () => ({}));
+
+/**
+ * Voices already judged, by the block's hits (the same array while the block is unchanged) and
+ * the next block's content: the voice reads both blocks and nothing else, and no offsets.
+ */
+const judged = new WeakMap<object, { next: object | undefined; voices: Map<string, VoiceVerdict> }>();
+
+function verdictOf(v: Voice): VoiceVerdict {
+  return { kind: v.kind, challenged: v.kind === 'quoted' && v.challenged };
 }
 
 /** Calls `fn` for each sentence in which `fact` found something, in document order. */
@@ -79,10 +98,20 @@ export function eachHit<T>(ctx: CheckContext, fact: Fact<readonly SentenceHit<T>
     if (hits.length === 0) continue;
     const block = blocks[i]!;
     const next = nextProse(blocks, i);
+    const nextContent = next ? factOf(next, CONTENT) : undefined;
+    let memo = judged.get(hits);
+    if (!memo || memo.next !== nextContent) judged.set(hits, (memo = { next: nextContent, voices: new Map() }));
+    const voices = memo.voices;
     for (const { index, hit } of hits) {
       const sentence = block.sentences[index]!;
       const nextText = block.sentences[index + 1]?.text ?? next?.sentences[0]?.text ?? '';
-      fn({ block, sentence, index, nextText, next, voice: (span) => clauseVoice(block, index, span, next), hit });
+      const voice = (span: Span): VoiceVerdict => {
+        const key = `${index}:${span.start - block.start}:${span.end - block.start}`;
+        let v = voices.get(key);
+        if (!v) voices.set(key, (v = verdictOf(clauseVoice(block, index, span, next))));
+        return v;
+      };
+      fn({ block, sentence, index, nextText, next, voice, hit });
     }
   }
 }
@@ -94,7 +123,7 @@ export function nextProse(blocks: readonly Block[], i: number): Block | undefine
 }
 
 /** True unless the words are discussed, turned round, or quoted and challenged: then the author is not using them. */
-export function isReported(v: Voice): boolean {
+export function isReported(v: VoiceVerdict): boolean {
   return v.kind !== 'meta' && v.kind !== 'rejected' && !(v.kind === 'quoted' && v.challenged);
 }
 

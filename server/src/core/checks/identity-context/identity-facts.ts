@@ -11,8 +11,7 @@
  */
 import type { Block, BlockRole, ParsedDocument } from '../../document/model';
 import { detach } from '../../document/parse';
-import type { Fact } from '../../facts';
-import { defineFact, factOf, factsOf, perDocumentValue } from '../../facts';
+import { defineFact, factsOf, perDocumentValue } from '../../facts';
 import type { Span } from '../../types';
 import type { Characteristic } from './lexicon';
 import {
@@ -328,18 +327,13 @@ const STATEMENTS = perChildNames<readonly LocalStatement[]>('identity/statements
   return found.length === 0 ? NO_STATEMENTS : found.map(({ role: _role, ...rest }) => rest);
 });
 
-/** The first mention of a child by name in a paragraph where the child can be introduced. */
+/**
+ * The first mention of a child by name in a paragraph where the child can be introduced: the
+ * earliest, and of names found at the same place the first listed, as one pattern finds it.
+ */
 const NAME_MENTION = perChildNames<Span | undefined>('identity/name-mention', (childNames) => {
-  const patterns = childNames.map((name) => new RegExp(`(?<![\\p{L}])${escape(name)}(?![\\p{L}])`, 'u'));
-  return (b) => {
-    if (!introduces(b)) return undefined;
-    let best: Span | undefined;
-    for (const re of patterns) {
-      const m = re.exec(b.prose);
-      if (m && (!best || m.index < best.start)) best = { start: m.index, end: m.index + m[0].length };
-    }
-    return best;
-  };
+  const anyName = new RegExp(`(?<![\\p{L}])(?:${childNames.map(escape).join('|')})(?![\\p{L}])`, 'u');
+  return (b) => (introduces(b) ? spanOf(anyName.exec(b.prose)) : undefined);
 });
 
 /**
@@ -474,12 +468,12 @@ function statusOf(c: Characteristic, statements: readonly IdentityStatement[]): 
   return 'absent';
 }
 
-function findIntroduction(doc: ParsedDocument, facts: readonly BlockIdentity[], names: Fact<Span | undefined> | undefined): Introduction | undefined {
+function findIntroduction(doc: ParsedDocument, facts: readonly BlockIdentity[], names: readonly (Span | undefined)[] | undefined): Introduction | undefined {
   const blocks = doc.blocks;
   // The first mention of a child in a paragraph: by name, else by a word such as "the child".
   const mention = (i: number): Span | undefined => {
     const b = blocks[i]!;
-    const at = (names ? factOf(b, names) : undefined) ?? facts[i]!.childMention;
+    const at = names?.[i] ?? facts[i]!.childMention;
     return at ? { start: b.start + at.start, end: b.start + at.end } : undefined;
   };
   const firstSentence = (b: Block): Span => {
@@ -586,7 +580,7 @@ function foldFacts(doc: ParsedDocument): IdentityFacts {
     minoritisedSpans,
     childName: childNames[0] ?? 'the child',
     childNames,
-    introduction: findIntroduction(doc, facts, childNames.length > 0 ? NAME_MENTION(childNames) : undefined),
+    introduction: findIntroduction(doc, facts, childNames.length > 0 ? factsOf(doc, NAME_MENTION(childNames)) : undefined),
     protectedSpans: dedupe(protectedSpans),
   };
 }

@@ -1,7 +1,7 @@
 /** Helpers shared by the identity-context checks: sentence facts, voice, skeleton sentences and sources. */
 import type { CheckContext } from '../../check';
 import type { Fact } from '../../facts';
-import { defineFact, factOf, factsOf } from '../../facts';
+import { defineFact, factsOf } from '../../facts';
 import { voiceOf } from '../../context/voice';
 import type { Voice } from '../../context/voice';
 import type { Block, Sentence } from '../../document/model';
@@ -97,8 +97,9 @@ export function eachHit<T>(ctx: CheckContext, fact: Fact<readonly SentenceHit<T>
     const hits = all[i]!;
     if (hits.length === 0) continue;
     const block = blocks[i]!;
-    const next = nextProse(blocks, i);
-    const nextContent = next ? factOf(next, CONTENT) : undefined;
+    const n = nextProse(blocks, i);
+    const next = n < 0 ? undefined : blocks[n];
+    const nextContent = n < 0 ? undefined : factsOf(ctx.doc, CONTENT)[n];
     let memo = judged.get(hits);
     if (!memo || memo.next !== nextContent) judged.set(hits, (memo = { next: nextContent, voices: new Map() }));
     const voices = memo.voices;
@@ -116,10 +117,10 @@ export function eachHit<T>(ctx: CheckContext, fact: Fact<readonly SentenceHit<T>
   }
 }
 
-/** The prose block after `blocks[i]`: where a critique of its last sentence may be. */
-export function nextProse(blocks: readonly Block[], i: number): Block | undefined {
-  for (let k = i + 1; k < blocks.length; k++) if (PROSE_KINDS.has(blocks[k]!.kind)) return blocks[k];
-  return undefined;
+/** The index of the prose block after `blocks[i]` (where a critique of its last sentence may be), or -1. */
+function nextProse(blocks: readonly Block[], i: number): number {
+  for (let k = i + 1; k < blocks.length; k++) if (PROSE_KINDS.has(blocks[k]!.kind)) return k;
+  return -1;
 }
 
 /** True unless the words are discussed, turned round, or quoted and challenged: then the author is not using them. */

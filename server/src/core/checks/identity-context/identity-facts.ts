@@ -24,6 +24,7 @@ import {
   HYPOTHETICAL,
   IDENTITY_ANALYSIS,
   MAJORITY_PEOPLES,
+  NAMED,
   NEGATED_OMISSION,
   NOT_KNOWN,
   OMISSION,
@@ -186,6 +187,7 @@ function sentenceScan(block: Block, childNames: readonly string[], out: Identity
   const prose = block.prose;
   const active = CHARACTERISTICS.filter((c) => PREFILTER[c].test(prose));
   const maybeUnknown = UNKNOWN_PREFILTER.test(prose);
+  const named = maybeUnknown ? CHARACTERISTICS.filter((c) => NAMED[c].test(prose)) : [];
   const maybeOmission = QUICK_OMISSION.test(prose) && ANONYMITY_REASON_OR_REASON.test(prose);
   const maybeEvasion = /\b(?:reflect\w*|representative|typical|characteristic|majority|in\s+line|consistent|similar|mirror\w*)\b/iu.test(prose);
   const maybeExtra = MINORITISED_EXTRA.test(prose);
@@ -219,7 +221,7 @@ function sentenceScan(block: Block, childNames: readonly string[], out: Identity
     for (const c of CHARACTERISTICS) {
       if (withheld.has(c)) continue;
       let unknownSpan: Span | undefined;
-      const nk = maybeUnknown ? NOT_KNOWN[c].exec(text) : null;
+      const nk = named.includes(c) ? NOT_KNOWN[c].exec(text) : null;
       if (nk) {
         unknownSpan = { start: nk.index, end: nk.index + nk[0].length };
         const explained = EFFORT.test(text) || EFFORT.test(next);
@@ -270,8 +272,21 @@ type LocalStatement = Omit<IdentityStatement, 'role'>;
 
 const NO_STATEMENTS: readonly LocalStatement[] = [];
 
+/**
+ * What kind of block it is, as the fold over blocks asks. Kept in the fact so the fold reads one
+ * small object per block and touches the block itself only where something is found.
+ */
+const TABLE_CELL = 1;
+/** A table cell in a glossary, reference list, contents or recommendations: neither ends nor joins a table. */
+const SKIPPED_CELL = 2;
+const ANALYSIS = 4;
+/** A paragraph or list item where the child can be introduced. */
+const INTRODUCES = 8;
+const BACKGROUND = 16;
+
 /** What one block says that the children's names cannot change, with offsets relative to the block. */
 interface BlockIdentity {
+  lane: number;
   /** The name or code it introduces a child by. */
   childName: string | undefined;
   /** The first words of an analysis or findings block that discuss identity. */
@@ -282,7 +297,7 @@ interface BlockIdentity {
   tableMatters: boolean;
 }
 
-const NOTHING: BlockIdentity = { childName: undefined, analysisMention: undefined, childMention: undefined, tableMatters: false };
+const NOTHING: BlockIdentity = { lane: 0, childName: undefined, analysisMention: undefined, childMention: undefined, tableMatters: false };
 
 function characteristicOf(label: string): Characteristic | undefined {
   const t = label.trim();
@@ -307,16 +322,19 @@ function spanOf(m: RegExpExecArray | null): Span | undefined {
 
 const BLOCK_IDENTITY = defineFact<BlockIdentity>('identity/block', (b) => {
   if (!PROSE_KINDS.has(b.kind)) return NOTHING;
-  const analysisMention = ANALYSIS_ROLES.has(b.role) ? spanOf(IDENTITY_ANALYSIS.exec(b.prose)) : undefined;
-  if (NOT_STATEMENTS.has(b.role)) return analysisMention ? { ...NOTHING, analysisMention } : NOTHING;
+  const analysis = ANALYSIS_ROLES.has(b.role);
+  const analysisMention = analysis ? spanOf(IDENTITY_ANALYSIS.exec(b.prose)) : undefined;
+  if (NOT_STATEMENTS.has(b.role)) return b.kind === 'table-cell' ? { ...NOTHING, lane: SKIPPED_CELL } : NOTHING;
   const cell = b.cell;
+  const lane = (b.kind === 'table-cell' ? TABLE_CELL : 0) | (analysis ? ANALYSIS : 0) | (introduces(b) ? INTRODUCES : 0) | (b.role === 'background' ? BACKGROUND : 0);
   const facts: BlockIdentity = {
+    lane,
     childName: introducedName(b.prose),
     analysisMention,
     childMention: introduces(b) ? spanOf(CHILD_MENTION_WORDS.exec(b.prose)) : undefined,
     tableMatters: b.kind === 'table-cell' && !!cell && !cell.isHeader && (characteristicOf(cell.header) !== undefined || (cell.column === 0 && characteristicOf(b.prose) !== undefined)),
   };
-  return facts.childName === undefined && !analysisMention && !facts.childMention && !facts.tableMatters ? NOTHING : facts;
+  return lane === 0 && facts.childName === undefined && !facts.childMention ? NOTHING : facts;
 });
 
 /** A block's statements, read with the children's names (which decide who a statement is about). */
@@ -484,7 +502,7 @@ function findIntroduction(doc: ParsedDocument, facts: readonly BlockIdentity[], 
   let bg: number | undefined;
   let bgMention: Span | undefined;
   for (let i = 0; i < blocks.length; i++) {
-    if (blocks[i]!.role !== 'background' || !introduces(blocks[i]!)) continue;
+    if ((facts[i]!.lane & (BACKGROUND | INTRODUCES)) !== (BACKGROUND | INTRODUCES)) continue;
     bg ??= i;
     bgMention = mention(i);
     if (bgMention) {
@@ -499,7 +517,7 @@ function findIntroduction(doc: ParsedDocument, facts: readonly BlockIdentity[], 
   }
   let first: Block | undefined;
   for (let i = 0; i < blocks.length; i++) {
-    if (!introduces(blocks[i]!)) continue;
+    if (!(facts[i]!.lane & INTRODUCES)) continue;
     first ??= blocks[i];
     const m = mention(i);
     if (m) return { span: m, insertAt: blocks[i]!.end, insertPrefix: ' ' };
@@ -529,30 +547,25 @@ function foldFacts(doc: ParsedDocument): IdentityFacts {
     table = [];
     tableMatters = false;
   };
-  const scanned = (i: number): void => {
-    const found = local[i]!;
-    if (found.length === 0) return;
-    for (const s of placedStatements(blocks[i]!, found)) statements.push(s);
-  };
   for (let i = 0; i < blocks.length; i++) {
-    const b = blocks[i]!;
     const f = facts[i]!;
-    if (b.kind !== 'table-cell' && table.length) flushTable();
-    if (b.kind === 'heading' && !NOT_STATEMENTS.has(b.role)) scanned(i);
-    if (!PROSE_KINDS.has(b.kind)) continue;
-    if (ANALYSIS_ROLES.has(b.role)) {
+    const lane = f.lane;
+    if (table.length && !(lane & (TABLE_CELL | SKIPPED_CELL))) flushTable();
+    if (lane & ANALYSIS) {
       hasAnalysisSection = true;
-      if (analysisMentions.length < 5 && f.analysisMention) analysisMentions.push({ start: b.start + f.analysisMention.start, end: b.start + f.analysisMention.end });
+      if (analysisMentions.length < 5 && f.analysisMention) analysisMentions.push({ start: blocks[i]!.start + f.analysisMention.start, end: blocks[i]!.start + f.analysisMention.end });
     }
-    if (NOT_STATEMENTS.has(b.role)) continue;
-    if (b.kind === 'table-cell') {
+    if (lane & TABLE_CELL) {
+      const b = blocks[i]!;
       const last = table[table.length - 1];
       // A new table starts when the header row comes round again or the section changes.
       if (last && ((b.cell!.isHeader && !last.cell!.isHeader) || (last.sectionPath !== b.sectionPath && last.sectionPath.join('\u0001') !== b.sectionPath.join('\u0001')))) flushTable();
       table.push(b);
       if (f.tableMatters) tableMatters = true;
     }
-    scanned(i);
+    // Headings and prose outside glossaries and the like: the only blocks with statements.
+    const found = local[i]!;
+    if (found.length > 0) for (const s of placedStatements(blocks[i]!, found)) statements.push(s);
   }
   flushTable();
   const characteristics = emptyFacts();

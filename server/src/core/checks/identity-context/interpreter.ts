@@ -3,8 +3,9 @@
  * whether an interpreter was used.
  */
 import type { Check } from '../../check';
+import { blockFacts } from '../../check';
 import { NON_PROSE_ROLES } from '../../document/roles';
-import { defineFact, factsOf } from '../../facts';
+import { defineFact } from '../../facts';
 import { identityFacts } from './identity-facts';
 import { eachHit, isReported, sentenceFact, SOURCES } from './shared';
 import { subjectOf } from './subject';
@@ -175,15 +176,12 @@ export const interpreterUseNotStated: Check = {
   run(ctx) {
     let need: { start: number; end: number; sentenceEnd: number } | undefined;
     const names = (): readonly string[] => identityFacts(ctx.doc).childNames;
-    const blocks = ctx.doc.blocks;
-    const all = factsOf(ctx.doc, LANGUAGE_NEEDS);
-    for (let i = 0; i < blocks.length; i++) {
-      const f = all[i]!;
-      // Any mention of an interpreter's use settles it, wherever it comes.
+    // Block by block, so the first mention of an interpreter's use ends the reading: that settles it, wherever it comes.
+    for (const block of ctx.doc.blocks) {
+      const f = blockFacts(ctx, LANGUAGE_NEEDS.name, block, LANGUAGE_NEEDS.compute);
       if (f.used) return;
       if (need) continue;
       for (const c of f.needs) {
-        const block = blocks[i]!;
         const s = block.sentences[c.sentence]!;
         const subject = subjectOf(s.text, c.start, c.end, names());
         // The need must be someone's: "there was no English translation" is not.

@@ -3,10 +3,10 @@
  * their age, in a review that never considers race, racism or bias.
  */
 import type { Check } from '../../check';
+import { blockFacts } from '../../check';
 import { isWholeReview } from '../../context/document-kind';
 import type { BlockRole } from '../../document/model';
 import { NON_PROSE_ROLES } from '../../document/roles';
-import { factsOf } from '../../facts';
 import { perChildNames } from './by-names';
 import { draft } from './examples';
 import { identityFacts } from './identity-facts';
@@ -90,13 +90,12 @@ export const racismNotConsidered: Check = {
     const facts = identityFacts(ctx.doc);
     if (!facts.minoritised) return;
     let event: { start: number; end: number; paragraphEnd: number; what: string } | undefined;
-    const blocks = ctx.doc.blocks;
-    const all = factsOf(ctx.doc, RACE(facts.childNames));
-    for (let i = 0; i < blocks.length; i++) {
-      const f = all[i]!;
+    const race = RACE(facts.childNames);
+    // Block by block, so the first block that considers race ends the reading.
+    for (const block of ctx.doc.blocks) {
+      const f = blockFacts(ctx, race.name, block, race.compute);
       if (f.considered) return;
       if (event || !f.event) continue;
-      const block = blocks[i]!;
       event = { start: block.start + f.event.start, end: block.start + f.event.end, paragraphEnd: block.end, what: f.event.what };
     }
     if (!event) return;

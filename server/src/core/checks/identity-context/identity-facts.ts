@@ -535,7 +535,7 @@ function foldFacts(doc: ParsedDocument): IdentityFacts {
   const blocks = doc.blocks;
   const facts = factsOf(doc, BLOCK_IDENTITY);
   const childNames = findChildNames(doc, facts);
-  const local = factsOf(doc, STATEMENTS(childNames));
+  const local = factsOf(doc, STATEMENTS(childNames).fact);
   const statements: IdentityStatement[] = [...frontMatterOf(doc)];
   const analysisMentions: Span[] = [];
   let hasAnalysisSection = false;
@@ -593,7 +593,7 @@ function foldFacts(doc: ParsedDocument): IdentityFacts {
     minoritisedSpans,
     childName: childNames[0] ?? 'the child',
     childNames,
-    introduction: findIntroduction(doc, facts, childNames.length > 0 ? factsOf(doc, NAME_MENTION(childNames)) : undefined),
+    introduction: findIntroduction(doc, facts, childNames.length > 0 ? factsOf(doc, NAME_MENTION(childNames).fact) : undefined),
     protectedSpans: dedupe(protectedSpans),
   };
 }

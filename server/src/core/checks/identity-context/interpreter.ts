@@ -5,7 +5,7 @@
 import type { Check } from '../../check';
 import { blockFacts } from '../../check';
 import { NON_PROSE_ROLES } from '../../document/roles';
-import { defineFact } from '../../facts';
+import type { Block } from '../../document/model';
 import { identityFacts } from './identity-facts';
 import { eachHit, isReported, sentenceFact, SOURCES } from './shared';
 import { subjectOf } from './subject';
@@ -124,7 +124,7 @@ interface LanguageNeeds {
 }
 const NO_NEEDS: LanguageNeeds = { used: false, needs: [] };
 
-const LANGUAGE_NEEDS = defineFact<LanguageNeeds>('identity/language-needs', (block) => {
+function languageNeeds(block: Block): LanguageNeeds {
   if (!PROSE_KINDS.has(block.kind) || NOT_THE_CASE.has(block.role) || (NON_PROSE_ROLES.has(block.role) && block.role !== 'quoted-record')) return NO_NEEDS;
   if (!/English|interpret|translat|Language\s+Line|language\s+barrier/iu.test(block.prose)) return NO_NEEDS;
   let used = false;
@@ -139,7 +139,7 @@ const LANGUAGE_NEEDS = defineFact<LanguageNeeds>('identity/language-needs', (blo
     needs.push({ sentence: j, start: m.index, end: m.index + m[0].length, someone });
   });
   return used || needs.length > 0 ? { used, needs } : NO_NEEDS;
-});
+}
 
 /** A language need noted, and the review never says whether an interpreter was used. */
 export const interpreterUseNotStated: Check = {
@@ -178,7 +178,7 @@ export const interpreterUseNotStated: Check = {
     const names = (): readonly string[] => identityFacts(ctx.doc).childNames;
     // Block by block, so the first mention of an interpreter's use ends the reading: that settles it, wherever it comes.
     for (const block of ctx.doc.blocks) {
-      const f = blockFacts(ctx, LANGUAGE_NEEDS.name, block, LANGUAGE_NEEDS.compute);
+      const f = blockFacts(ctx, 'identity/language-needs', block, languageNeeds);
       if (f.used) return;
       if (need) continue;
       for (const c of f.needs) {

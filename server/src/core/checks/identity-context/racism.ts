@@ -93,7 +93,7 @@ export const racismNotConsidered: Check = {
     const race = RACE(facts.childNames);
     // Block by block, so the first block that considers race ends the reading.
     for (const block of ctx.doc.blocks) {
-      const f = blockFacts(ctx, race.name, block, race.compute);
+      const f = blockFacts(ctx, race.fact.name, block, race.read);
       if (f.considered) return;
       if (event || !f.event) continue;
       event = { start: block.start + f.event.start, end: block.start + f.event.end, paragraphEnd: block.end, what: f.event.what };

@@ -1,5 +1,6 @@
 /** Helpers shared by the identity-context checks: sentence facts, voice, skeleton sentences and sources. */
 import type { CheckContext } from '../../check';
+import { blockFacts } from '../../check';
 import type { Fact } from '../../facts';
 import { defineFact, factsOf } from '../../facts';
 import { voiceOf } from '../../context/voice';
@@ -77,7 +78,7 @@ export interface SentenceVisit<T> {
 }
 
 /** Stands for a block's content, role, section and table position: the same object while they stay the same. */
-const CONTENT = defineFact('identity/content', () => ({}));
+const content = (): object => ({});
 
 /**
  * Voices already judged, by the block's hits (the same array while the block is unchanged) and
@@ -99,7 +100,8 @@ export function eachHit<T>(ctx: CheckContext, fact: Fact<readonly SentenceHit<T>
     const block = blocks[i]!;
     const n = nextProse(blocks, i);
     const next = n < 0 ? undefined : blocks[n];
-    const nextContent = n < 0 ? undefined : factsOf(ctx.doc, CONTENT)[n];
+    // Only the few blocks after a hit are asked, so one at a time.
+    const nextContent = next ? blockFacts(ctx, 'identity/content', next, content) : undefined;
     let memo = judged.get(hits);
     if (!memo || memo.next !== nextContent) judged.set(hits, (memo = { next: nextContent, voices: new Map() }));
     const voices = memo.voices;

@@ -2,7 +2,7 @@
 import type { Check } from '../../check';
 import { identityFacts } from './identity-facts';
 import { anonymityReasonBesides, HARM_TEST, NEGATED_OMISSION, OMISSION, OMITTED_IDENTITY } from './lexicon';
-import { capitalise, eachSentence, possessive, SOURCES } from './shared';
+import { capitalise, eachHit, isReported, possessive, sentenceFact, SOURCES } from './shared';
 
 const WHAT: Record<string, string> = { ethnicity: 'heritage', religion: 'faith', language: 'language', disability: 'disability', all: 'identity' };
 // The author discussing the practice rather than doing it.
@@ -25,6 +25,23 @@ function nextBoundary(text: string, from: number): number {
   const m = BOUNDARY.exec(text);
   return m ? m.index : text.length;
 }
+
+/** An omission of identity for anonymity's sake, in a sentence that neither applies the harm test nor discusses the practice. */
+const OMISSIONS = sentenceFact('identity/anonymity-omissions', QUICK, (text) => {
+  OMISSION.lastIndex = 0;
+  const om = OMISSION.exec(text);
+  if (!om || NEGATED_OMISSION.test(text) || !anonymityReasonBesides(text, { index: om.index, length: om[0].length })) return undefined;
+  // The identity words must be what is left out: in the omission's own clause.
+  const clauseStart = lastBoundary(text, om.index);
+  const clauseEnd = nextBoundary(text, om.index + om[0].length);
+  const clause = text.slice(clauseStart, clauseEnd);
+  const what = OMITTED_IDENTITY.filter(([, re]) => re.test(clause)).map(([c]) => c);
+  if (what.length === 0) return undefined;
+  if (HARM_TEST.test(text) || DISCUSSES.test(text)) return undefined;
+  const reason = REASON_PHRASE.exec(text.slice(om.index + om[0].length));
+  const end = reason ? om.index + om[0].length + reason.index + reason[0].length : om.index + om[0].length;
+  return { start: om.index, end, words: [...new Set(what.map((c) => WHAT[c]!))].join(' and ') };
+});
 
 /** The check. */
 export const anonymityUsedToOmitIdentity: Check = {
@@ -66,26 +83,12 @@ export const anonymityUsedToOmitIdentity: Check = {
   },
   run(ctx) {
     let child: string | undefined;
-    eachSentence(ctx, QUICK, ({ sentence, nextText, voice }) => {
-      const text = sentence.text;
-      OMISSION.lastIndex = 0;
-      const om = OMISSION.exec(text);
-      if (!om || NEGATED_OMISSION.test(text) || !anonymityReasonBesides(text, { index: om.index, length: om[0].length })) return;
-      // The identity words must be what is left out: in the omission's own clause.
-      const clauseStart = lastBoundary(text, om.index);
-      const clauseEnd = nextBoundary(text, om.index + om[0].length);
-      const clause = text.slice(clauseStart, clauseEnd);
-      const what = OMITTED_IDENTITY.filter(([, re]) => re.test(clause)).map(([c]) => c);
-      if (what.length === 0) return;
-      if (HARM_TEST.test(text) || HARM_TEST.test(nextText) || DISCUSSES.test(text)) return;
-      const reason = REASON_PHRASE.exec(text.slice(om.index + om[0].length));
-      const start = om.index;
-      const end = reason ? om.index + om[0].length + reason.index + reason[0].length : om.index + om[0].length;
+    eachHit(ctx, OMISSIONS, ({ sentence, nextText, voice, hit: { start, end, words } }) => {
+      if (HARM_TEST.test(nextText)) return;
       const span = { start: sentence.start + start, end: sentence.start + end };
       const v = voice(span);
-      if (v.kind === 'meta' || v.kind === 'rejected' || (v.kind === 'quoted' && v.challenged)) return;
+      if (!isReported(v)) return;
       child ??= identityFacts(ctx.doc).childName;
-      const words = [...new Set(what.map((c) => WHAT[c]!))].join(' and ');
       ctx.report({
         span,
         severity: v.kind === 'quoted' ? 'info' : undefined,

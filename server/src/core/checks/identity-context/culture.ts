@@ -1,6 +1,6 @@
 /** Culture used as an explanation without saying what was meant or how it was tested. */
 import type { Check } from '../../check';
-import { AUTHOR_CRITIQUE, eachSentence, SOURCES } from './shared';
+import { AUTHOR_CRITIQUE, eachHit, isReported, sentenceFact, SOURCES } from './shared';
 
 const POSS = "(?:the\\s+family['’]s\\s+|her\\s+|his\\s+|their\\s+|the\\s+parents['’]\\s+|the\\s+)";
 const FAMILY_POSS = "(?:the\\s+family['’]s\\s+|her\\s+|his\\s+|their\\s+|the\\s+parents['’]\\s+)";
@@ -22,6 +22,16 @@ const CULTURE = new RegExp(
 const QUICK = /cultur|westerni/i;
 // Further ways the author shows the explanation was questioned, or gives the family's own account.
 const OWN_ACCOUNT = /\b(?:she|he|they|mother|father|the\s+parents?|her\s+mother|his\s+mother|her\s+father|his\s+father)\s+(?:said|told|explained|described)\b|\b(?:did|do|does)\s+not\s+accept\b|\bexplored\s+with\b|\basked\s+(?:the\s+family|her|him|them|mother|father)\b/i;
+const questioned = (text: string): boolean => AUTHOR_CRITIQUE.test(text) || OWN_ACCOUNT.test(text);
+
+/** Culture offered as an explanation in a sentence that does not itself question it: offsets in the sentence. */
+const EXPLANATIONS = sentenceFact('identity/culture-as-explanation', QUICK, (text) => {
+  CULTURE.lastIndex = 0;
+  const m = CULTURE.exec(text);
+  if (!m || questioned(text)) return undefined;
+  const lead = /^[.;:]?\s*/.exec(m[0])![0].length;
+  return { start: m.index + lead, end: m.index + m[0].length };
+});
 
 /** The check. */
 export const cultureAsExplanation: Check = {
@@ -58,16 +68,11 @@ export const cultureAsExplanation: Check = {
     },
   },
   run(ctx) {
-    eachSentence(ctx, QUICK, ({ sentence, nextText, voice }) => {
-      const text = sentence.text;
-      CULTURE.lastIndex = 0;
-      const m = CULTURE.exec(text);
-      if (!m) return;
-      if (AUTHOR_CRITIQUE.test(text) || AUTHOR_CRITIQUE.test(nextText) || OWN_ACCOUNT.test(text) || OWN_ACCOUNT.test(nextText)) return;
-      const lead = /^[.;:]?\s*/.exec(m[0])![0].length;
-      const span = { start: sentence.start + m.index + lead, end: sentence.start + m.index + m[0].length };
+    eachHit(ctx, EXPLANATIONS, ({ sentence, nextText, voice, hit }) => {
+      if (questioned(nextText)) return;
+      const span = { start: sentence.start + hit.start, end: sentence.start + hit.end };
       const v = voice(span);
-      if (v.kind === 'meta' || v.kind === 'rejected' || (v.kind === 'quoted' && v.challenged)) return;
+      if (!isReported(v)) return;
       ctx.report({
         span,
         severity: v.kind === 'quoted' ? 'info' : undefined,

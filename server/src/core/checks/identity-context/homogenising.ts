@@ -2,7 +2,7 @@
 import type { Check } from '../../check';
 import { identityFacts } from './identity-facts';
 import { STATISTICS } from './lexicon';
-import { eachSentence, SOURCES } from './shared';
+import { eachHit, isReported, sentenceFact, SOURCES } from './shared';
 
 const ACRONYM = /(?<![\p{L}\p{N}])(?:BAME|B\.A\.M\.E\.?|BME|B\.M\.E\.?|BAMER)(?![\p{L}\p{N}])/gu;
 const PHRASE = /\bBlack,?\s+Asian,?\s+(?:and|&)\s+[Mm]inority\s+[Ee]thnic\b|\b[Bb]lack\s+and\s+[Mm]inority\s+[Ee]thnic\b|\b(?:[Ee]thnic\s+[Mm]inority|[Mm]inority\s+[Ee]thnic)\b|\b[Nn]on-?[Ww]hite\b/gu;
@@ -17,6 +17,28 @@ const PERSON_AFTER = /^\s+(?:family|household|child|boy|girl|baby|mother|father|
 const NON_PERSON_AFTER = /^\s+(?:[A-Za-z\u00C0-\u024F-]+\s+)?(?:network|forum|group|groups|association|council|alliance|project|service|services|committee|lead|charity|trust|centre|organisation|organization|staff|workers?|officers?|mentors?|programme|scheme|team|support|advocates?|champions?|panel|housing)\b/i;
 // The author already saying the label tells nothing.
 const CRITIQUE = /\btold\s+(?:\w+\s+)?nothing\b|\bsays?\s+nothing\b|\bsaid\s+nothing\b|\bhomogen\w+|\btoo\s+broad\b|\bvague\b|\blump\w*|\bumbrella\b|\bthe\s+family['’]s\s+own\s+description\b|\bas\s+(?:they|the\s+family)\s+describe/i;
+
+/**
+ * Umbrella labels in a sentence that neither reports figures nor criticises the label, leaving out
+ * names of bodies and services; offsets in the sentence. Whether the sentence is about this family
+ * may still turn on the children's names, which the check adds.
+ */
+const LABELS = sentenceFact('identity/umbrella-labels', QUICK, (text) => {
+  const hits: { index: number; length: number; acronym: boolean }[] = [];
+  for (const [re, acronym] of [[ACRONYM, true], [PHRASE, false]] as const) {
+    re.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(text))) hits.push({ index: m.index, length: m[0].length, acronym });
+  }
+  if (hits.length === 0 || STATISTICS.test(text) || CRITIQUE.test(text)) return undefined;
+  const labels: { index: number; length: number; personAfter: boolean }[] = [];
+  for (const h of hits) {
+    const after = text.slice(h.index + h.length);
+    if ((h.acronym && ORGANISATION_AFTER.test(after)) || NON_PERSON_AFTER.test(after)) continue;
+    labels.push({ index: h.index, length: h.length, personAfter: PERSON_AFTER.test(after) });
+  }
+  return labels.length === 0 ? undefined : { refersToFamily: REFERENT.test(text) || NAMED.test(text), labels };
+});
 
 /** The check. */
 export const homogenisingEthnicityLabel: Check = {
@@ -53,25 +75,17 @@ export const homogenisingEthnicityLabel: Check = {
   },
   run(ctx) {
     let names: readonly string[] | undefined;
-    eachSentence(ctx, QUICK, ({ sentence, nextText, voice }) => {
+    eachHit(ctx, LABELS, ({ sentence, nextText, voice, hit }) => {
+      if (CRITIQUE.test(nextText)) return;
       const text = sentence.text;
-      const hits: { index: number; text: string; acronym: boolean }[] = [];
-      for (const [re, acronym] of [[ACRONYM, true], [PHRASE, false]] as const) {
-        re.lastIndex = 0;
-        let m: RegExpExecArray | null;
-        while ((m = re.exec(text))) hits.push({ index: m.index, text: m[0], acronym });
-      }
-      if (hits.length === 0) return;
-      if (STATISTICS.test(text) || CRITIQUE.test(text) || CRITIQUE.test(nextText)) return;
       names ??= identityFacts(ctx.doc).childNames;
-      const refersToFamily = REFERENT.test(text) || NAMED.test(text) || names.some((n) => text.includes(n));
-      for (const h of hits) {
-        const after = text.slice(h.index + h.text.length);
-        if ((h.acronym && ORGANISATION_AFTER.test(after)) || NON_PERSON_AFTER.test(after)) continue;
-        if (!refersToFamily && !PERSON_AFTER.test(after)) continue;
+      const refersToFamily = hit.refersToFamily || names.some((n) => text.includes(n));
+      for (const label of hit.labels) {
+        if (!refersToFamily && !label.personAfter) continue;
+        const h = { index: label.index, text: text.slice(label.index, label.index + label.length) };
         const span = { start: sentence.start + h.index, end: sentence.start + h.index + h.text.length };
         const v = voice(span);
-        if (v.kind === 'meta' || v.kind === 'rejected' || (v.kind === 'quoted' && v.challenged)) continue;
+        if (!isReported(v)) continue;
         const quoted = v.kind === 'quoted';
         ctx.report({
           span,

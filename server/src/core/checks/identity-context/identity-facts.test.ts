@@ -184,3 +184,30 @@ describe('identity-context rules on bad input', () => {
     expect(facts).toBeTruthy();
   });
 });
+
+describe('identityFacts after an edit', () => {
+  // Facts are kept per block and placed statements per unmoved block, so an analysis after an edit
+  // must give exactly what a fresh parse of the same text gives.
+  const base = draft({
+    frontMatter: 'review-type: lcspr\nchild: Child R\nethnicity: Black British',
+    background: 'Child R is of Eritrean heritage and Muslim; her first language is Tigrinya. Her mother, who is Somali, arrived in 2010. Her religion is not known.\n\n| Name | Relationship | Ethnicity |\n| --- | --- | --- |\n| Child R | subject | Mixed White and Black Caribbean |\n| Adult A | mother | White British |',
+    analysis: 'No interpreter was booked, so her mother could not explain her worries in her first language.',
+  });
+  const inserts = ['e', ' ', '\n\n', 'Child R is autistic. ', 'known as Jordan ', '## Analysis\n\n', '| x |'];
+  it('equals the facts of a fresh parse', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.nat(), fc.constantFrom(...inserts)), { minLength: 1, maxLength: 6 }), (edits) => {
+        let text = base;
+        let doc = parseDocument(text);
+        identityFacts(doc);
+        for (const [at, insert] of edits) {
+          const i = at % (text.length + 1);
+          text = text.slice(0, i) + insert + text.slice(i);
+          doc = parseDocument(text, { previous: doc });
+          expect(identityFacts(doc)).toEqual(identityFacts(parseDocument(text)));
+        }
+      }),
+      { numRuns: 60 },
+    );
+  });
+});

@@ -3,10 +3,15 @@
  * language and disability it states (and where, and about whom), which it gives as not known or
  * withholds, and whether identity comes back in the analysis. Pure and cached per parsed document.
  *
+ * What each block says is a per-block fact (see `facts.ts`), so after a keystroke only the edited
+ * block is read again and the document's facts are a fold over the blocks' cached facts.
+ *
  * Other features rely on this: the quality report lists the facts, and the anonymisation feature
  * must never ask an author to delete a span in `protectedSpans`, because these rules ask for it.
  */
 import type { Block, BlockRole, ParsedDocument } from '../../document/model';
+import { detach } from '../../document/parse';
+import { defineFact, factsOf, perDocumentValue } from '../../facts';
 import type { Span } from '../../types';
 import type { Characteristic } from './lexicon';
 import {
@@ -19,6 +24,7 @@ import {
   HYPOTHETICAL,
   IDENTITY_ANALYSIS,
   MAJORITY_PEOPLES,
+  NAMED,
   NEGATED_OMISSION,
   NOT_KNOWN,
   OMISSION,
@@ -28,6 +34,7 @@ import {
   VALUES,
 } from './lexicon';
 import type { IdentitySubject } from './subject';
+import { perChildNames } from './by-names';
 import { subjectOf } from './subject';
 
 export type { Characteristic } from './lexicon';
@@ -113,8 +120,6 @@ const REASON = /\b(?:because|due\s+to|in\s+order\s+to|so\s+as\s+to|to\s+(?:prote
 
 const ANONYMITY_REASON_OR_REASON = new RegExp(`${ANONYMITY_REASON.source}|${HARM_TEST.source}|${REASON.source}`, 'i');
 
-const cache = new WeakMap<ParsedDocument, IdentityFacts>();
-
 function overlaps(a: Span, b: Span): boolean {
   return a.start < b.end && b.start < a.end;
 }
@@ -124,7 +129,7 @@ function escape(s: string): string {
 }
 
 /** Names the draft uses for children: front matter first, then "Child X" codes and "known as" names. */
-function findChildNames(doc: ParsedDocument): string[] {
+function findChildNames(doc: ParsedDocument, facts: readonly BlockIdentity[]): string[] {
   const names: string[] = [];
   const raw = doc.frontMatter.raw;
   const add = (v: unknown): void => {
@@ -148,21 +153,21 @@ function findChildNames(doc: ParsedDocument): string[] {
     }
   }
   if (names.length === 0) {
-    for (const b of doc.blocks) {
-      if (!PROSE_KINDS.has(b.kind) || NOT_STATEMENTS.has(b.role)) continue;
-      const code = CHILD_CODE.exec(b.prose);
-      const intro = NAME_INTRO.exec(b.prose);
-      if (intro) {
-        names.push((intro[1] ?? intro[2])!);
-        break;
-      }
-      if (code) {
-        names.push(code[0].replace(/\s+/g, ' '));
-        break;
-      }
+    for (const f of facts) {
+      if (f.childName === undefined) continue;
+      names.push(f.childName);
+      break;
     }
   }
   return [...new Set(names)];
+}
+
+/** The name or code a block introduces a child by: a "known as" name before a "Child X" code. */
+function introducedName(prose: string): string | undefined {
+  const intro = NAME_INTRO.exec(prose);
+  if (intro) return detach((intro[1] ?? intro[2])!);
+  const code = CHILD_CODE.exec(prose);
+  return code ? detach(code[0].replace(/\s+/g, ' ')) : undefined;
 }
 
 function isMinoritisedValue(text: string): boolean {
@@ -182,6 +187,7 @@ function sentenceScan(block: Block, childNames: readonly string[], out: Identity
   const prose = block.prose;
   const active = CHARACTERISTICS.filter((c) => PREFILTER[c].test(prose));
   const maybeUnknown = UNKNOWN_PREFILTER.test(prose);
+  const named = maybeUnknown ? CHARACTERISTICS.filter((c) => NAMED[c].test(prose)) : [];
   const maybeOmission = QUICK_OMISSION.test(prose) && ANONYMITY_REASON_OR_REASON.test(prose);
   const maybeEvasion = /\b(?:reflect\w*|representative|typical|characteristic|majority|in\s+line|consistent|similar|mirror\w*)\b/iu.test(prose);
   const maybeExtra = MINORITISED_EXTRA.test(prose);
@@ -215,7 +221,7 @@ function sentenceScan(block: Block, childNames: readonly string[], out: Identity
     for (const c of CHARACTERISTICS) {
       if (withheld.has(c)) continue;
       let unknownSpan: Span | undefined;
-      const nk = maybeUnknown ? NOT_KNOWN[c].exec(text) : null;
+      const nk = named.includes(c) ? NOT_KNOWN[c].exec(text) : null;
       if (nk) {
         unknownSpan = { start: nk.index, end: nk.index + nk[0].length };
         const explained = EFFORT.test(text) || EFFORT.test(next);
@@ -261,22 +267,124 @@ function sentenceScan(block: Block, childNames: readonly string[], out: Identity
   }
 }
 
-/** Statements of one block with offsets relative to it, kept per block text so a keystroke rescans one paragraph. */
-const blockCache = new Map<string, Omit<IdentityStatement, 'role'>[]>();
-const BLOCK_CACHE_LIMIT = 5000;
+/** A statement as a block fact keeps it: offsets relative to the block, and no role (the block has it). */
+type LocalStatement = Omit<IdentityStatement, 'role'>;
 
-function cachedSentenceScan(block: Block, childNames: readonly string[], out: IdentityStatement[]): void {
-  const key = `${block.kind}\u0001${childNames.join('\u0002')}\u0001${block.prose}`;
-  let found = blockCache.get(key);
-  if (!found) {
-    const local: IdentityStatement[] = [];
-    sentenceScan({ ...block, start: 0, end: block.end - block.start, sentences: block.sentences.map((s) => ({ ...s, start: s.start - block.start, end: s.end - block.start })) }, childNames, local);
-    found = local.map(({ role: _role, ...rest }) => rest);
-    if (blockCache.size >= BLOCK_CACHE_LIMIT) blockCache.clear();
-    blockCache.set(key, found);
-  }
-  const shift = (sp: Span): Span => ({ start: sp.start + block.start, end: sp.end + block.start });
-  for (const s of found) out.push({ ...s, span: shift(s.span), sentence: shift(s.sentence), role: block.role });
+const NO_STATEMENTS: readonly LocalStatement[] = [];
+
+/**
+ * What kind of block it is, as the fold over blocks asks. Kept in the fact so the fold reads one
+ * small object per block and touches the block itself only where something is found.
+ */
+const TABLE_CELL = 1;
+/** A table cell in a glossary, reference list, contents or recommendations: neither ends nor joins a table. */
+const SKIPPED_CELL = 2;
+const ANALYSIS = 4;
+/** A paragraph or list item where the child can be introduced. */
+const INTRODUCES = 8;
+const BACKGROUND = 16;
+
+/** What one block says that the children's names cannot change, with offsets relative to the block. */
+interface BlockIdentity {
+  lane: number;
+  /** The name or code it introduces a child by. */
+  childName: string | undefined;
+  /** The first words of an analysis or findings block that discuss identity. */
+  analysisMention: Span | undefined;
+  /** The first words naming a child without a pseudonym ("the child", "Child R"). */
+  childMention: Span | undefined;
+  /** A table cell under a heading, or labelling a row, that names a characteristic. */
+  tableMatters: boolean;
+}
+
+const NOTHING: BlockIdentity = { lane: 0, childName: undefined, analysisMention: undefined, childMention: undefined, tableMatters: false };
+
+function characteristicOf(label: string): Characteristic | undefined {
+  const t = label.trim();
+  if (t.length === 0 || t.length > 60) return undefined;
+  for (const [c, re] of HEADER_CHARACTERISTIC) if (re.test(t)) return c;
+  return undefined;
+}
+
+/** Paragraphs where the child can be introduced. */
+function introduces(b: Block): boolean {
+  return (b.kind === 'paragraph' || b.kind === 'list-item') && !NOT_STATEMENTS.has(b.role) && b.role !== 'quoted-record';
+}
+
+/** Blocks whose sentences can state identity; headings too ("Child C: a Black British boy"). */
+function states(b: Block): boolean {
+  return (PROSE_KINDS.has(b.kind) || b.kind === 'heading') && !NOT_STATEMENTS.has(b.role);
+}
+
+function spanOf(m: RegExpExecArray | null): Span | undefined {
+  return m ? { start: m.index, end: m.index + m[0].length } : undefined;
+}
+
+const BLOCK_IDENTITY = defineFact<BlockIdentity>('identity/block', (b) => {
+  if (!PROSE_KINDS.has(b.kind)) return NOTHING;
+  const analysis = ANALYSIS_ROLES.has(b.role);
+  const analysisMention = analysis ? spanOf(IDENTITY_ANALYSIS.exec(b.prose)) : undefined;
+  if (NOT_STATEMENTS.has(b.role)) return b.kind === 'table-cell' ? { ...NOTHING, lane: SKIPPED_CELL } : NOTHING;
+  const cell = b.cell;
+  const lane = (b.kind === 'table-cell' ? TABLE_CELL : 0) | (analysis ? ANALYSIS : 0) | (introduces(b) ? INTRODUCES : 0) | (b.role === 'background' ? BACKGROUND : 0);
+  const facts: BlockIdentity = {
+    lane,
+    childName: introducedName(b.prose),
+    analysisMention,
+    childMention: introduces(b) ? spanOf(CHILD_MENTION_WORDS.exec(b.prose)) : undefined,
+    tableMatters: b.kind === 'table-cell' && !!cell && !cell.isHeader && (characteristicOf(cell.header) !== undefined || (cell.column === 0 && characteristicOf(b.prose) !== undefined)),
+  };
+  return lane === 0 && facts.childName === undefined && !facts.childMention ? NOTHING : facts;
+});
+
+/** A block's statements, read with the children's names (which decide who a statement is about). */
+const STATEMENTS = perChildNames<readonly LocalStatement[]>('identity/statements', (childNames) => (b) => {
+  if (!states(b)) return NO_STATEMENTS;
+  const found: IdentityStatement[] = [];
+  sentenceScan(b, childNames, found);
+  return found.length === 0 ? NO_STATEMENTS : found.map(({ role: _role, ...rest }) => rest);
+});
+
+/**
+ * The first mention of a child by name in a paragraph where the child can be introduced: the
+ * earliest, and of names found at the same place the first listed, as one pattern finds it.
+ */
+const NAME_MENTION = perChildNames<Span | undefined>('identity/name-mention', (childNames) => {
+  const anyName = new RegExp(`(?<![\\p{L}])(?:${childNames.map(escape).join('|')})(?![\\p{L}])`, 'u');
+  return (b) => (introduces(b) ? spanOf(anyName.exec(b.prose)) : undefined);
+});
+
+/**
+ * A block's statements placed in the document. A block object that is unchanged and unmoved keeps
+ * them, so an edit only places the statements of the blocks after it.
+ */
+const placed = new WeakMap<Block, { local: readonly LocalStatement[]; statements: readonly IdentityStatement[] }>();
+
+function placedStatements(b: Block, local: readonly LocalStatement[]): readonly IdentityStatement[] {
+  const known = placed.get(b);
+  if (known && known.local === local) return known.statements;
+  const d = b.start;
+  const role = b.role;
+  // Written out rather than spread, in the order a scan writes them, so every statement has one of two shapes.
+  const statements = local.map(({ characteristic, kind, span, sentence, source, subject, minoritised }): IdentityStatement => {
+    const at = { start: span.start + d, end: span.end + d };
+    const within = { start: sentence.start + d, end: sentence.end + d };
+    return minoritised === undefined ? { characteristic, kind, span: at, sentence: within, source, subject, role } : { characteristic, kind, span: at, sentence: within, source, subject, minoritised, role };
+  });
+  placed.set(b, { local, statements });
+  return statements;
+}
+
+/** Front matter statements, kept while the front matter is unchanged (the parser then keeps its object). */
+const frontMatterStatements = new WeakMap<ParsedDocument['frontMatter'], readonly IdentityStatement[]>();
+
+function frontMatterOf(doc: ParsedDocument): readonly IdentityStatement[] {
+  const known = frontMatterStatements.get(doc.frontMatter);
+  if (known) return known;
+  const out: IdentityStatement[] = [];
+  frontMatterScan(doc, out);
+  frontMatterStatements.set(doc.frontMatter, out);
+  return out;
 }
 
 function rowSubject(label: string, childNames: readonly string[]): IdentitySubject {
@@ -298,12 +406,6 @@ function tableScan(cells: readonly Block[], childNames: readonly string[], out: 
       byRow.set(c.cell!.row, row);
     }
   }
-  const characteristicOf = (label: string): Characteristic | undefined => {
-    const t = label.trim();
-    if (t.length === 0 || t.length > 60) return undefined;
-    for (const [c, re] of HEADER_CHARACTERISTIC) if (re.test(t)) return c;
-    return undefined;
-  };
   for (const [, row] of byRow) {
     row.sort((a, b) => a.cell!.column - b.cell!.column);
     const first = row.find((c) => c.cell!.column === 0);
@@ -384,83 +486,104 @@ function statusOf(c: Characteristic, statements: readonly IdentityStatement[]): 
   return 'absent';
 }
 
-function findIntroduction(doc: ParsedDocument, childNames: readonly string[]): Introduction | undefined {
-  const mention = (b: Block): Span | undefined => {
-    let best: Span | undefined;
-    for (const n of childNames) {
-      const m = new RegExp(`(?<![\\p{L}])${escape(n)}(?![\\p{L}])`, 'u').exec(b.prose);
-      if (m && (!best || b.start + m.index < best.start)) best = { start: b.start + m.index, end: b.start + m.index + m[0].length };
-    }
-    if (best) return best;
-    const m = CHILD_MENTION_WORDS.exec(b.prose);
-    return m ? { start: b.start + m.index, end: b.start + m.index + m[0].length } : undefined;
+function findIntroduction(doc: ParsedDocument, facts: readonly BlockIdentity[], names: readonly (Span | undefined)[] | undefined): Introduction | undefined {
+  const blocks = doc.blocks;
+  // The first mention of a child in a paragraph: by name, else by a word such as "the child".
+  const mention = (i: number): Span | undefined => {
+    const b = blocks[i]!;
+    const at = names?.[i] ?? facts[i]!.childMention;
+    return at ? { start: b.start + at.start, end: b.start + at.end } : undefined;
   };
-  const paragraphs = doc.blocks.filter((b) => (b.kind === 'paragraph' || b.kind === 'list-item') && !NOT_STATEMENTS.has(b.role) && b.role !== 'quoted-record');
   const firstSentence = (b: Block): Span => {
     const s = b.sentences[0];
     return s ? { start: s.start, end: s.end } : { start: b.start, end: b.end };
   };
-  const bgParas = paragraphs.filter((b) => b.role === 'background');
-  const bg = bgParas.find((b) => mention(b)) ?? bgParas[0];
-  if (bg) {
-    const m = mention(bg);
-    const heading = doc.sections.find((s) => s.role === 'background' && s.start <= bg.start && bg.start < s.end);
-    return { span: m ?? (heading ? heading.heading : firstSentence(bg)), insertAt: bg.end, insertPrefix: ' ' };
+  // The background paragraph that mentions the child, else the first one.
+  let bg: number | undefined;
+  let bgMention: Span | undefined;
+  for (let i = 0; i < blocks.length; i++) {
+    if ((facts[i]!.lane & (BACKGROUND | INTRODUCES)) !== (BACKGROUND | INTRODUCES)) continue;
+    bg ??= i;
+    bgMention = mention(i);
+    if (bgMention) {
+      bg = i;
+      break;
+    }
   }
-  const named = paragraphs.find((b) => mention(b));
-  if (named) return { span: mention(named)!, insertAt: named.end, insertPrefix: ' ' };
-  const first = paragraphs[0];
+  if (bg !== undefined) {
+    const b = blocks[bg]!;
+    const heading = doc.sections.find((s) => s.role === 'background' && s.start <= b.start && b.start < s.end);
+    return { span: bgMention ?? (heading ? heading.heading : firstSentence(b)), insertAt: b.end, insertPrefix: ' ' };
+  }
+  let first: Block | undefined;
+  for (let i = 0; i < blocks.length; i++) {
+    if (!(facts[i]!.lane & INTRODUCES)) continue;
+    first ??= blocks[i];
+    const m = mention(i);
+    if (m) return { span: m, insertAt: blocks[i]!.end, insertPrefix: ' ' };
+  }
   if (first) return { span: firstSentence(first), insertAt: first.end, insertPrefix: ' ' };
   return undefined;
 }
 
-/** The identity facts of a parsed draft; computed once per document. */
+/** The identity facts of a parsed draft; computed once per document, from the blocks' cached facts. */
 export function identityFacts(doc: ParsedDocument): IdentityFacts {
-  const hit = cache.get(doc);
-  if (hit) return hit;
-  const childNames = findChildNames(doc);
-  const statements: IdentityStatement[] = [];
-  frontMatterScan(doc, statements);
+  return perDocumentValue(doc, identityFacts, () => foldFacts(doc));
+}
+
+function foldFacts(doc: ParsedDocument): IdentityFacts {
+  const blocks = doc.blocks;
+  const facts = factsOf(doc, BLOCK_IDENTITY);
+  const childNames = findChildNames(doc, facts);
+  const local = factsOf(doc, STATEMENTS(childNames).fact);
+  const statements: IdentityStatement[] = [...frontMatterOf(doc)];
   const analysisMentions: Span[] = [];
   let hasAnalysisSection = false;
   let table: Block[] = [];
+  let tableMatters = false;
   const flushTable = (): void => {
-    if (table.length) tableScan(table, childNames, statements);
+    // A table with no cell under an identity heading or beside an identity label states nothing.
+    if (tableMatters) tableScan(table, childNames, statements);
     table = [];
+    tableMatters = false;
   };
-  for (const b of doc.blocks) {
-    if (b.kind !== 'table-cell') flushTable();
-    // Headings can state identity too ("Child C: a Black British boy").
-    if (b.kind === 'heading' && !NOT_STATEMENTS.has(b.role)) cachedSentenceScan(b, childNames, statements);
-    if (!PROSE_KINDS.has(b.kind)) continue;
-    if (ANALYSIS_ROLES.has(b.role)) {
+  for (let i = 0; i < blocks.length; i++) {
+    const f = facts[i]!;
+    const lane = f.lane;
+    if (table.length && !(lane & (TABLE_CELL | SKIPPED_CELL))) flushTable();
+    if (lane & ANALYSIS) {
       hasAnalysisSection = true;
-      if (analysisMentions.length < 5) {
-        const m = IDENTITY_ANALYSIS.exec(b.prose);
-        if (m) analysisMentions.push({ start: b.start + m.index, end: b.start + m.index + m[0].length });
-      }
+      if (analysisMentions.length < 5 && f.analysisMention) analysisMentions.push({ start: blocks[i]!.start + f.analysisMention.start, end: blocks[i]!.start + f.analysisMention.end });
     }
-    if (NOT_STATEMENTS.has(b.role)) continue;
-    if (b.kind === 'table-cell') {
+    if (lane & TABLE_CELL) {
+      const b = blocks[i]!;
       const last = table[table.length - 1];
       // A new table starts when the header row comes round again or the section changes.
-      if (last && ((b.cell!.isHeader && !last.cell!.isHeader) || last.sectionPath.join('\u0001') !== b.sectionPath.join('\u0001'))) flushTable();
+      if (last && ((b.cell!.isHeader && !last.cell!.isHeader) || (last.sectionPath !== b.sectionPath && last.sectionPath.join('\u0001') !== b.sectionPath.join('\u0001')))) flushTable();
       table.push(b);
+      if (f.tableMatters) tableMatters = true;
     }
-    cachedSentenceScan(b, childNames, statements);
+    // Headings and prose outside glossaries and the like: the only blocks with statements.
+    const found = local[i]!;
+    if (found.length > 0) for (const s of placedStatements(blocks[i]!, found)) statements.push(s);
   }
   flushTable();
-  // Statements in the analysis count as analysis too ("her Muslim faith mattered because…").
-  for (const s of statements) if (ANALYSIS_ROLES.has(s.role) && s.kind === 'stated' && analysisMentions.length < 5) analysisMentions.push(s.span);
   const characteristics = emptyFacts();
-  for (const s of statements) characteristics[s.characteristic].statements.push(s);
+  const minoritisedSpans: Span[] = [];
+  const protectedSpans: Span[] = [];
+  for (const s of statements) {
+    characteristics[s.characteristic].statements.push(s);
+    if (s.kind !== 'stated') continue;
+    // Statements in the analysis count as analysis too ("her Muslim faith mattered because…").
+    if (analysisMentions.length < 5 && ANALYSIS_ROLES.has(s.role)) analysisMentions.push(s.span);
+    if (s.characteristic === 'ethnicity' && s.minoritised && COUNTING.has(s.subject)) minoritisedSpans.push(s.span);
+    protectedSpans.push(s.sentence);
+  }
   for (const c of CHARACTERISTICS) {
     characteristics[c].statements.sort((a, b) => a.span.start - b.span.start);
     characteristics[c].status = statusOf(c, characteristics[c].statements);
   }
-  const minoritisedSpans = statements.filter((s) => s.characteristic === 'ethnicity' && s.kind === 'stated' && s.minoritised && COUNTING.has(s.subject)).map((s) => s.span);
-  const protectedSpans = statements.filter((s) => s.kind === 'stated').map((s) => s.sentence);
-  const facts: IdentityFacts = {
+  return {
     characteristics,
     stated: CHARACTERISTICS.filter((c) => characteristics[c].status === 'stated'),
     usedInAnalysis: analysisMentions.length > 0,
@@ -470,21 +593,12 @@ export function identityFacts(doc: ParsedDocument): IdentityFacts {
     minoritisedSpans,
     childName: childNames[0] ?? 'the child',
     childNames,
-    introduction: findIntroduction(doc, childNames),
+    introduction: findIntroduction(doc, facts, childNames.length > 0 ? factsOf(doc, NAME_MENTION(childNames).fact) : undefined),
     protectedSpans: dedupe(protectedSpans),
   };
-  cache.set(doc, facts);
-  return facts;
 }
 
 function dedupe(spans: Span[]): Span[] {
-  const seen = new Set<string>();
-  return spans
-    .sort((a, b) => a.start - b.start || a.end - b.end)
-    .filter((s) => {
-      const k = `${s.start}:${s.end}`;
-      if (seen.has(k)) return false;
-      seen.add(k);
-      return true;
-    });
+  // Sorted by start and end, so a repeated span is next to its twin.
+  return spans.sort((a, b) => a.start - b.start || a.end - b.end).filter((s, i, all) => i === 0 || s.start !== all[i - 1]!.start || s.end !== all[i - 1]!.end);
 }

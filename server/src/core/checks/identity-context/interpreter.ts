@@ -3,9 +3,11 @@
  * whether an interpreter was used.
  */
 import type { Check } from '../../check';
+import { blockFacts } from '../../check';
 import { NON_PROSE_ROLES } from '../../document/roles';
+import type { Block } from '../../document/model';
 import { identityFacts } from './identity-facts';
-import { eachSentence, SOURCES } from './shared';
+import { eachHit, isReported, sentenceFact, SOURCES } from './shared';
 import { subjectOf } from './subject';
 import { statedAges } from '../../context/people';
 
@@ -26,6 +28,27 @@ const PROFESSIONAL = /\binterpreters?\b|\btranslators?\b|\bLanguage\s+Line\b|\bp
 const NEGATED = /\b(?:no|not|never|without|rather\s+than|instead\s+of|avoid\w*)\b[^.;]*$/i;
 // The author already analysing it.
 const ANALYSED = /\bshould\s+not\b|\binappropriate\w*|\bnon-?relative\b|\bindependent\s+interpreter\b|\bprofessional\s+interpreter\b|\bnot\s+appropriate\b|\bmeant\s+(?:that\s+)?(?:she|he|they|the\s+mother|the\s+father|the\s+parents?|\w+)\s+could\s+not\b|\bcould\s+not\s+(?:speak|talk)\s+(?:freely|privately|openly|alone)\b|\bunable\s+to\s+(?:speak|talk)\s+(?:freely|privately|openly)\b|\bburden\b|\bthe\s+review\s+(?:found|finds|considers|considered)\b|\bunacceptable\b|\bpoor\s+practice\b|\bcontrary\s+to\b|\bmust\s+(?:use|engage)\b/i;
+
+/** A child or relative who interpreted, in a sentence that does not analyse it: offsets in the sentence. */
+const RELATIVES_INTERPRETING = sentenceFact('identity/relative-interpreted', /interpret|translat/i, (text) => {
+  if (ANALYSED.test(text)) return undefined;
+  for (const re of PATTERNS) {
+    re.lastIndex = 0;
+    const m = re.exec(text);
+    if (!m) continue;
+    const before = text.slice(0, m.index);
+    const after = text.slice(m.index + m[0].length);
+    if (NEGATED.test(before) || CONSTRUAL_AFTER.test(after)) continue;
+    if (re === PATTERNS[0] && PROFESSIONAL.test(m[2] ?? '')) continue;
+    if (re === PATTERNS[2] && PROFESSIONAL.test(before)) continue;
+    const who = m[1] ?? '';
+    const ages = statedAges(text.slice(m.index, Math.min(text.length, m.index + m[0].length + 20)));
+    const adult = ages.length > 0 && ages.every((a) => a >= 18);
+    const isChild = !adult && (CHILD_WORD.test(who.replace(/\s+/g, ' ')) || re === PATTERNS[2] || ages.some((a) => a < 18));
+    return { start: m.index, end: m.index + m[0].length, isChild };
+  }
+  return undefined;
+});
 
 /** A child or relative used as interpreter. */
 export const familyMemberAsInterpreter: Check = {
@@ -61,42 +84,25 @@ export const familyMemberAsInterpreter: Check = {
     },
   },
   run(ctx) {
-    const QUICK = /interpret|translat/i;
-    eachSentence(ctx, QUICK, ({ sentence, nextText, voice }) => {
-      const text = sentence.text;
-      if (ANALYSED.test(text) || ANALYSED.test(nextText)) return;
-      for (const re of PATTERNS) {
-        re.lastIndex = 0;
-        const m = re.exec(text);
-        if (!m) continue;
-        const before = text.slice(0, m.index);
-        const after = text.slice(m.index + m[0].length);
-        if (NEGATED.test(before) || CONSTRUAL_AFTER.test(after)) continue;
-        if (re === PATTERNS[0] && PROFESSIONAL.test(m[2] ?? '')) continue;
-        if (re === PATTERNS[2] && PROFESSIONAL.test(before)) continue;
-        const span = { start: sentence.start + m.index, end: sentence.start + m.index + m[0].length };
-        const v = voice(span);
-        if (v.kind === 'meta' || v.kind === 'rejected' || (v.kind === 'quoted' && v.challenged)) return;
-        const who = m[1] ?? '';
-        const ages = statedAges(text.slice(m.index, Math.min(text.length, m.index + m[0].length + 20)));
-        const adult = ages.length > 0 && ages.every((a) => a >= 18);
-        const isChild = !adult && (CHILD_WORD.test(who.replace(/\s+/g, ' ')) || re === PATTERNS[2] || ages.some((a) => a < 18));
-        ctx.report({
-          span,
-          severity: v.kind === 'quoted' ? 'info' : undefined,
-          message: isChild
-            ? 'A child appears to have interpreted. A child should never carry that role, and the parent cannot speak privately through them; the 2022 annual review says agencies should use an adult interpreter who is not a relative, so say why one was not used and what this meant for what could be said.'
-            : 'A relative or friend appears to have interpreted. The parent cannot speak privately through them, and they may be the person the parent fears; the 2022 annual review says agencies should use an adult interpreter who is not a relative, so say why one was not used and what this meant for what could be said.',
-          fixes: [
-            {
-              title: 'Say why no independent interpreter was used',
-              kind: 'suggestion',
-              edits: [{ start: sentence.end, end: sentence.end, text: ' [Why an adult, non-relative interpreter was not used, and what this meant for what the parent could say.]' }],
-            },
-          ],
-        });
-        return;
-      }
+    eachHit(ctx, RELATIVES_INTERPRETING, ({ sentence, nextText, voice, hit: { start, end, isChild } }) => {
+      if (ANALYSED.test(nextText)) return;
+      const span = { start: sentence.start + start, end: sentence.start + end };
+      const v = voice(span);
+      if (!isReported(v)) return;
+      ctx.report({
+        span,
+        severity: v.kind === 'quoted' ? 'info' : undefined,
+        message: isChild
+          ? 'A child appears to have interpreted. A child should never carry that role, and the parent cannot speak privately through them; the 2022 annual review says agencies should use an adult interpreter who is not a relative, so say why one was not used and what this meant for what could be said.'
+          : 'A relative or friend appears to have interpreted. The parent cannot speak privately through them, and they may be the person the parent fears; the 2022 annual review says agencies should use an adult interpreter who is not a relative, so say why one was not used and what this meant for what could be said.',
+        fixes: [
+          {
+            title: 'Say why no independent interpreter was used',
+            kind: 'suggestion',
+            edits: [{ start: sentence.end, end: sentence.end, text: ' [Why an adult, non-relative interpreter was not used, and what this meant for what the parent could say.]' }],
+          },
+        ],
+      });
     });
   },
 };
@@ -107,6 +113,33 @@ const FLUENT_ENGLISH = /\bfluent(?:ly)?\s+(?:in\s+)?English\b|\bEnglish\s+(?:is|
 const INTERPRETER = /\binterpret(?:er|ers|ing|ed)\b|\btranslat(?:or|ors|ed|ion|ing)\b|\bLanguage\s+Line\b/i;
 const USE = /\b(?:used|using|use\s+of|present|provided|provision|booked|arranged|available|unavailable|offered|attended|through\s+an?|via|with\s+an?|without|no\s+interpreter|none\s+was|never|declined|refused|face[\s-]to[\s-]face|telephone|by\s+phone|interpreted|interpreting|translated|was\s+not|were\s+not|did\s+not|didn['’]t|not\s+(?:used|provided|booked|arranged|available|present|offered|identified|recognised|considered|requested|needed))\b/i;
 const NOT_THE_CASE = new Set(['glossary', 'references', 'contents', 'recommendations']);
+const PROSE_KINDS = new Set(['paragraph', 'list-item', 'table-cell', 'block-quote']);
+
+/** What a block says about language needs and interpreters. */
+interface LanguageNeeds {
+  /** It mentions an interpreter other than by the bare need: used, booked, not used, unavailable. */
+  used: boolean;
+  /** Needs noted, in order, whose subject is still to be judged against the children's names. */
+  needs: readonly { sentence: number; start: number; end: number; someone: boolean }[];
+}
+const NO_NEEDS: LanguageNeeds = { used: false, needs: [] };
+
+function languageNeeds(block: Block): LanguageNeeds {
+  if (!PROSE_KINDS.has(block.kind) || NOT_THE_CASE.has(block.role) || (NON_PROSE_ROLES.has(block.role) && block.role !== 'quoted-record')) return NO_NEEDS;
+  if (!/English|interpret|translat|Language\s+Line|language\s+barrier/iu.test(block.prose)) return NO_NEEDS;
+  let used = false;
+  const needs: LanguageNeeds['needs'][number][] = [];
+  block.sentences.forEach((s, j) => {
+    const text = s.text;
+    if (INTERPRETER.test(text) && (USE.test(text) || !NEEDS_INTERPRETER.test(text))) used = true;
+    if (FLUENT_ENGLISH.test(text) && !NEED.test(text)) return;
+    const m = NEED.exec(text);
+    if (!m || FLUENT_ENGLISH.test(text)) return;
+    const someone = /barrier/i.test(m[0]) || /\b(?:he|she|they|his|her|their|him|them)\b/i.test(text.slice(0, m.index + m[0].length));
+    needs.push({ sentence: j, start: m.index, end: m.index + m[0].length, someone });
+  });
+  return used || needs.length > 0 ? { used, needs } : NO_NEEDS;
+}
 
 /** A language need noted, and the review never says whether an interpreter was used. */
 export const interpreterUseNotStated: Check = {
@@ -142,29 +175,24 @@ export const interpreterUseNotStated: Check = {
   },
   run(ctx) {
     let need: { start: number; end: number; sentenceEnd: number } | undefined;
-    let used = false;
     const names = (): readonly string[] => identityFacts(ctx.doc).childNames;
-    for (const block of ctx.prose) {
-      if (NOT_THE_CASE.has(block.role) || (NON_PROSE_ROLES.has(block.role) && block.role !== 'quoted-record')) continue;
-      if (!/English|interpret|translat|Language\s+Line|language\s+barrier/iu.test(block.prose)) continue;
-      for (const s of block.sentences) {
-        const text = s.text;
-        // Any mention of an interpreter other than the bare need counts: used, booked, not used, unavailable.
-        if (INTERPRETER.test(text) && (USE.test(text) || !NEEDS_INTERPRETER.test(text))) used = true;
-        if (FLUENT_ENGLISH.test(text) && !NEED.test(text)) continue;
-        if (!need) {
-          const m = NEED.exec(text);
-          if (m && !FLUENT_ENGLISH.test(text)) {
-            const subject = subjectOf(text, m.index, m.index + m[0].length, names());
-            // The need must be someone's: "there was no English translation" is not.
-            const someone = subject !== 'unknown' || /barrier/i.test(m[0]) || /\b(?:he|she|they|his|her|their|him|them)\b/i.test(text.slice(0, m.index + m[0].length));
-            if (subject !== 'other' && subject !== 'generic' && someone) need = { start: s.start + m.index, end: s.start + m.index + m[0].length, sentenceEnd: s.end };
-          }
+    // Block by block, so the first mention of an interpreter's use ends the reading: that settles it, wherever it comes.
+    for (const block of ctx.doc.blocks) {
+      const f = blockFacts(ctx, 'identity/language-needs', block, languageNeeds);
+      if (f.used) return;
+      if (need) continue;
+      for (const c of f.needs) {
+        const s = block.sentences[c.sentence]!;
+        const subject = subjectOf(s.text, c.start, c.end, names());
+        // The need must be someone's: "there was no English translation" is not.
+        const someone = subject !== 'unknown' || c.someone;
+        if (subject !== 'other' && subject !== 'generic' && someone) {
+          need = { start: s.start + c.start, end: s.start + c.end, sentenceEnd: s.end };
+          break;
         }
       }
-      if (used) return;
     }
-    if (!need || used) return;
+    if (!need) return;
     ctx.report({
       span: { start: need.start, end: need.end },
       message: this.meta.message,

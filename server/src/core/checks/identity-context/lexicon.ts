@@ -151,6 +151,9 @@ export const NAMES: Readonly<Record<Characteristic, string>> = {
   disability: '(?:disabilit(?:y|ies)|special\\s+educational\\s+needs?|learning\\s+(?:needs|difficult(?:y|ies)|disabilit(?:y|ies))|additional\\s+needs)',
 };
 
+/** Blocks without a characteristic's name cannot say it is not known: every "not known" pattern below holds the name. */
+export const NAMED: Readonly<Record<Characteristic, RegExp>> = Object.fromEntries((Object.keys(NAMES) as Characteristic[]).map((c) => [c, new RegExp(`\\b${NAMES[c]}`, 'i')])) as Record<Characteristic, RegExp>;
+
 const UNKNOWN_WORDS = '(?:not\\s+known|unknown|not\\s+recorded|not\\s+stated|not\\s+given|unclear|not\\s+clear|not\\s+established|not\\s+identified|not\\s+documented|not\\s+confirmed|N/?K|not\\s+available|undisclosed)';
 
 /** "Ethnicity: not known", "her religion is unknown", "it is not known what his first language is". */

@@ -3,9 +3,11 @@
  * their age, in a review that never considers race, racism or bias.
  */
 import type { Check } from '../../check';
+import { blockFacts } from '../../check';
 import { isWholeReview } from '../../context/document-kind';
 import type { BlockRole } from '../../document/model';
 import { NON_PROSE_ROLES } from '../../document/roles';
+import { perChildNames } from './by-names';
 import { draft } from './examples';
 import { identityFacts } from './identity-facts';
 import { RACE_ANALYSIS } from './lexicon';
@@ -19,6 +21,37 @@ const EVENTS: ReadonlyArray<[RegExp, string]> = [
 ];
 const QUICK = /exclu|suspend|managed\s+move|off-?roll|search|arrest|handcuff|detain|suspect|treated|criminal|older|mature|street/i;
 const SKIP: ReadonlySet<BlockRole> = new Set(['glossary', 'references', 'contents', 'recommendations']);
+
+const PROSE_KINDS = new Set(['paragraph', 'list-item', 'table-cell', 'block-quote']);
+
+/** What a block says about race, and the first event in it that calls for it, with offsets relative to the block. */
+interface RaceFacts {
+  /** The block considers race, racism or bias (a heading counts too). */
+  considered: boolean;
+  /** The first event in its sentences that happened to the child or family. */
+  event: { start: number; end: number; what: string } | undefined;
+}
+const NO_RACE: RaceFacts = { considered: false, event: undefined };
+const CONSIDERED: RaceFacts = { considered: true, event: undefined };
+
+// Who an event happened to turns on the children's names, so the fact is read with them.
+const RACE = perChildNames<RaceFacts>('identity/race', (childNames) => (block) => {
+  // Headings count too: "Adultification and race" as a section title shows it was considered.
+  if (block.kind === 'heading') return RACE_ANALYSIS.test(block.prose) ? CONSIDERED : NO_RACE;
+  if (!PROSE_KINDS.has(block.kind) || (NON_PROSE_ROLES.has(block.role) && block.role !== 'quoted-record')) return NO_RACE;
+  if (RACE_ANALYSIS.test(block.prose)) return CONSIDERED;
+  if (SKIP.has(block.role) || !QUICK.test(block.prose)) return NO_RACE;
+  for (const s of block.sentences) {
+    for (const [re, what] of EVENTS) {
+      const m = re.exec(s.text);
+      if (!m) continue;
+      const subject = subjectOf(s.text, m.index, m.index + m[0].length, childNames);
+      if (subject === 'parent' || subject === 'other' || subject === 'generic') continue;
+      return { considered: false, event: { start: s.start + m.index, end: s.start + m.index + m[0].length, what } };
+    }
+  }
+  return NO_RACE;
+});
 
 const bg = 'Child R is a 14-year-old Black British boy who lives with his mother and two sisters. The family are Christian and English is their first language. Child R has dyslexia and receives support at school.';
 
@@ -57,24 +90,14 @@ export const racismNotConsidered: Check = {
     const facts = identityFacts(ctx.doc);
     if (!facts.minoritised) return;
     let event: { start: number; end: number; paragraphEnd: number; what: string } | undefined;
-    for (const block of ctx.prose) {
-      if (NON_PROSE_ROLES.has(block.role) && block.role !== 'quoted-record') continue;
-      if (RACE_ANALYSIS.test(block.prose)) return;
-      if (event || SKIP.has(block.role) || !QUICK.test(block.prose)) continue;
-      for (const s of block.sentences) {
-        for (const [re, what] of EVENTS) {
-          const m = re.exec(s.text);
-          if (!m) continue;
-          const subject = subjectOf(s.text, m.index, m.index + m[0].length, facts.childNames);
-          if (subject === 'parent' || subject === 'other' || subject === 'generic') continue;
-          event = { start: s.start + m.index, end: s.start + m.index + m[0].length, paragraphEnd: block.end, what };
-          break;
-        }
-        if (event) break;
-      }
+    const race = RACE(facts.childNames);
+    // Block by block, so the first block that considers race ends the reading.
+    for (const block of ctx.doc.blocks) {
+      const f = blockFacts(ctx, race.fact.name, block, race.read);
+      if (f.considered) return;
+      if (event || !f.event) continue;
+      event = { start: block.start + f.event.start, end: block.start + f.event.end, paragraphEnd: block.end, what: f.event.what };
     }
-    // Headings count too: "Adultification and race" as a section title shows it was considered.
-    if (ctx.doc.blocks.some((b) => b.kind === 'heading' && RACE_ANALYSIS.test(b.prose))) return;
     if (!event) return;
     const child = facts.childName;
     ctx.report({

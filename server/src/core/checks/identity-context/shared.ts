@@ -1,5 +1,8 @@
-/** Helpers shared by the identity-context checks: sentence walking, voice, skeleton sentences and sources. */
+/** Helpers shared by the identity-context checks: sentence facts, voice, skeleton sentences and sources. */
 import type { CheckContext } from '../../check';
+import { blockFacts } from '../../check';
+import type { Fact } from '../../facts';
+import { defineFact, factsOf } from '../../facts';
 import { voiceOf } from '../../context/voice';
 import type { Voice } from '../../context/voice';
 import type { Block, Sentence } from '../../document/model';
@@ -27,33 +30,104 @@ export const SOURCES = {
 
 const PROSE_KINDS = new Set(['paragraph', 'list-item', 'table-cell', 'block-quote']);
 
-/** One sentence of author prose, with what a check needs to judge it. */
-export interface SentenceVisit {
+/** What a check read in one sentence on its own, by the sentence's index in its block. */
+export interface SentenceHit<T> {
+  index: number;
+  hit: T;
+}
+
+const NO_HITS: readonly never[] = [];
+
+/**
+ * A per-block fact: what `read` finds in each sentence of author prose (outside glossaries,
+ * reference lists and contents) in blocks that `quick` matches. `read` sees one sentence's text, so
+ * offsets in what it returns are relative to that sentence. What needs more than the block (the
+ * next sentence's text when it is in the next block, and the voice) is judged in `eachHit`.
+ */
+export function sentenceFact<T>(name: string, quick: RegExp, read: (text: string) => T | undefined): Fact<readonly SentenceHit<T>[]> {
+  return defineFact(name, (block) => {
+    if (!PROSE_KINDS.has(block.kind) || (NON_PROSE_ROLES.has(block.role) && block.role !== 'quoted-record')) return NO_HITS;
+    quick.lastIndex = 0;
+    if (!quick.test(block.prose)) return NO_HITS;
+    let hits: SentenceHit<T>[] | undefined;
+    const sentences = block.sentences;
+    for (let j = 0; j < sentences.length; j++) {
+      const hit = read(sentences[j]!.text);
+      if (hit !== undefined) (hits ??= []).push({ index: j, hit });
+    }
+    return hits ?? NO_HITS;
+  });
+}
+
+/** Whose voice words are in, as far as these checks ask: the kind, and whether a quotation is challenged. */
+export interface VoiceVerdict {
+  kind: Voice['kind'];
+  challenged: boolean;
+}
+
+/** One sentence a check found something in, with what it needs to judge it. */
+export interface SentenceVisit<T> {
   block: Block;
   sentence: Sentence;
   index: number;
   /** The next sentence's text, in this block or the next, for critiques that come a sentence later. */
   nextText: string;
   next: Block | undefined;
-  voice(span: Span): Voice;
+  voice(span: Span): VoiceVerdict;
+  hit: T;
 }
 
-/** Calls `fn` for each sentence in prose outside glossaries, reference lists and contents, when `quick` matches the block. */
-export function eachSentence(ctx: CheckContext, quick: RegExp, fn: (v: SentenceVisit) => void): void {
-  const prose = ctx.prose;
-  for (let i = 0; i < prose.length; i++) {
-    const block = prose[i]!;
-    if (!PROSE_KINDS.has(block.kind) || (NON_PROSE_ROLES.has(block.role) && block.role !== 'quoted-record')) continue;
-    quick.lastIndex = 0;
-    if (!quick.test(block.prose)) continue;
-    const next = prose[i + 1];
-    const sentences = block.sentences;
-    for (let j = 0; j < sentences.length; j++) {
-      const sentence = sentences[j]!;
-      const nextText = sentences[j + 1]?.text ?? next?.sentences[0]?.text ?? '';
-      fn({ block, sentence, index: j, nextText, next, voice: (span) => clauseVoice(block, j, span, next) });
+/** Stands for a block's content, role, section and table position: the same object while they stay the same. */
+const content = (): object => ({});
+
+/**
+ * Voices already judged, by the block's hits (the same array while the block is unchanged) and
+ * the next block's content: the voice reads both blocks and nothing else, and no offsets.
+ */
+const judged = new WeakMap<object, { next: object | undefined; voices: Map<string, VoiceVerdict> }>();
+
+function verdictOf(v: Voice): VoiceVerdict {
+  return { kind: v.kind, challenged: v.kind === 'quoted' && v.challenged };
+}
+
+/** Calls `fn` for each sentence in which `fact` found something, in document order. */
+export function eachHit<T>(ctx: CheckContext, fact: Fact<readonly SentenceHit<T>[]>, fn: (v: SentenceVisit<T>) => void): void {
+  const blocks = ctx.doc.blocks;
+  const all = factsOf(ctx.doc, fact);
+  for (let i = 0; i < blocks.length; i++) {
+    const hits = all[i]!;
+    if (hits.length === 0) continue;
+    const block = blocks[i]!;
+    const n = nextProse(blocks, i);
+    const next = n < 0 ? undefined : blocks[n];
+    // Only the few blocks after a hit are asked, so one at a time.
+    const nextContent = next ? blockFacts(ctx, 'identity/content', next, content) : undefined;
+    let memo = judged.get(hits);
+    if (!memo || memo.next !== nextContent) judged.set(hits, (memo = { next: nextContent, voices: new Map() }));
+    const voices = memo.voices;
+    for (const { index, hit } of hits) {
+      const sentence = block.sentences[index]!;
+      const nextText = block.sentences[index + 1]?.text ?? next?.sentences[0]?.text ?? '';
+      const voice = (span: Span): VoiceVerdict => {
+        const key = `${index}:${span.start - block.start}:${span.end - block.start}`;
+        let v = voices.get(key);
+        if (!v) voices.set(key, (v = verdictOf(clauseVoice(block, index, span, next))));
+        return v;
+      };
+      fn({ block, sentence, index, nextText, next, voice, hit });
     }
   }
+}
+
+/** The index of the prose block after `blocks[i]` (where a critique of its last sentence may be), or -1. */
+function nextProse(blocks: readonly Block[], i: number): number {
+  for (let k = i + 1; k < blocks.length; k++) if (PROSE_KINDS.has(blocks[k]!.kind)) return k;
+  return -1;
+}
+
+/** True unless the words are discussed, turned round, or quoted and challenged: then the author is not using them. */
+export function isReported(v: VoiceVerdict): boolean {
+  return v.kind !== 'meta' && v.kind !== 'rejected' && !(v.kind === 'quoted' && v.challenged);
 }
 
 /**

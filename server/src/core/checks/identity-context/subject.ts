@@ -43,7 +43,8 @@ function refsIn(text: string, childNames: readonly string[]): Ref[] {
   scan(ADULT, 'parent');
   scan(OTHER, 'other');
   for (const name of childNames) {
-    if (!name) continue;
+    // A name the text does not hold cannot match; drafts list dozens of pseudonyms, so skip building their patterns.
+    if (!name || !text.includes(name)) continue;
     const re = new RegExp(`(?<![\\p{L}])${escape(name)}(?![\\p{L}])`, 'gu');
     let m: RegExpExecArray | null;
     while ((m = re.exec(text))) refs.push({ kind: 'child', index: m.index, end: m.index + m[0].length, text: m[0] });

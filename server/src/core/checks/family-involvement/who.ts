@@ -6,7 +6,7 @@
 import type { Check } from '../../check';
 import type { InvolvementAnalysis, PersonFacts } from './analysis';
 import { wholeReview as isWhole } from './common';
-import { analyseInvolvement } from './analysis';
+import { analyseInvolvement, processHas } from './analysis';
 import { digest, documentAnchor, insertion, labelOf, RAPID_NOTE, rapid, SEED_000, SEED_001, SEED_002, SEED_003, SEED_004 } from './common';
 import { GOOD_INVOLVEMENT, wholeReview } from './examples';
 import { FATHER_ABSENT, SUPPORT } from './lexicon';
@@ -167,7 +167,7 @@ export const supportOfferNotDescribed: Check = {
     const a = analyseInvolvement(doc);
     const took = a.statements.filter((s) => [...s.byPerson.values()].some((st) => st.has('took-part')));
     if (took.length === 0) return;
-    if (SUPPORT.test(a.processText) || took.some((s) => SUPPORT.test(s.window))) return;
+    if (processHas(a, SUPPORT) || took.some((s) => SUPPORT.test(s.window))) return;
     ctx.report({
       span: took[0]!.unit.span,
       message: SUPPORT_MESSAGE,

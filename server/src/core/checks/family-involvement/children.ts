@@ -1,9 +1,11 @@
 /** What the draft says about each child: age, whether a baby or non-verbal, whether they died, and any trace of their own voice. */
 import type { ParsedDocument } from '../../document/model';
+import { defineFact, factsOf } from '../../facts';
 import type { InvolvementAnalysis, Unit } from './analysis';
-import { agesIn } from './ages';
 import { kindOf } from './family-members';
 import { CHILD_DIED, CHILD_SAY, DAILY_LIFE, STRONG_ANCHOR, VOICE_HEADING } from './lexicon';
+import { memoTest } from './memo';
+import { unitTexts } from './units';
 
 /** Facts about one child. */
 export interface ChildFacts {
@@ -24,9 +26,6 @@ export interface ChildFacts {
 
 const BABY = /\b(?:bab(?:y|ies)|infants?|newborn|neonat\w*|pre-?verbal|\d+[- ](?:weeks?|months?)[- ]old|aged \d+ (?:weeks|months))\b/i;
 const NON_VERBAL = /\bnon-?verbal\b|\b(?:does|did) not (?:use )?(?:speak|speech|words)\b|\bno (?:spoken )?(?:language|words|speech)\b|\bcommunicat\w* (?:difficult\w*|needs)\b|\bPECS\b|\bmakaton\b|\bpicture exchange\b/i;
-// The child as speaker: "Child A told", "Ella, then 13, said", "Child A's views".
-const SPEAKS_AFTER = /^(?:\s*\(\d{1,2}\))?(?:,[^,;.]{0,50},)?(?:\s+(?:is|was) (?:a|an) [^.;]{0,40}? who)?\s+(?:(?:had|has|have|also|often|later|then|once|repeatedly|clearly|consistently|recently|previously|sometimes|would|could|still)\s+)*(?:told|tells|tell|said|says|say|described|describes|explained|wrote|writes|disclosed|asked|asks|ask|wanted|wants|want|wished|hoped|liked|likes|like|loved|loves|enjoyed|enjoys|hated|felt|feels|expressed|talked|talk|spoke|speak|shared|drew|chose|did not want|did not like|does not want|was (?:proud|frightened|scared|afraid|happy|sad|worried|angry|clear)|is (?:proud|frightened|scared|afraid|happy|sad|worried|angry|clear))\b/i;
-const POSSESSIVE_VOICE = /^(?:['’]s|s['’])\s+(?:own\s+)?(?:views?|voice|wishes|feelings|perspective|lived experience|daily life|experiences?|words|account|story|hopes|fears|worries|day|days|routine|world)\b/i;
 const DIED_HINT = /die|death|kill|murder|passed away|fatal|sudden|sudi|sudc|own life|suicide/;
 const CHILD_WORD = /\b(?:child|baby|infant|son|daughter|girl|boy|young person)\b|\b(?:Child|Baby) [A-Z]{1,3}\b/i;
 const CHILD_NAMED = /\b(?:Child|Baby|Young Person) [A-Z]{1,3}[0-9]{0,2}\b|\bthe (?:child|baby|young person)\b/;
@@ -34,6 +33,50 @@ const CHILD_NAMED = /\b(?:Child|Baby|Young Person) [A-Z]{1,3}[0-9]{0,2}\b|\bthe 
 const VOICE_NOUN = /\b(?:her|his|their|the child.s|the baby.s|(?:Child|Baby|Young Person) [A-Z]{1,3}[0-9]{0,2}(?:'s|’s)) (?:own )?(?:views|voice|wishes(?: and feelings)?|feelings|lived experience|daily life|perspective)\b/;
 const PRONOUN_SPEAKS = /\b(?:she|he|they)\s+(?:(?:had|has|have|also|often|later|then|once|repeatedly|clearly|would|could|still|now)\s+)*(?:told|tells|said|says|described|describes|explained|explains|wrote|writes|disclosed|asked|asks|wanted|wants|wished|wishes|hoped|hopes|liked|likes|loved|loves|enjoyed|enjoys|hated|felt|feels|expressed|talked|spoke|shared|drew|chose|did not want|did not like|does not want|does not like|was (?:proud|frightened|scared|afraid|happy|sad|worried|angry)|is (?:proud|frightened|scared|afraid|happy|sad|worried|angry))\b/i;
 const IN_OWN_WORDS = /\bin (?:his|her|their) own words\b|\bwhat (?:life|(?:his|her|their) (?:life|day)) was like\b/i;
+
+const BABY_NAMED = /\b(?:the baby|baby [A-Z]|infant|newborn|\d+[- ](?:weeks?|months?)[- ]old|aged \d+ (?:weeks|months))\b/i;
+
+// What one unit's own text says, as bits.
+const DIED = 1;
+const CHILD_TERM = 2;
+const NAMES_CHILD = 4;
+const STARTS_PRONOUN = 8;
+/** The child, named earlier in the paragraph, speaks: "She said she worried about her mother." */
+const SPEAKS_LATER = 16;
+const DAILY = 32;
+const BABY_WORDS = 64;
+const NON_VERBAL_WORDS = 128;
+const OWN_VOICE = 256;
+const SAY = 512;
+const STRONG = 1024;
+
+/** The child-related bits of a unit, and where a pronoun starts speaking ("she said"), or -1. */
+interface ChildText {
+  bits: number;
+  pronounSpeaks: number;
+}
+
+function childText(text: string, full: string): ChildText {
+  const lower = text.toLowerCase();
+  let bits = 0;
+  if (DIED_HINT.test(lower) && CHILD_DIED.test(text) && !/child death overview|\bCDOP\b/i.test(text)) bits |= DIED;
+  if (CHILD_WORD.test(text)) bits |= CHILD_TERM;
+  if (CHILD_NAMED.test(text)) bits |= NAMES_CHILD;
+  if (/^\s*(?:she|he|they|her|his|their)\b/i.test(text)) bits |= STARTS_PRONOUN;
+  const speaks = PRONOUN_SPEAKS.exec(text);
+  const ownVoice = IN_OWN_WORDS.test(full) || VOICE_NOUN.test(text);
+  if (speaks || ownVoice) bits |= SPEAKS_LATER;
+  if (ownVoice) bits |= OWN_VOICE;
+  if (DAILY_LIFE.test(text)) bits |= DAILY;
+  if (BABY.test(text) && BABY_NAMED.test(text)) bits |= BABY_WORDS;
+  if (NON_VERBAL.test(text)) bits |= NON_VERBAL_WORDS;
+  if (CHILD_SAY.test(text)) bits |= SAY;
+  if (STRONG_ANCHOR.test(text)) bits |= STRONG;
+  return { bits, pronounSpeaks: speaks ? speaks.index : -1 };
+}
+
+/** Each sentence unit's child bits. */
+const childTextFact = defineFact<readonly ChildText[]>('family/child-text', (b) => unitTexts(b).map((t) => childText(t.text, t.full)));
 
 function isChildKey(a: InvolvementAnalysis, key: string): boolean {
   return kindOf(a.table, key).role === 'child';
@@ -60,53 +103,62 @@ function computeChildFacts(doc: ParsedDocument, a: InvolvementAnalysis): ChildFa
     }
     return f;
   };
-  const voiceSections = new Set(a.sections.filter((s) => VOICE_HEADING.test(s.section.title)).map((s) => s.index));
+  const voiceSections = new Set(a.sections.filter((s) => memoTest(VOICE_HEADING, s.section.title)).map((s) => s.index));
   const title = doc.sections[0]?.title ?? '';
   const titleDeath = CHILD_DIED.test(title);
   let docDied = false;
   let lastChild: { block: Unit['block']; keys: string[] } | undefined;
-  const childAliases = [...a.table.aliases].filter(([, k]) => k.startsWith('child:')).map(([n]) => n);
+  const texts = factsOf(doc, childTextFact);
+  // "The children" stands for every child named: each key's kind is looked up once.
+  const childKeys = new Map<string, boolean>();
+  const isChild = (k: string): boolean => {
+    let v = childKeys.get(k);
+    if (v === undefined) childKeys.set(k, (v = isChildKey(a, k)));
+    return v;
+  };
   for (const u of a.units) {
     // A recommendation to hear children is not their voice.
     if (u.role === 'recommendations') continue;
-    const refs = u.people.filter((p) => p.keys.some((k) => isChildKey(a, k)));
-    const lower = u.text.toLowerCase();
-    if (!docDied && !u.quoted && DIED_HINT.test(lower) && CHILD_DIED.test(u.text) && (refs.length > 0 || CHILD_WORD.test(u.text)) && !/child death overview|\bCDOP\b/i.test(u.text)) docDied = true;
+    const refs = u.people.length === 0 ? u.people : u.people.filter((p) => p.keys.some(isChild));
+    const ct = u.part >= 0 ? texts[u.blockIndex]![u.part]! : childText(u.text, u.full);
+    const bits = ct.bits;
+    if (!docDied && !u.quoted && bits & DIED && (refs.length > 0 || bits & CHILD_TERM)) docDied = true;
     const inVoiceSection = u.section !== undefined && voiceSections.has(u.section.index);
-    const namesChild = refs.length > 0 || CHILD_NAMED.test(u.text) || childAliases.some((n) => u.text.includes(n));
+    const namesChild = refs.length > 0 || (bits & NAMES_CHILD) !== 0 || u.found.namesChildAlias;
     // Someone else named first: a later "she said" is no longer about the child ("The mother attended. She disclosed…").
-    if (refs.length === 0 && u.people.length > 0 && !/^\s*(?:she|he|they|her|his|their)\b/i.test(u.text) && u.people[0]!.start - u.span.start < (PRONOUN_SPEAKS.exec(u.text)?.index ?? Infinity)) lastChild = undefined;
+    if (refs.length === 0 && u.people.length > 0 && !(bits & STARTS_PRONOUN) && u.people[0]!.start - u.span.start < (ct.pronounSpeaks >= 0 ? ct.pronounSpeaks : Infinity)) lastChild = undefined;
     let keys: string[];
-    if (refs.length > 0) keys = [...new Set(refs.flatMap((r) => r.keys.filter((k) => isChildKey(a, k))))];
+    // One reference's keys are already distinct.
+    if (refs.length === 1) keys = refs[0]!.keys.filter(isChild);
+    else if (refs.length > 0) keys = [...new Set(refs.flatMap((r) => r.keys.filter(isChild)))];
     else if (namesChild || inVoiceSection) keys = a.table.children.length > 0 ? [a.table.children[0]!] : ['child'];
     else if (lastChild && lastChild.block === u.block) {
       // "She said she worried about her mother." after a sentence about the child, in the same paragraph.
       for (const k of lastChild.keys) {
         const f = get(k);
-        if (PRONOUN_SPEAKS.test(u.text) || IN_OWN_WORDS.test(u.full) || VOICE_NOUN.test(u.text)) f.voice = true;
-        if (DAILY_LIFE.test(u.text)) f.dailyLife = true;
+        if (bits & SPEAKS_LATER) f.voice = true;
+        if (bits & DAILY) f.dailyLife = true;
       }
       continue;
     } else continue;
     lastChild = { block: u.block, keys };
     for (const r of refs) {
-      const after = u.full.slice(r.end - u.span.start, r.end - u.span.start + 60);
-      const upTo = after.split(/[.;]/)[0]!;
+      // What follows the reference, found with the unit's people (they are in the same order).
+      const after = u.found.after[u.people.indexOf(r)]!;
       for (const k of r.keys) {
-        if (!isChildKey(a, k)) continue;
+        if (!isChild(k)) continue;
         const f = get(k);
-        for (const age of agesIn(upTo)) f.age = Math.max(f.age ?? 0, age);
-        if (SPEAKS_AFTER.test(after) || POSSESSIVE_VOICE.test(after)) f.voice = true;
+        for (const age of after.ages) f.age = Math.max(f.age ?? 0, age);
+        if (after.speaks) f.voice = true;
       }
     }
-    const text = u.full;
     for (const k of keys) {
       const f = get(k);
-      if (BABY.test(u.text) && refs.length > 0) f.baby = f.baby || /\b(?:the baby|baby [A-Z]|infant|newborn|\d+[- ](?:weeks?|months?)[- ]old|aged \d+ (?:weeks|months))\b/i.test(u.text);
-      if (NON_VERBAL.test(u.text)) f.nonVerbal = true;
-      if (IN_OWN_WORDS.test(text) || (u.quoted && refs.length > 0) || inVoiceSection || VOICE_NOUN.test(u.text)) f.voice = true;
-      if (DAILY_LIFE.test(u.text) || inVoiceSection) f.dailyLife = true;
-      if (CHILD_SAY.test(u.text) && (u.section?.involvement || u.section?.method || STRONG_ANCHOR.test(u.text))) f.sayAddressed = true;
+      if (bits & BABY_WORDS && refs.length > 0) f.baby = true;
+      if (bits & NON_VERBAL_WORDS) f.nonVerbal = true;
+      if (bits & OWN_VOICE || (u.quoted && refs.length > 0) || inVoiceSection) f.voice = true;
+      if (bits & DAILY || inVoiceSection) f.dailyLife = true;
+      if (bits & SAY && (u.section?.involvement || u.section?.method || bits & STRONG)) f.sayAddressed = true;
     }
   }
   for (const s of a.statements) {

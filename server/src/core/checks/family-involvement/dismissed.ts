@@ -1,9 +1,12 @@
 /** R18: what the family said is dismissed as adding nothing, without saying how it was weighed. */
 import type { Check } from '../../check';
+import { defineFact, factsOf } from '../../facts';
 import type { Unit } from './analysis';
 import { analyseInvolvement } from './analysis';
 import { digest, insertion, SEED_000, SEED_002 } from './common';
 import { DISMISSED, global, RESEARCH, STRONG_ANCHOR, WEAK_ANCHOR, WEIGHED } from './lexicon';
+import { memoTest } from './memo';
+import { unitTexts } from './units';
 
 const MESSAGE =
   "This says the family's contribution added nothing. Unless the review says what they told it and how that was weighed against the records, it reads as dismissive; the study that found this wording also found that only 4 of 84 reviews met the family more than once (Harrison and Barker 2024).";
@@ -13,6 +16,10 @@ const CONTRIBUTION = /\b(?:the|this|that|each|their|her|his|these|those) (?:meet
 const PRACTICE_MEETING = /\b(?:strategy|core group|conference|review health|child in need|CIN|team around|TAF|professionals'?|multi-agency|network|MARAC|MAPPA|planning|discharge|safety planning|looked[- ]after|LAC|PEP|CPA|ward|case) (?:meetings?|discussions?|conversations?)\b/i;
 const REPORTED_BEFORE = /\b(?:she|he|they|mother|father|parents?|grand\w+|mum|dad) (?:said|told (?:the review(?:er)?|us|the author)|felt|described|explained|thought|believed|added) (?:that )?/i;
 const CRITIQUE = /\btokenis\w*|\bdismiss\w*|\bshould not\b|\bdoes not accept\b|\bdid not accept\b|\bwrong(?:ly)?\b|\bsome reviews\b|\bother reviews\b|\brather than\b|\bin contrast\b|\bunlike\b/i;
+
+/** Whether a unit's text has the dismissive wording at all (most have not). */
+const dismissive = (text: string): boolean => DISMISSED_HINT.test(text) && DISMISSED.test(text);
+const dismissiveFact = defineFact<readonly boolean[]>('family/dismissed', (b) => unitTexts(b).map((t) => dismissive(t.text)));
 
 function windowOf(units: readonly Unit[], i: number): string {
   const u = units[i]!;
@@ -57,9 +64,10 @@ export const familyContributionDismissed: Check = {
   },
   run(ctx) {
     const a = analyseInvolvement(ctx.doc);
+    const found = factsOf(ctx.doc, dismissiveFact);
     const re = global(DISMISSED);
     a.units.forEach((u, i) => {
-      if (u.quoted || u.role === 'recommendations' || !DISMISSED_HINT.test(u.text) || !DISMISSED.test(u.text)) return;
+      if (u.quoted || u.role === 'recommendations' || !(u.part >= 0 ? found[u.blockIndex]![u.part]! : dismissive(u.text))) return;
       if (u.people.length === 0 && !CONTRIBUTION.test(u.text)) return;
       if (PRACTICE_MEETING.test(u.text) || CRITIQUE.test(u.text)) return;
       const strong = STRONG_ANCHOR.test(u.text);
@@ -67,7 +75,7 @@ export const familyContributionDismissed: Check = {
       const process = u.section?.involvement || u.section?.method;
       const narrative = u.role === 'chronology' || u.role === 'background';
       if (!process && !strong && (narrative || !(WEAK_ANCHOR.test(u.text) || CONTRIBUTION.test(u.text)))) return;
-      if (WEIGHED.test(windowOf(a.units, i))) return;
+      if (memoTest(WEIGHED, windowOf(a.units, i))) return;
       re.lastIndex = 0;
       const m = re.exec(u.text)!;
       // The family's own words about something else: "she said the meeting with the social worker added nothing".

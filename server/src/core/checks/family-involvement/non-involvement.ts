@@ -10,14 +10,17 @@ import { cap, digest, insertion, labelOf, notInvolvedKeys, RAPID_NOTE, rapid, SE
 import { kindOf } from './family-members';
 import type { ReasonKind } from './lexicon';
 import { childFacts } from './children';
+import { memoTest } from './memo';
 import { ALTERNATIVE, CHILD_ALTERNATIVE, CONSULTED, FURTHER_ATTEMPT, LIAISON, RENEWAL, SINGLE_ATTEMPT, SUPPORT } from './lexicon';
+
+const BABY_WINDOW = /\b(?:bab(?:y|ies)|infants?|newborn|pre-?verbal|\d+ (?:weeks|months) old|aged \d+ (?:weeks|months))\b/i;
 
 const has = (s: Statement, ...st: InvolvementStatus[]): boolean => st.some((x) => s.statuses.has(x));
 const onlyReasons = (s: Statement, allowed: ReasonKind[]): boolean => s.reasons.size > 0 && [...s.reasons].every((r) => allowed.includes(r));
 
 /** Whether the pattern is in the statement's window or anywhere in its section (cached per section). */
 function near(a: InvolvementAnalysis, s: Statement, re: RegExp): boolean {
-  return re.test(s.window) || sectionHas(a, s.unit, re);
+  return memoTest(re, s.window) || sectionHas(a, s.unit, re);
 }
 
 function who(a: InvolvementAnalysis, s: Statement): string {
@@ -85,7 +88,7 @@ export const familyNonInvolvementUnexplained: Check = {
       if (targets.length === 0 || has(s, 'declined', 'no-response', 'not-reached', 'deferred')) return;
       if (s.reasons.size > 0 || s.decision) return;
       // For a child, saying how their voice was heard instead explains enough.
-      if (targets.every((k) => ['child', 'sibling'].includes(kindOf(a.table, k).role)) && CHILD_ALTERNATIVE.test(s.window)) return;
+      if (targets.every((k) => ['child', 'sibling'].includes(kindOf(a.table, k).role)) && memoTest(CHILD_ALTERNATIVE, s.window)) return;
       ctx.report({
         span: s.unit.span,
         message: R02_MESSAGE.replace('{{name}}', labelOf(a, targets)) + note(ctx),
@@ -261,7 +264,7 @@ export const childAgeReasonNeedsMore: Check = {
       const children = notInvolvedKeys(s).filter((k) => ['child', 'sibling'].includes(kindOf(a.table, k).role));
       if (children.length === 0) continue;
       if (near(a, s, CHILD_ALTERNATIVE)) continue;
-      const baby = /\b(?:bab(?:y|ies)|infants?|newborn|pre-?verbal|\d+ (?:weeks|months) old|aged \d+ (?:weeks|months))\b/i.test(s.window);
+      const baby = memoTest(BABY_WINDOW, s.window);
       babyLife ??= childFacts(ctx.doc, a).some((c) => c.dailyLife);
       if (baby && babyLife) continue;
       ctx.report({
@@ -312,7 +315,7 @@ export const retraumatisationReasonNeedsMore: Check = {
     const a = analyseInvolvement(ctx.doc);
     for (const s of a.statements) {
       if (!(s.reasons.has('trauma') || s.reasons.has('stability')) || !has(s, 'not-involved', 'not-approached', 'deferred') || has(s, 'declined', 'no-response')) continue;
-      if (near(a, s, CONSULTED) || CHILD_ALTERNATIVE.test(s.window) || ALTERNATIVE.test(s.window) || SUPPORT.test(s.window)) continue;
+      if (near(a, s, CONSULTED) || memoTest(CHILD_ALTERNATIVE, s.window) || memoTest(ALTERNATIVE, s.window) || memoTest(SUPPORT, s.window)) continue;
       const name = labelOf(a, notInvolvedKeys(s));
       ctx.report({
         span: s.unit.span,
@@ -362,7 +365,7 @@ export const declinedAfterSingleInvitation: Check = {
     const a = analyseInvolvement(ctx.doc);
     for (const s of a.statements) {
       if (!has(s, 'declined', 'no-response')) continue;
-      if (!SINGLE_ATTEMPT.test(s.window) || FURTHER_ATTEMPT.test(s.window) || SUPPORT.test(s.window)) continue;
+      if (!memoTest(SINGLE_ATTEMPT, s.window) || memoTest(FURTHER_ATTEMPT, s.window) || memoTest(SUPPORT, s.window)) continue;
       ctx.report({
         span: s.unit.span,
         message: SINGLE_MESSAGE.replace('{{name}}', cap(labelOf(a, notInvolvedKeys(s).length > 0 ? notInvolvedKeys(s) : s.persons))) + note(ctx),

@@ -4,15 +4,24 @@
  * the support offered to those who took part (R10).
  */
 import type { Check } from '../../check';
+import type { ParsedDocument } from '../../document/model';
+import { defineFact, factsOf } from '../../facts';
 import type { InvolvementAnalysis, PersonFacts } from './analysis';
 import { wholeReview as isWhole } from './common';
 import { analyseInvolvement, processHas } from './analysis';
 import { digest, documentAnchor, insertion, labelOf, RAPID_NOTE, rapid, SEED_000, SEED_001, SEED_002, SEED_003, SEED_004 } from './common';
 import { GOOD_INVOLVEMENT, wholeReview } from './examples';
 import { FATHER_ABSENT, SUPPORT } from './lexicon';
+import { memoTest } from './memo';
+import { unitTexts } from './units';
 
-function maleCarersLeftOut(a: InvolvementAnalysis): PersonFacts[] {
-  const fatherAbsent = a.units.some((u) => /father|dad/i.test(u.text) && FATHER_ABSENT.test(u.text));
+/** "Her father's identity is not known", "the father had died". */
+const fatherAbsentIn = (text: string): boolean => /father|dad/i.test(text) && FATHER_ABSENT.test(text);
+const fatherAbsentFact = defineFact<readonly boolean[]>('family/father-absent', (b) => unitTexts(b).map((t) => fatherAbsentIn(t.text)));
+
+function maleCarersLeftOut(doc: ParsedDocument, a: InvolvementAnalysis): PersonFacts[] {
+  const absent = factsOf(doc, fatherAbsentFact);
+  const fatherAbsent = a.units.some((u) => (u.part >= 0 ? absent[u.blockIndex]![u.part]! : fatherAbsentIn(u.text)));
   return [...a.persons.values()].filter((p) => p.kind.maleCarer && p.statuses.length === 0 && p.mentions > 0 && !(p.key === 'father' && fatherAbsent));
 }
 
@@ -58,7 +67,7 @@ export const fatherMaleCarerNotAddressed: Check = {
     const a = analyseInvolvement(doc);
     const mother = a.persons.get('mother');
     if (!mother || mother.statuses.length === 0) return;
-    const left = maleCarersLeftOut(a);
+    const left = maleCarersLeftOut(doc, a);
     if (left.length === 0) return;
     const men = labelOf(a, left.map((p) => p.key));
     const span = mother.statements[0] ?? documentAnchor(doc, a, 'involvement');
@@ -167,7 +176,7 @@ export const supportOfferNotDescribed: Check = {
     const a = analyseInvolvement(doc);
     const took = a.statements.filter((s) => [...s.byPerson.values()].some((st) => st.has('took-part')));
     if (took.length === 0) return;
-    if (processHas(a, SUPPORT) || took.some((s) => SUPPORT.test(s.window))) return;
+    if (processHas(a, SUPPORT) || took.some((s) => memoTest(SUPPORT, s.window))) return;
     ctx.report({
       span: took[0]!.unit.span,
       message: SUPPORT_MESSAGE,

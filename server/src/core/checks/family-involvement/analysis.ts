@@ -527,10 +527,27 @@ function resolveWithin(table: FamilyTable, earlier: PersonRef[], pronoun: string
   return keys.length > 0 ? keys : undefined;
 }
 
+/** What a unit adds to the people remembered: each person named, then all of them together (for "they"). */
+function notesOf(refs: readonly PersonRef[]): string[][] {
+  const out: string[][] = [];
+  for (const p of refs) if (p.keys.length > 0) out.push(p.keys);
+  if (refs.length > 1) {
+    const all = [...new Set(refs.flatMap((p) => p.keys))];
+    if (all.length > 1) out.push(all);
+  }
+  return out;
+}
+
 /** Remembers the last people named, to resolve "she declined" to the mother. */
 class Recent {
-  private order: string[][] = [];
-  constructor(private readonly table: FamilyTable) {}
+  constructor(
+    private readonly table: FamilyTable,
+    private order: string[][] = [],
+  ) {}
+  /** What is remembered, oldest first. */
+  notes(): readonly (readonly string[])[] {
+    return this.order;
+  }
   note(keys: string[]): void {
     if (keys.length > 0) this.order.push(keys);
     if (this.order.length > 8) this.order.shift();
@@ -542,9 +559,6 @@ class Recent {
       const all = [...new Set(refs.flatMap((p) => p.keys))];
       if (all.length > 1) this.note(all);
     }
-  }
-  clear(): void {
-    this.order = [];
   }
   last(): string[] {
     return this.order[this.order.length - 1] ?? [];
@@ -566,6 +580,124 @@ class Recent {
     }
     return [];
   }
+}
+
+/** Who a unit says did what: per person, the statuses of the clause that names them. */
+interface UnitStatement {
+  byPerson: Map<string, Set<InvolvementStatus>>;
+  statuses: Set<InvolvementStatus>;
+}
+
+/** A unit's statement as last worked out, with what it was worked out from beyond the unit's own text. */
+interface StatementMemo {
+  keys: readonly (readonly string[])[];
+  process: boolean;
+  /** The people named just before, when they were needed ("she declined"). */
+  recent?: readonly (readonly string[])[];
+  result: UnitStatement;
+}
+
+/** Keyed by the unit's people facts, which stand for its text and the positions of the people in it. */
+const statementMemos = new WeakMap<UnitPeople, StatementMemo>();
+
+function sameKeys(a: readonly (readonly string[])[], b: readonly (readonly string[])[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i]!;
+    const y = b[i]!;
+    if (x === y) continue;
+    if (x.length !== y.length) return false;
+    for (let j = 0; j < x.length; j++) if (x[j] !== y[j]) return false;
+  }
+  return true;
+}
+
+/**
+ * The people named before unit `i` in its section, as the statement walk would remember them: the
+ * last eight notes (each person, then everyone named together), cleared at each new section.
+ */
+function recentAt(units: Unit[], i: number, table: FamilyTable): Recent {
+  const section = units[i]!.section;
+  const chunks: string[][][] = [];
+  let count = 0;
+  for (let j = i - 1; j >= 0 && count < 8 && units[j]!.section === section; j--) {
+    const notes = notesOf(units[j]!.people);
+    if (notes.length > 0) {
+      chunks.push(notes);
+      count += notes.length;
+    }
+  }
+  const order: string[][] = [];
+  for (let c = chunks.length - 1; c >= 0; c--) order.push(...chunks[c]!);
+  return new Recent(table, order.slice(-8));
+}
+
+/** A unit's statement, reusing the last answer while everything it depends on is the same. */
+function statementOf(units: Unit[], i: number, matches: StatusMatch[], table: FamilyTable): UnitStatement {
+  const u = units[i]!;
+  const process = !!(u.section?.involvement || u.section?.method);
+  if (u.kind === 'row') return computeStatement(u, matches, table, process, () => recentAt(units, i, table)).result;
+  const keys = u.people.map((p) => p.keys);
+  const memo = statementMemos.get(u.found);
+  if (memo && memo.process === process && sameKeys(memo.keys, keys) && (!memo.recent || sameKeys(memo.recent, recentAt(units, i, table).notes()))) return memo.result;
+  const { result, recent } = computeStatement(u, matches, table, process, () => recentAt(units, i, table));
+  statementMemos.set(u.found, { keys, process, recent: recent?.notes(), result });
+  return result;
+}
+
+function computeStatement(u: Unit, matches: StatusMatch[], table: FamilyTable, process: boolean, recentOf: () => Recent): { result: UnitStatement; recent?: Recent } {
+  let recent: Recent | undefined;
+  const getRecent = (): Recent => (recent ??= recentOf());
+  const byPerson = new Map<string, Set<InvolvementStatus>>();
+  const statuses = new Set<InvolvementStatus>();
+  const rel = (n: number): number => n - u.span.start;
+  if (u.kind === 'row') {
+    // A row is about the person in its first column (or its "who" column).
+    const whoCell = u.cells!.find((c) => WHO_HEADER.test(c.header)) ?? u.cells![0]!;
+    const who = u.people.filter((p) => p.start >= whoCell.span.start && p.end <= whoCell.span.end).flatMap((p) => p.keys);
+    const keys = who.length > 0 ? who : [];
+    for (const m of matches) statuses.add(m.status);
+    for (const k of keys) byPerson.set(k, new Set(statuses));
+  } else {
+    let prevKeys: string[] = [];
+    let pi = 0;
+    for (const cl of clauses(u.text)) {
+      const inClause = matches.filter((m) => m.start >= cl.start && m.start < cl.end);
+      while (pi < u.people.length && rel(u.people[pi]!.start) < cl.start) pi++;
+      let pj = pi;
+      while (pj < u.people.length && rel(u.people[pj]!.start) < cl.end) pj++;
+      const refs = inClause.length > 0 || pj - pi > 0 ? u.people.slice(pi, pj) : [];
+      const relative: Array<[number, number]> = [];
+      if (inClause.length > 0) for (const r of u.text.slice(cl.start, cl.end).matchAll(RELATIVE)) relative.push([cl.start + r.index, cl.start + r.index + r[0].length]);
+      for (const m of inClause) {
+        statuses.add(m.status);
+        let keys = subjectOf(u.text, refs, m, cl.start, rel, relative.filter(([, e]) => e <= m.start));
+        // "The interpreter told the review that the mother…": someone else did the telling.
+        if (keys.length === 0 && PERSON_VERB.has(m.status) && !REVIEWER_SUBJECT.test(u.text.slice(m.start, m.end)) && NONFAMILY_SUBJECT.test(u.text.slice(cl.start, m.start))) continue;
+        if (keys.length === 0) {
+          const pron = PRONOUN.exec(u.text.slice(cl.start, m.start));
+          if (pron) keys = resolveWithin(table, u.people.filter((p) => rel(p.end) <= cl.start), pron[1]!) ?? getRecent().resolve(pron[1]!);
+          else if (prevKeys.length > 0) keys = prevKeys;
+          else keys = objectOf(u.text, refs, m, rel);
+        }
+        if (keys.length > 0) prevKeys = keys;
+        for (const k of keys) {
+          const set = byPerson.get(k) ?? new Set<InvolvementStatus>();
+          set.add(m.status);
+          byPerson.set(k, set);
+        }
+      }
+      if (inClause.length === 0 && refs.length > 0) prevKeys = refs[refs.length - 1]!.keys;
+    }
+    if (byPerson.size === 0 && statuses.size > 0 && process) {
+      // "No response was received." after a sentence that named the people written to; not "unable to meet the school".
+      const m = matches[0]!;
+      const lead = u.text.slice(0, m.start);
+      const subjectless = /^\s*(?:[\d.]+\s+)?(?:however,?|unfortunately,?|sadly,?|despite this,?|to date,?|so far,?)?\s*(?:no|none|neither|nobody|no one|a|an|the|further|second)?\s*(?:response|reply|invitation|letters?|approach|contact|attempts?)?\s*$/i.test(lead);
+      if (subjectless && !OTHER_OBJECT.test(u.text.slice(m.end, m.end + 40))) for (const k of getRecent().last()) byPerson.set(k, new Set(statuses));
+    }
+  }
+  return { result: { byPerson, statuses }, recent };
 }
 
 /** Reasons by window text: the same windows come round on every keystroke. */
@@ -608,71 +740,10 @@ function buildStatements(units: Unit[], table: FamilyTable): Statement[] {
   }
 
   const statements: Statement[] = [];
-  const recent = new Recent(table);
-  let lastBlock: Block | undefined;
-  let lastSection: SectionInfo | undefined;
-  let ci = 0;
-  for (let i = 0; i < units.length; i++) {
-    const u = units[i]!;
-    if (u.section !== lastSection) recent.clear();
-    lastSection = u.section;
-    const cand = candidates[ci]?.i === i ? candidates[ci++] : undefined;
-    if (!cand || !inScope(u, cand.anchored)) {
-      recent.noteUnit(u.people);
-      lastBlock = u.block;
-      continue;
-    }
-    const byPerson = new Map<string, Set<InvolvementStatus>>();
-    const statuses = new Set<InvolvementStatus>();
-    const rel = (n: number): number => n - u.span.start;
-    if (u.kind === 'row') {
-      // A row is about the person in its first column (or its "who" column).
-      const whoCell = u.cells!.find((c) => WHO_HEADER.test(c.header)) ?? u.cells![0]!;
-      const who = u.people.filter((p) => p.start >= whoCell.span.start && p.end <= whoCell.span.end).flatMap((p) => p.keys);
-      const keys = who.length > 0 ? who : [];
-      for (const m of cand.matches) statuses.add(m.status);
-      for (const k of keys) byPerson.set(k, new Set(statuses));
-    } else {
-      let prevKeys: string[] = [];
-      let pi = 0;
-      for (const cl of clauses(u.text)) {
-        const inClause = cand.matches.filter((m) => m.start >= cl.start && m.start < cl.end);
-        while (pi < u.people.length && rel(u.people[pi]!.start) < cl.start) pi++;
-        let pj = pi;
-        while (pj < u.people.length && rel(u.people[pj]!.start) < cl.end) pj++;
-        const refs = inClause.length > 0 || pj - pi > 0 ? u.people.slice(pi, pj) : [];
-        const relative: Array<[number, number]> = [];
-        if (inClause.length > 0) for (const r of u.text.slice(cl.start, cl.end).matchAll(RELATIVE)) relative.push([cl.start + r.index, cl.start + r.index + r[0].length]);
-        for (const m of inClause) {
-          statuses.add(m.status);
-          let keys = subjectOf(u.text, refs, m, cl.start, rel, relative.filter(([, e]) => e <= m.start));
-          // "The interpreter told the review that the mother…": someone else did the telling.
-          if (keys.length === 0 && PERSON_VERB.has(m.status) && !REVIEWER_SUBJECT.test(u.text.slice(m.start, m.end)) && NONFAMILY_SUBJECT.test(u.text.slice(cl.start, m.start))) continue;
-          if (keys.length === 0) {
-            const pron = PRONOUN.exec(u.text.slice(cl.start, m.start));
-            if (pron) keys = resolveWithin(table, u.people.filter((p) => rel(p.end) <= cl.start), pron[1]!) ?? recent.resolve(pron[1]!);
-            else if (prevKeys.length > 0) keys = prevKeys;
-            else keys = objectOf(u.text, refs, m, rel);
-          }
-          if (keys.length > 0) prevKeys = keys;
-          for (const k of keys) {
-            const set = byPerson.get(k) ?? new Set<InvolvementStatus>();
-            set.add(m.status);
-            byPerson.set(k, set);
-          }
-        }
-        if (inClause.length === 0 && refs.length > 0) prevKeys = refs[refs.length - 1]!.keys;
-      }
-      if (byPerson.size === 0 && statuses.size > 0 && (u.section?.involvement || u.section?.method)) {
-        // "No response was received." after a sentence that named the people written to; not "unable to meet the school".
-        const m = cand.matches[0]!;
-        const lead = u.text.slice(0, m.start);
-        const subjectless = /^\s*(?:[\d.]+\s+)?(?:however,?|unfortunately,?|sadly,?|despite this,?|to date,?|so far,?)?\s*(?:no|none|neither|nobody|no one|a|an|the|further|second)?\s*(?:response|reply|invitation|letters?|approach|contact|attempts?)?\s*$/i.test(lead);
-        if (subjectless && !OTHER_OBJECT.test(u.text.slice(m.end, m.end + 40))) for (const k of recent.last()) byPerson.set(k, new Set(statuses));
-      }
-    }
-    recent.noteUnit(u.people);
-    lastBlock = u.block;
+  for (const cand of candidates) {
+    const u = units[cand.i]!;
+    if (!inScope(u, cand.anchored)) continue;
+    const { byPerson, statuses } = statementOf(units, cand.i, cand.matches, table);
     if (byPerson.size === 0) continue;
     statements.push({
       unit: u,

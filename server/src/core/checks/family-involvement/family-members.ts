@@ -363,12 +363,56 @@ function aliasPattern(names: readonly string[]): RegExp {
   return re;
 }
 
-/** Builds the alias table for a document from its blocks' cached alias facts. */
+/** A table as built, with what it was built from: the front matter, the title and the blocks' alias facts. */
+interface TableMemo {
+  frontMatter: string;
+  title: string | undefined;
+  /** The non-empty alias facts and every table cell's facts in order, with `RUN_END` between tables. */
+  inputs: readonly unknown[];
+  table: FamilyTable;
+}
+const RUN_END = {};
+const tableMemos: TableMemo[] = [];
+
+function sameInputs(a: readonly unknown[], b: readonly unknown[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/**
+ * Builds the alias table for a document from its blocks' cached alias facts. While typing, the same
+ * facts come back, so the last table built from them is copied instead (codes found later in the
+ * text are added to the copy, so the kinds and children are copied, not shared).
+ */
 export function buildFamilyTable(doc: ParsedDocument): FamilyTable {
+  const found = factsOf(doc, aliasFact);
+  const cells = factsOf(doc, cellFact);
+  const inputs: unknown[] = [];
+  for (let i = 0; i < found.length; i++) {
+    const f = found[i]!;
+    if (f !== NO_ALIASES) inputs.push(f);
+    const c = cells[i];
+    if (c) inputs.push(c);
+    else if (i > 0 && cells[i - 1]) inputs.push(RUN_END);
+  }
+  const span = doc.frontMatter.span;
+  const frontMatter = span ? doc.text.slice(span.start, span.end) : '';
+  const title = doc.sections[0]?.title;
+  let memo = tableMemos.find((m) => m.frontMatter === frontMatter && m.title === title && sameInputs(m.inputs, inputs));
+  if (!memo) {
+    memo = { frontMatter, title, inputs, table: buildTable(doc, found, cells) };
+    tableMemos.unshift(memo);
+    if (tableMemos.length > 8) tableMemos.pop();
+  }
+  const t = memo.table;
+  return { aliases: t.aliases, kinds: new Map(t.kinds), aliasRe: t.aliasRe, children: [...t.children], people: t.people };
+}
+
+function buildTable(doc: ParsedDocument, found: readonly BlockAliases[], cells: readonly (CellFacts | undefined)[]): FamilyTable {
   const table: FamilyTable = { aliases: new Map(), kinds: new Map(), children: [], people: NO_CONTEXT };
   frontMatterAliases(table, doc);
-  tableAliases(table, doc.blocks, factsOf(doc, cellFact));
-  const found = factsOf(doc, aliasFact);
+  tableAliases(table, doc.blocks, cells);
   for (const f of found) for (const [name, role] of f.defined) addAlias(table, name, role);
   // "Kai is the name he chose for this report"; a title naming the child ("Review: Kai").
   for (const f of found) for (const [name, role] of f.pseudonyms) addAlias(table, name, role);

@@ -93,30 +93,26 @@ export function childFacts(doc: ParsedDocument, a: InvolvementAnalysis): ChildFa
   return out;
 }
 
-function computeChildFacts(doc: ParsedDocument, a: InvolvementAnalysis): ChildFacts[] {
-  const byKey = new Map<string, ChildFacts>();
-  const get = (key: string): ChildFacts => {
-    let f = byKey.get(key);
-    if (!f) {
-      f = { key, label: kindOf(a.table, key).label, baby: false, nonVerbal: false, died: false, voice: false, dailyLife: false, sayAddressed: false };
-      byKey.set(key, f);
-    }
-    return f;
+/** The deltas of one block's units (or one table row), in the order the facts are touched. */
+function unitDeltas(
+  units: readonly Unit[],
+  from: number,
+  to: number,
+  texts: readonly (readonly ChildText[])[],
+  voiceSections: ReadonlySet<number>,
+  isChild: (k: string) => boolean,
+  primary: string | undefined,
+): { deltas: ChildDelta[]; died: boolean } {
+  const deltas: ChildDelta[] = [];
+  const get = (key: string): ChildDelta => {
+    const d: ChildDelta = { key };
+    deltas.push(d);
+    return d;
   };
-  const voiceSections = new Set(a.sections.filter((s) => memoTest(VOICE_HEADING, s.section.title)).map((s) => s.index));
-  const title = doc.sections[0]?.title ?? '';
-  const titleDeath = CHILD_DIED.test(title);
   let docDied = false;
   let lastChild: { block: Unit['block']; keys: string[] } | undefined;
-  const texts = factsOf(doc, childTextFact);
-  // "The children" stands for every child named: each key's kind is looked up once.
-  const childKeys = new Map<string, boolean>();
-  const isChild = (k: string): boolean => {
-    let v = childKeys.get(k);
-    if (v === undefined) childKeys.set(k, (v = isChildKey(a, k)));
-    return v;
-  };
-  for (const u of a.units) {
+  for (let i = from; i < to; i++) {
+    const u = units[i]!;
     // A recommendation to hear children is not their voice.
     if (u.role === 'recommendations') continue;
     const refs = u.people.length === 0 ? u.people : u.people.filter((p) => p.keys.some(isChild));
@@ -131,7 +127,7 @@ function computeChildFacts(doc: ParsedDocument, a: InvolvementAnalysis): ChildFa
     // One reference's keys are already distinct.
     if (refs.length === 1) keys = refs[0]!.keys.filter(isChild);
     else if (refs.length > 0) keys = [...new Set(refs.flatMap((r) => r.keys.filter(isChild)))];
-    else if (namesChild || inVoiceSection) keys = a.table.children.length > 0 ? [a.table.children[0]!] : ['child'];
+    else if (namesChild || inVoiceSection) keys = primary !== undefined ? [primary] : ['child'];
     else if (lastChild && lastChild.block === u.block) {
       // "She said she worried about her mother." after a sentence about the child, in the same paragraph.
       for (const k of lastChild.keys) {
@@ -161,10 +157,111 @@ function computeChildFacts(doc: ParsedDocument, a: InvolvementAnalysis): ChildFa
       if (bits & SAY && (u.section?.involvement || u.section?.method || bits & STRONG)) f.sayAddressed = true;
     }
   }
+  return { deltas, died: docDied };
+}
+
+/** What one unit says about a child, to be added to the child's facts (flags only ever become true; ages take the maximum). */
+interface ChildDelta {
+  key: string;
+  age?: number;
+  baby?: boolean;
+  nonVerbal?: boolean;
+  voice?: boolean;
+  dailyLife?: boolean;
+  sayAddressed?: boolean;
+}
+
+/** A block's deltas in order, with what they were worked out from beyond the block's own facts. */
+interface BlockChildMemo {
+  keys: readonly (readonly string[])[];
+  /** 1: the section is about the child's voice; 2: it is an involvement or method section. */
+  section: number;
+  primary: string | undefined;
+  deltas: ChildDelta[];
+  died: boolean;
+}
+
+/** Keyed by the people facts of the block's first unit (which stand for the block's text). */
+const blockMemos = new WeakMap<object, BlockChildMemo>();
+
+function peopleKeys(units: readonly Unit[], from: number, to: number): string[][] {
+  const out: string[][] = [];
+  for (let i = from; i < to; i++) for (const p of units[i]!.people) out.push(p.keys);
+  return out;
+}
+
+function sameKeys(a: readonly (readonly string[])[], b: readonly (readonly string[])[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i]!;
+    const y = b[i]!;
+    if (x === y) continue;
+    if (x.length !== y.length) return false;
+    for (let j = 0; j < x.length; j++) if (x[j] !== y[j]) return false;
+  }
+  return true;
+}
+
+/** Whether a key is a child's: a pure function of the key (codes and pseudonyms carry their role in it). */
+const childKeyCache = new Map<string, boolean>();
+
+function computeChildFacts(doc: ParsedDocument, a: InvolvementAnalysis): ChildFacts[] {
+  const byKey = new Map<string, ChildFacts>();
+  const real = (key: string): ChildFacts => {
+    let f = byKey.get(key);
+    if (!f) {
+      f = { key, label: kindOf(a.table, key).label, baby: false, nonVerbal: false, died: false, voice: false, dailyLife: false, sayAddressed: false };
+      byKey.set(key, f);
+    }
+    return f;
+  };
+  const voiceSections = new Set(a.sections.filter((s) => memoTest(VOICE_HEADING, s.section.title)).map((s) => s.index));
+  const title = doc.sections[0]?.title ?? '';
+  const titleDeath = CHILD_DIED.test(title);
+  let docDied = false;
+  const texts = factsOf(doc, childTextFact);
+  const isChild = (k: string): boolean => {
+    let v = childKeyCache.get(k);
+    if (v === undefined) {
+      if (childKeyCache.size >= 10_000) childKeyCache.clear();
+      childKeyCache.set(k, (v = isChildKey(a, k)));
+    }
+    return v;
+  };
+  const primary = a.table.children[0];
+  const units = a.units;
+  for (let from = 0; from < units.length; ) {
+    const head = units[from]!;
+    let to = from + 1;
+    while (to < units.length && units[to]!.blockIndex === head.blockIndex && units[to]!.part > 0) to++;
+    const section = (head.section !== undefined && voiceSections.has(head.section.index) ? 1 : 0) | (head.section?.involvement || head.section?.method ? 2 : 0);
+    let result: { deltas: ChildDelta[]; died: boolean };
+    if (head.part < 0) result = unitDeltas(units, from, to, texts, voiceSections, isChild, primary);
+    else {
+      const keys = peopleKeys(units, from, to);
+      const memo = blockMemos.get(head.found);
+      if (memo && memo.section === section && memo.primary === primary && sameKeys(memo.keys, keys)) result = memo;
+      else {
+        result = unitDeltas(units, from, to, texts, voiceSections, isChild, primary);
+        blockMemos.set(head.found, { keys, section, primary, deltas: result.deltas, died: result.died });
+      }
+    }
+    if (result.died) docDied = true;
+    for (const d of result.deltas) {
+      const f = real(d.key);
+      if (d.age !== undefined) f.age = Math.max(f.age ?? 0, d.age);
+      if (d.baby) f.baby = true;
+      if (d.nonVerbal) f.nonVerbal = true;
+      if (d.voice) f.voice = true;
+      if (d.dailyLife) f.dailyLife = true;
+      if (d.sayAddressed) f.sayAddressed = true;
+    }
+    from = to;
+  }
   for (const s of a.statements) {
     for (const [k, st] of s.byPerson) {
-      if (!isChildKey(a, k)) continue;
-      const f = get(k);
+      if (!isChild(k)) continue;
+      const f = real(k);
       f.sayAddressed = true;
       // A child who took part in the review has been heard; whether the report shows it is another question.
       if (st.has('took-part')) f.voice = true;

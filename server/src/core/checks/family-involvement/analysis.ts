@@ -260,7 +260,8 @@ function sectionOfBlocks(doc: ParsedDocument, infos: SectionInfo[]): (SectionInf
   return out;
 }
 
-type NewUnit = Omit<Unit, 'index' | 'people'>;
+/** Set on every unit as it is pushed, once its people are resolved. */
+const NO_PEOPLE: PersonRef[] = [];
 
 function buildUnits(doc: ParsedDocument, table: FamilyTable, secOf: (SectionInfo | undefined)[]): Unit[] {
   const units: Unit[] = [];
@@ -269,11 +270,10 @@ function buildUnits(doc: ParsedDocument, table: FamilyTable, secOf: (SectionInfo
   const found = factsOf(doc, peopleFact(table.people));
   let i = 0;
   // People are resolved in unit order: "the children" means the children named so far.
-  const push = (u: NewUnit): void => {
-    const unit = u as Unit;
-    unit.index = units.length;
-    unit.people = resolvePeople(table, u.found.raw, u.span.start);
-    units.push(unit);
+  const push = (u: Unit): void => {
+    u.index = units.length;
+    u.people = resolvePeople(table, u.found.raw, u.span.start);
+    units.push(u);
   };
   const sentences = (j: number, section: SectionInfo | undefined, quoted: boolean): void => {
     const b = blocks[j]!;
@@ -281,7 +281,7 @@ function buildUnits(doc: ParsedDocument, table: FamilyTable, secOf: (SectionInfo
     const people = found[j]!;
     for (let k = 0; k < lus.length; k++) {
       const lu = lus[k]!;
-      push({ kind: 'sentence', block: b, span: { start: b.start + lu.start, end: b.start + lu.end }, text: lu.text, full: lu.full, section, role: b.role, quoted, blockIndex: j, part: k, anchored: lu.anchored, found: people[k]! });
+      push({ index: 0, people: NO_PEOPLE, kind: 'sentence', block: b, span: { start: b.start + lu.start, end: b.start + lu.end }, text: lu.text, full: lu.full, section, role: b.role, quoted, blockIndex: j, part: k, anchored: lu.anchored, found: people[k]! });
     }
   };
   while (i < blocks.length) {
@@ -312,7 +312,7 @@ function tableUnits(
   to: number,
   table: FamilyTable,
   secOf: (SectionInfo | undefined)[],
-  push: (u: NewUnit) => void,
+  push: (u: Unit) => void,
   sentences: (j: number, section: SectionInfo | undefined, quoted: boolean) => void,
 ): void {
   const blocks = doc.blocks;
@@ -349,7 +349,7 @@ function tableUnits(
     }
     text = text.replace(/\n/g, ' ');
     push({
-      kind: 'row', block: head, span: { start: head.start, end: last.end }, text, full: text, section, role: head.role, quoted: false, cells: rowCells,
+      index: 0, people: NO_PEOPLE, kind: 'row', block: head, span: { start: head.start, end: last.end }, text, full: text, section, role: head.role, quoted: false, cells: rowCells,
       blockIndex: row[0]!, part: -1, anchored: isAnchored(text, head.role), found: unitPeople(table.people, text, text),
     });
   }
@@ -401,8 +401,18 @@ const statusFact = defineFact<readonly UnitStatus[]>('family/statuses', (b) => u
 
 const rowStatusCache = new WeakMap<Unit, UnitStatus>();
 
+// The units of a block are asked about one after another: the last block's statuses are kept.
+let statusBlock: Block | undefined;
+let statusOfBlock: readonly UnitStatus[] = [];
+
 function unitStatus(u: Unit): UnitStatus {
-  if (u.part >= 0) return factOf(u.block, statusFact)[u.part]!;
+  if (u.part >= 0) {
+    if (u.block !== statusBlock) {
+      statusOfBlock = factOf(u.block, statusFact);
+      statusBlock = u.block;
+    }
+    return statusOfBlock[u.part]!;
+  }
   let s = rowStatusCache.get(u);
   if (!s) rowStatusCache.set(u, (s = statusOf(u.text, [...rowStatuses(u), ...detectStatuses(u.text)])));
   return s;

@@ -537,12 +537,16 @@ export function rawPeople(context: PeopleContext, text: string): RawRef[] {
   return refs;
 }
 
+const NO_REFS: PersonRef[] = [];
+
 /**
  * Resolves raw references found in text at document offset `base`, in the order they were found:
  * "the children" to every child key known so far, "the child" to the first, and new codes
  * registered. Returns them sorted by position.
  */
 export function resolvePeople(table: FamilyTable, raw: readonly RawRef[], base: number): PersonRef[] {
+  // Most sentences name nobody: they share one empty list (nothing adds to a unit's people).
+  if (raw.length === 0) return NO_REFS;
   const refs: PersonRef[] = new Array(raw.length);
   for (let i = 0; i < raw.length; i++) {
     const r = raw[i]!;

@@ -610,7 +610,19 @@ interface StatementMemo {
 /** Keyed by the unit's people facts, which stand for its text and the positions of the people in it. */
 const statementMemos = new WeakMap<UnitPeople, StatementMemo>();
 
-function sameKeys(a: readonly (readonly string[])[], b: readonly (readonly string[])[]): boolean {
+function sameKeys(a: readonly (readonly string[])[], people: readonly PersonRef[]): boolean {
+  if (a.length !== people.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i]!;
+    const y = people[i]!.keys;
+    if (x === y) continue;
+    if (x.length !== y.length) return false;
+    for (let j = 0; j < x.length; j++) if (x[j] !== y[j]) return false;
+  }
+  return true;
+}
+
+function sameNotes(a: readonly (readonly string[])[], b: readonly (readonly string[])[]): boolean {
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) {
     const x = a[i]!;
@@ -647,11 +659,10 @@ function statementOf(units: Unit[], i: number, matches: StatusMatch[], table: Fa
   const u = units[i]!;
   const process = !!(u.section?.involvement || u.section?.method);
   if (u.kind === 'row') return computeStatement(u, matches, table, process, () => recentAt(units, i, table)).result;
-  const keys = u.people.map((p) => p.keys);
   const memo = statementMemos.get(u.found);
-  if (memo && memo.process === process && sameKeys(memo.keys, keys) && (!memo.recent || sameKeys(memo.recent, recentAt(units, i, table).notes()))) return memo.result;
+  if (memo && memo.process === process && sameKeys(memo.keys, u.people) && (!memo.recent || sameNotes(memo.recent, recentAt(units, i, table).notes()))) return memo.result;
   const { result, recent } = computeStatement(u, matches, table, process, () => recentAt(units, i, table));
-  statementMemos.set(u.found, { keys, process, recent: recent?.notes(), result });
+  statementMemos.set(u.found, { keys: u.people.map((p) => p.keys), process, recent: recent?.notes(), result });
   return result;
 }
 
@@ -785,13 +796,13 @@ function personFacts(units: Unit[], statements: Statement[], table: FamilyTable)
   const get = (key: string, span: Span): PersonFacts => {
     let f = out.get(key);
     if (!f) {
-      f = { key, kind: kindOf(table, key), mentions: 0, firstMention: span, statuses: [], reasons: [], statements: [] };
+      f = { key, kind: kindOf(table, key), mentions: 0, firstMention: { start: span.start, end: span.end }, statuses: [], reasons: [], statements: [] };
       out.set(key, f);
     }
     return f;
   };
   for (const u of units) {
-    for (const p of u.people) for (const k of p.keys) get(k, { start: p.start, end: p.end }).mentions++;
+    for (const p of u.people) for (const k of p.keys) get(k, p).mentions++;
   }
   for (const s of statements) {
     for (const [k, sts] of s.byPerson) {

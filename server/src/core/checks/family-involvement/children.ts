@@ -157,7 +157,27 @@ function unitDeltas(
       if (bits & SAY && (u.section?.involvement || u.section?.method || bits & STRONG)) f.sayAddressed = true;
     }
   }
-  return { deltas, died: docDied };
+  return { deltas: merged(deltas), died: docDied };
+}
+
+/** The deltas with one per child, in the order each child was first touched (flags join, ages take the maximum). */
+function merged(deltas: ChildDelta[]): ChildDelta[] {
+  if (deltas.length < 2) return deltas;
+  const byKey = new Map<string, ChildDelta>();
+  for (const d of deltas) {
+    const m = byKey.get(d.key);
+    if (!m) {
+      byKey.set(d.key, { ...d });
+      continue;
+    }
+    if (d.age !== undefined) m.age = Math.max(m.age ?? 0, d.age);
+    if (d.baby) m.baby = true;
+    if (d.nonVerbal) m.nonVerbal = true;
+    if (d.voice) m.voice = true;
+    if (d.dailyLife) m.dailyLife = true;
+    if (d.sayAddressed) m.sayAddressed = true;
+  }
+  return byKey.size === deltas.length ? deltas : [...byKey.values()];
 }
 
 /** What one unit says about a child, to be added to the child's facts (flags only ever become true; ages take the maximum). */
@@ -184,20 +204,34 @@ interface BlockChildMemo {
 /** Keyed by the people facts of the block's first unit (which stand for the block's text). */
 const blockMemos = new WeakMap<object, BlockChildMemo>();
 
+/** Whether the people of units [from, to) have exactly the keys remembered, without building the list. */
+function samePeopleKeys(keys: readonly (readonly string[])[], units: readonly Unit[], from: number, to: number): boolean {
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    for (const p of units[i]!.people) {
+      const x = keys[n++];
+      if (x === undefined) return false;
+      const y = p.keys;
+      if (x === y) continue;
+      if (x.length !== y.length) return false;
+      for (let j = 0; j < x.length; j++) if (x[j] !== y[j]) return false;
+    }
+  }
+  return n === keys.length;
+}
+
 function peopleKeys(units: readonly Unit[], from: number, to: number): string[][] {
   const out: string[][] = [];
   for (let i = from; i < to; i++) for (const p of units[i]!.people) out.push(p.keys);
   return out;
 }
 
-function sameKeys(a: readonly (readonly string[])[], b: readonly (readonly string[])[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) {
-    const x = a[i]!;
-    const y = b[i]!;
-    if (x === y) continue;
-    if (x.length !== y.length) return false;
-    for (let j = 0; j < x.length; j++) if (x[j] !== y[j]) return false;
+function inert(units: readonly Unit[], from: number, to: number, texts: readonly (readonly ChildText[])[]): boolean {
+  for (let i = from; i < to; i++) {
+    const u = units[i]!;
+    if (u.people.length > 0 || u.found.namesChildAlias) return false;
+    const bits = u.part >= 0 ? texts[u.blockIndex]![u.part]!.bits : childText(u.text, u.full).bits;
+    if (bits & (NAMES_CHILD | DIED)) return false;
   }
   return true;
 }
@@ -235,15 +269,19 @@ function computeChildFacts(doc: ParsedDocument, a: InvolvementAnalysis): ChildFa
     let to = from + 1;
     while (to < units.length && units[to]!.blockIndex === head.blockIndex && units[to]!.part > 0) to++;
     const section = (head.section !== undefined && voiceSections.has(head.section.index) ? 1 : 0) | (head.section?.involvement || head.section?.method ? 2 : 0);
+    // A block that names nobody, no child and no death, outside a voice section, says nothing about a child.
+    if (head.role === 'recommendations' || (!(section & 1) && inert(units, from, to, texts))) {
+      from = to;
+      continue;
+    }
     let result: { deltas: ChildDelta[]; died: boolean };
     if (head.part < 0) result = unitDeltas(units, from, to, texts, voiceSections, isChild, primary);
     else {
-      const keys = peopleKeys(units, from, to);
       const memo = blockMemos.get(head.found);
-      if (memo && memo.section === section && memo.primary === primary && sameKeys(memo.keys, keys)) result = memo;
+      if (memo && memo.section === section && memo.primary === primary && samePeopleKeys(memo.keys, units, from, to)) result = memo;
       else {
         result = unitDeltas(units, from, to, texts, voiceSections, isChild, primary);
-        blockMemos.set(head.found, { keys, section, primary, deltas: result.deltas, died: result.died });
+        blockMemos.set(head.found, { keys: peopleKeys(units, from, to), section, primary, deltas: result.deltas, died: result.died });
       }
     }
     if (result.died) docDied = true;

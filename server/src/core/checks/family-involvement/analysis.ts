@@ -12,19 +12,20 @@
  * (units.ts and the facts below), so that after an edit only the edited block is read again.
  */
 import type { Block, BlockRole, ParsedDocument, Section } from '../../document/model';
-import { defineFact, factOf, factsOf, perDocumentValue } from '../../facts';
+import { factsOf, perDocumentValue } from '../../facts';
 import type { Span } from '../../types';
 import type { FamilyTable, PersonKind, PersonRef } from './family-members';
 import { buildFamilyTable, kindOf, PRONOUN, resolvePeople } from './family-members';
 import type { ReasonKind } from './lexicon';
 import {
-  AGENTLESS_DECISION, DECISION, DECLINED, DEFERRAL_CONDITION, FOLLOW_UP, FUTURE_INVOLVEMENT, global, INVITED, NO_RESPONSE,
+  AGENTLESS_DECISION, DECISION, DECLINED, DEFERRAL_CONDITION, FUTURE_INVOLVEMENT, global, INVITED, NO_RESPONSE,
   NOT_APPROACHED, NOT_INVOLVED, NOT_REACHED, REASONS, RESEARCH, STRONG_ANCHOR, TOOK_PART,
 } from './lexicon';
 import type { JoinedMemo } from './memo';
 import { joinedHas, memoBy, memoTest } from './memo';
 import type { LocalUnit, UnitPeople } from './units';
-import { blankQuotes, isAnchored, peopleFact, PROSE_KINDS, SKIP_ROLES, unitPeople, unitsFact, unitTexts } from './units';
+import { FOLLOWS_UP, sentenceFlags, unitHas } from './sentence-flags';
+import { blankQuotes, isAnchored, peopleFact, PROSE_KINDS, SKIP_ROLES, unitPeople, unitsFact } from './units';
 
 /** Seed 000's four groups (Harrison and Barker 2024, Findings; seed 000 line 112). */
 export type InvolvementGroup = 'never-mentioned' | 'excluded' | 'invited-not-involved' | 'involved';
@@ -122,7 +123,6 @@ const FAMILY_SECTION_WHO = /\b(?:famil(?:y|ies)|parents?|mother|father|mum|dad|c
 const NOT_FAMILY_SECTION = /\b(?:with|by) (?:services|agencies|professionals|practitioners|health|school)\b|\bagency\b|\bpractitioners?\b|\bprofessionals?\b|\bservices\b/i;
 // Method sections under other names ("How the review was carried out", "Our approach").
 const METHOD_TITLE = /\bhow (?:the|this|we (?:carried out|did|conducted)) (?:review|the review)\b|\bhow (?:the|this) (?:rapid |local |practice )?review (?:was|has been) (?:carried out|conducted|undertaken|done|completed)\b|\b(?:how we (?:did|carried out|went about) (?:this|the) review|arrangements for (?:the|this) review|about (?:the|this) review)\b/i;
-const FOLLOW_UP_HINT = /addend|postscript|update|since|subsequently|now concluded|now ended|now finished|after the|outcome of/i;
 const UPDATE_HEADING = /\b(?:update|addendum|postscript|afterword|since the (?:trial|inquest|proceedings))\b/i;
 
 
@@ -396,23 +396,18 @@ function statusOf(text: string, matches: StatusMatch[]): UnitStatus {
   return { matches, strong: STRONG_ANCHOR.test(text), research: RESEARCH.test(text) || CITATION.test(text), decision: DECISION.test(text), agentless: AGENTLESS_DECISION.test(text) };
 }
 
-/** Each sentence unit's statuses; read only for blocks whose units may be statements. */
-const statusFact = defineFact<readonly UnitStatus[]>('family/statuses', (b) => unitTexts(b).map((t) => statusOf(t.text, detectStatuses(t.text))));
+/**
+ * A sentence's statuses, by its text: worked out only for sentences that may be statements, once,
+ * and found again by text on later keystrokes (a sentence's text is the same string while its block
+ * is unchanged).
+ */
+const statusCache = new Map<string, UnitStatus>();
+const statusOfText = (text: string): UnitStatus => statusOf(text, detectStatuses(text));
 
 const rowStatusCache = new WeakMap<Unit, UnitStatus>();
 
-// The units of a block are asked about one after another: the last block's statuses are kept.
-let statusBlock: Block | undefined;
-let statusOfBlock: readonly UnitStatus[] = [];
-
 function unitStatus(u: Unit): UnitStatus {
-  if (u.part >= 0) {
-    if (u.block !== statusBlock) {
-      statusOfBlock = factOf(u.block, statusFact);
-      statusBlock = u.block;
-    }
-    return statusOfBlock[u.part]!;
-  }
+  if (u.part >= 0) return memoBy(statusCache, u.text, statusOfText);
   let s = rowStatusCache.get(u);
   if (!s) rowStatusCache.set(u, (s = statusOf(u.text, [...rowStatuses(u), ...detectStatuses(u.text)])));
   return s;
@@ -897,18 +892,13 @@ interface FollowUpIndex {
 }
 const followCache = new WeakMap<InvolvementAnalysis, FollowUpIndex>();
 
-/** Which sentence units of a block have follow-up wording ("since the trial ended"). */
-const followFact = defineFact<readonly boolean[]>('family/follow-up', (b) => unitTexts(b).map((t) => FOLLOW_UP_HINT.test(t.text) && FOLLOW_UP.test(t.text)));
 
 function followUpIndex(doc: ParsedDocument, a: InvolvementAnalysis): FollowUpIndex {
   let f = followCache.get(a);
   if (f) return f;
   f = { lastUnit: -1, lastHeading: -1, lastStatement: -1 };
-  const follow = factsOf(doc, followFact);
-  for (const u of a.units) {
-    if (u.quoted) continue;
-    if (u.part >= 0 ? follow[u.blockIndex]![u.part] : FOLLOW_UP_HINT.test(u.text) && FOLLOW_UP.test(u.text)) f.lastUnit = u.index;
-  }
+  const flags = sentenceFlags(doc);
+  for (const u of a.units) if (!u.quoted && unitHas(flags, u, FOLLOWS_UP)) f.lastUnit = u.index;
   for (const x of a.sections) if (memoTest(UPDATE_HEADING, x.section.title)) f.lastHeading = Math.max(f.lastHeading, x.section.heading.start);
   for (const t of a.statements) {
     if (t.statuses.has('deferred') || ![...t.statuses].some((x) => x === 'took-part' || x === 'declined' || x === 'no-response')) continue;

@@ -1,11 +1,10 @@
 /** What the draft says about each child: age, whether a baby or non-verbal, whether they died, and any trace of their own voice. */
 import type { ParsedDocument } from '../../document/model';
-import { defineFact, factsOf } from '../../facts';
 import type { InvolvementAnalysis, Unit } from './analysis';
 import { kindOf } from './family-members';
 import { CHILD_DIED, CHILD_SAY, DAILY_LIFE, STRONG_ANCHOR, VOICE_HEADING } from './lexicon';
-import { memoTest } from './memo';
-import { unitTexts } from './units';
+import { memoBy, memoTest } from './memo';
+import { CHILD_NAMED, diesInText } from './units';
 
 /** Facts about one child. */
 export interface ChildFacts {
@@ -26,9 +25,7 @@ export interface ChildFacts {
 
 const BABY = /\b(?:bab(?:y|ies)|infants?|newborn|neonat\w*|pre-?verbal|\d+[- ](?:weeks?|months?)[- ]old|aged \d+ (?:weeks|months))\b/i;
 const NON_VERBAL = /\bnon-?verbal\b|\b(?:does|did) not (?:use )?(?:speak|speech|words)\b|\bno (?:spoken )?(?:language|words|speech)\b|\bcommunicat\w* (?:difficult\w*|needs)\b|\bPECS\b|\bmakaton\b|\bpicture exchange\b/i;
-const DIED_HINT = /die|death|kill|murder|passed away|fatal|sudden|sudi|sudc|own life|suicide/;
 const CHILD_WORD = /\b(?:child|baby|infant|son|daughter|girl|boy|young person)\b|\b(?:Child|Baby) [A-Z]{1,3}\b/i;
-const CHILD_NAMED = /\b(?:Child|Baby|Young Person) [A-Z]{1,3}[0-9]{0,2}\b|\bthe (?:child|baby|young person)\b/;
 // "her own views", "Child M's wishes and feelings", also where the review notes their absence.
 const VOICE_NOUN = /\b(?:her|his|their|the child.s|the baby.s|(?:Child|Baby|Young Person) [A-Z]{1,3}[0-9]{0,2}(?:'s|’s)) (?:own )?(?:views|voice|wishes(?: and feelings)?|feelings|lived experience|daily life|perspective)\b/;
 const PRONOUN_SPEAKS = /\b(?:she|he|they)\s+(?:(?:had|has|have|also|often|later|then|once|repeatedly|clearly|would|could|still|now)\s+)*(?:told|tells|said|says|described|describes|explained|explains|wrote|writes|disclosed|asked|asks|wanted|wants|wished|wishes|hoped|hopes|liked|likes|loved|loves|enjoyed|enjoys|hated|felt|feels|expressed|talked|spoke|shared|drew|chose|did not want|did not like|does not want|does not like|was (?:proud|frightened|scared|afraid|happy|sad|worried|angry)|is (?:proud|frightened|scared|afraid|happy|sad|worried|angry))\b/i;
@@ -56,27 +53,39 @@ interface ChildText {
   pronounSpeaks: number;
 }
 
-function childText(text: string, full: string): ChildText {
-  const lower = text.toLowerCase();
+/** The bits read from the unit's text alone; `voiceNoun` waits for the test on the text with quotations. */
+interface TextBits extends ChildText {
+  voiceNoun: boolean;
+}
+
+function textBits(text: string): TextBits {
   let bits = 0;
-  if (DIED_HINT.test(lower) && CHILD_DIED.test(text) && !/child death overview|\bCDOP\b/i.test(text)) bits |= DIED;
+  if (diesInText(text)) bits |= DIED;
   if (CHILD_WORD.test(text)) bits |= CHILD_TERM;
   if (CHILD_NAMED.test(text)) bits |= NAMES_CHILD;
   if (/^\s*(?:she|he|they|her|his|their)\b/i.test(text)) bits |= STARTS_PRONOUN;
   const speaks = PRONOUN_SPEAKS.exec(text);
-  const ownVoice = IN_OWN_WORDS.test(full) || VOICE_NOUN.test(text);
-  if (speaks || ownVoice) bits |= SPEAKS_LATER;
-  if (ownVoice) bits |= OWN_VOICE;
+  if (speaks) bits |= SPEAKS_LATER;
   if (DAILY_LIFE.test(text)) bits |= DAILY;
   if (BABY.test(text) && BABY_NAMED.test(text)) bits |= BABY_WORDS;
   if (NON_VERBAL.test(text)) bits |= NON_VERBAL_WORDS;
   if (CHILD_SAY.test(text)) bits |= SAY;
   if (STRONG_ANCHOR.test(text)) bits |= STRONG;
-  return { bits, pronounSpeaks: speaks ? speaks.index : -1 };
+  return { bits, pronounSpeaks: speaks ? speaks.index : -1, voiceNoun: VOICE_NOUN.test(text) };
 }
 
-/** Each sentence unit's child bits. */
-const childTextFact = defineFact<readonly ChildText[]>('family/child-text', (b) => unitTexts(b).map((t) => childText(t.text, t.full)));
+/**
+ * A unit's child bits. Worked out only for blocks that may say something about a child, and found
+ * again by text (the same string while the block is unchanged).
+ */
+const textBitsCache = new Map<string, TextBits>();
+
+function childText(text: string, full: string): ChildText {
+  const t = memoBy(textBitsCache, text, textBits);
+  const ownVoice = memoTest(IN_OWN_WORDS, full) || t.voiceNoun;
+  if (!ownVoice) return t;
+  return { bits: t.bits | SPEAKS_LATER | OWN_VOICE, pronounSpeaks: t.pronounSpeaks };
+}
 
 function isChildKey(a: InvolvementAnalysis, key: string): boolean {
   return kindOf(a.table, key).role === 'child';
@@ -98,7 +107,6 @@ function unitDeltas(
   units: readonly Unit[],
   from: number,
   to: number,
-  texts: readonly (readonly ChildText[])[],
   voiceSections: ReadonlySet<number>,
   isChild: (k: string) => boolean,
   primary: string | undefined,
@@ -116,7 +124,7 @@ function unitDeltas(
     // A recommendation to hear children is not their voice.
     if (u.role === 'recommendations') continue;
     const refs = u.people.length === 0 ? u.people : u.people.filter((p) => p.keys.some(isChild));
-    const ct = u.part >= 0 ? texts[u.blockIndex]![u.part]! : childText(u.text, u.full);
+    const ct = childText(u.text, u.full);
     const bits = ct.bits;
     if (!docDied && !u.quoted && bits & DIED && (refs.length > 0 || bits & CHILD_TERM)) docDied = true;
     const inVoiceSection = u.section !== undefined && voiceSections.has(u.section.index);
@@ -226,12 +234,10 @@ function peopleKeys(units: readonly Unit[], from: number, to: number): string[][
   return out;
 }
 
-function inert(units: readonly Unit[], from: number, to: number, texts: readonly (readonly ChildText[])[]): boolean {
+function inert(units: readonly Unit[], from: number, to: number): boolean {
   for (let i = from; i < to; i++) {
     const u = units[i]!;
-    if (u.people.length > 0 || u.found.namesChildAlias) return false;
-    const bits = u.part >= 0 ? texts[u.blockIndex]![u.part]!.bits : childText(u.text, u.full).bits;
-    if (bits & (NAMES_CHILD | DIED)) return false;
+    if (u.people.length > 0 || u.found.namesChildAlias || u.found.childHint) return false;
   }
   return true;
 }
@@ -253,7 +259,6 @@ function computeChildFacts(doc: ParsedDocument, a: InvolvementAnalysis): ChildFa
   const title = doc.sections[0]?.title ?? '';
   const titleDeath = CHILD_DIED.test(title);
   let docDied = false;
-  const texts = factsOf(doc, childTextFact);
   const isChild = (k: string): boolean => {
     let v = childKeyCache.get(k);
     if (v === undefined) {
@@ -270,17 +275,17 @@ function computeChildFacts(doc: ParsedDocument, a: InvolvementAnalysis): ChildFa
     while (to < units.length && units[to]!.blockIndex === head.blockIndex && units[to]!.part > 0) to++;
     const section = (head.section !== undefined && voiceSections.has(head.section.index) ? 1 : 0) | (head.section?.involvement || head.section?.method ? 2 : 0);
     // A block that names nobody, no child and no death, outside a voice section, says nothing about a child.
-    if (head.role === 'recommendations' || (!(section & 1) && inert(units, from, to, texts))) {
+    if (head.role === 'recommendations' || (!(section & 1) && inert(units, from, to))) {
       from = to;
       continue;
     }
     let result: { deltas: ChildDelta[]; died: boolean };
-    if (head.part < 0) result = unitDeltas(units, from, to, texts, voiceSections, isChild, primary);
+    if (head.part < 0) result = unitDeltas(units, from, to, voiceSections, isChild, primary);
     else {
       const memo = blockMemos.get(head.found);
       if (memo && memo.section === section && memo.primary === primary && samePeopleKeys(memo.keys, units, from, to)) result = memo;
       else {
-        result = unitDeltas(units, from, to, texts, voiceSections, isChild, primary);
+        result = unitDeltas(units, from, to, voiceSections, isChild, primary);
         blockMemos.set(head.found, { keys: peopleKeys(units, from, to), section, primary, deltas: result.deltas, died: result.died });
       }
     }

@@ -1,25 +1,19 @@
 /** R18: what the family said is dismissed as adding nothing, without saying how it was weighed. */
 import type { Check } from '../../check';
-import { defineFact, factsOf } from '../../facts';
 import type { Unit } from './analysis';
 import { analyseInvolvement } from './analysis';
 import { digest, insertion, SEED_000, SEED_002 } from './common';
 import { DISMISSED, global, RESEARCH, STRONG_ANCHOR, WEAK_ANCHOR, WEIGHED } from './lexicon';
 import { memoTest } from './memo';
-import { unitTexts } from './units';
+import { DISMISSIVE, sentenceFlags, unitHas } from './sentence-flags';
 
 const MESSAGE =
   "This says the family's contribution added nothing. Unless the review says what they told it and how that was weighed against the records, it reads as dismissive; the study that found this wording also found that only 4 of 84 reviews met the family more than once (Harrison and Barker 2024).";
 
-const DISMISSED_HINT = /nothing|little|no (?:additional|new|further|significant)|did not (?:add|provide|offer|contribute|reveal|bring|change|alter|affect)|already known/i;
 const CONTRIBUTION = /\b(?:the|this|that|each|their|her|his|these|those) (?:meetings?|conversations?|interviews?|contributions?|accounts?|views|discussions?)\b|\bmeeting with\b|\bconversation with\b/i;
 const PRACTICE_MEETING = /\b(?:strategy|core group|conference|review health|child in need|CIN|team around|TAF|professionals'?|multi-agency|network|MARAC|MAPPA|planning|discharge|safety planning|looked[- ]after|LAC|PEP|CPA|ward|case) (?:meetings?|discussions?|conversations?)\b/i;
 const REPORTED_BEFORE = /\b(?:she|he|they|mother|father|parents?|grand\w+|mum|dad) (?:said|told (?:the review(?:er)?|us|the author)|felt|described|explained|thought|believed|added) (?:that )?/i;
 const CRITIQUE = /\btokenis\w*|\bdismiss\w*|\bshould not\b|\bdoes not accept\b|\bdid not accept\b|\bwrong(?:ly)?\b|\bsome reviews\b|\bother reviews\b|\brather than\b|\bin contrast\b|\bunlike\b/i;
-
-/** Whether a unit's text has the dismissive wording at all (most have not). */
-const dismissive = (text: string): boolean => DISMISSED_HINT.test(text) && DISMISSED.test(text);
-const dismissiveFact = defineFact<readonly boolean[]>('family/dismissed', (b) => unitTexts(b).map((t) => dismissive(t.text)));
 
 function windowOf(units: readonly Unit[], i: number): string {
   const u = units[i]!;
@@ -64,10 +58,10 @@ export const familyContributionDismissed: Check = {
   },
   run(ctx) {
     const a = analyseInvolvement(ctx.doc);
-    const found = factsOf(ctx.doc, dismissiveFact);
     const re = global(DISMISSED);
+    const flags = sentenceFlags(ctx.doc);
     a.units.forEach((u, i) => {
-      if (u.quoted || u.role === 'recommendations' || !(u.part >= 0 ? found[u.blockIndex]![u.part]! : dismissive(u.text))) return;
+      if (u.quoted || u.role === 'recommendations' || !unitHas(flags, u, DISMISSIVE)) return;
       if (u.people.length === 0 && !CONTRIBUTION.test(u.text)) return;
       if (PRACTICE_MEETING.test(u.text) || CRITIQUE.test(u.text)) return;
       const strong = STRONG_ANCHOR.test(u.text);

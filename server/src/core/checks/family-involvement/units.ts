@@ -9,7 +9,7 @@ import { defineFact } from '../../facts';
 import type { PeopleContext, RawRef } from './family-members';
 import { rawPeople } from './family-members';
 import { agesIn } from './ages';
-import { SELF_ANCHORED, STRONG_ANCHOR, WEAK_ANCHOR } from './lexicon';
+import { CHILD_DIED, SELF_ANCHORED, STRONG_ANCHOR, WEAK_ANCHOR } from './lexicon';
 
 export const PROSE_KINDS: ReadonlySet<BlockKind> = new Set(['paragraph', 'list-item', 'table-cell', 'block-quote']);
 export const SKIP_ROLES: ReadonlySet<BlockRole> = new Set(['references', 'glossary', 'contents']);
@@ -114,6 +114,16 @@ export interface UnitPeople {
   after: AfterRef[];
   /** The unit's text contains a child's alias. */
   namesChildAlias: boolean;
+  /** The unit names a child by code or as "the child", or says a child died: the child facts must read it. */
+  childHint: boolean;
+}
+
+const DIED_HINT = /die|death|kill|murder|passed away|fatal|sudden|sudi|sudc|own life|suicide/;
+export const CHILD_NAMED = /\b(?:Child|Baby|Young Person) [A-Z]{1,3}[0-9]{0,2}\b|\bthe (?:child|baby|young person)\b/;
+
+/** Says that a child died (not the child death overview panel). */
+export function diesInText(text: string): boolean {
+  return DIED_HINT.test(text.toLowerCase()) && CHILD_DIED.test(text) && !/child death overview|\bCDOP\b/i.test(text);
 }
 
 const NO_PEOPLE: readonly UnitPeople[] = [];
@@ -137,6 +147,7 @@ export function unitPeople(context: PeopleContext, text: string, full: string): 
     raw,
     after: sorted.map((r) => afterRef(full, r.end)),
     namesChildAlias: context.childNames.some((n) => text.includes(n)),
+    childHint: CHILD_NAMED.test(text) || diesInText(text),
   };
 }
 

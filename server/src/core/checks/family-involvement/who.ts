@@ -5,23 +5,19 @@
  */
 import type { Check } from '../../check';
 import type { ParsedDocument } from '../../document/model';
-import { defineFact, factsOf } from '../../facts';
 import type { InvolvementAnalysis, PersonFacts } from './analysis';
 import { wholeReview as isWhole } from './common';
 import { analyseInvolvement, processHas } from './analysis';
 import { digest, documentAnchor, insertion, labelOf, RAPID_NOTE, rapid, SEED_000, SEED_001, SEED_002, SEED_003, SEED_004 } from './common';
 import { GOOD_INVOLVEMENT, wholeReview } from './examples';
-import { FATHER_ABSENT, SUPPORT } from './lexicon';
+import { SUPPORT } from './lexicon';
 import { memoTest } from './memo';
-import { unitTexts } from './units';
-
-/** "Her father's identity is not known", "the father had died". */
-const fatherAbsentIn = (text: string): boolean => /father|dad/i.test(text) && FATHER_ABSENT.test(text);
-const fatherAbsentFact = defineFact<readonly boolean[]>('family/father-absent', (b) => unitTexts(b).map((t) => fatherAbsentIn(t.text)));
+import { FATHER_GONE, sentenceFlags, unitHas } from './sentence-flags';
 
 function maleCarersLeftOut(doc: ParsedDocument, a: InvolvementAnalysis): PersonFacts[] {
-  const absent = factsOf(doc, fatherAbsentFact);
-  const fatherAbsent = a.units.some((u) => (u.part >= 0 ? absent[u.blockIndex]![u.part]! : fatherAbsentIn(u.text)));
+  // "Her father's identity is not known", "the father had died".
+  const flags = sentenceFlags(doc);
+  const fatherAbsent = a.units.some((u) => unitHas(flags, u, FATHER_GONE));
   return [...a.persons.values()].filter((p) => p.kind.maleCarer && p.statuses.length === 0 && p.mentions > 0 && !(p.key === 'father' && fatherAbsent));
 }
 

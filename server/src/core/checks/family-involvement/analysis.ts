@@ -24,8 +24,8 @@ import {
 import type { JoinedMemo } from './memo';
 import { joinedHas, memoBy, memoTest } from './memo';
 import type { LocalUnit, UnitPeople } from './units';
-import { FOLLOWS_UP, sentenceFlags, unitHas } from './sentence-flags';
-import { blankQuotes, isAnchored, peopleFact, PROSE_KINDS, SKIP_ROLES, unitPeople, unitsFact } from './units';
+import { flagsOf, FOLLOWS_UP, unitHas } from './sentence-flags';
+import { blankQuotes, isAnchored, peopleFact, PROSE_KINDS, SKIP_ROLES, unitPeople } from './units';
 
 /** Seed 000's four groups (Harrison and Barker 2024, Findings; seed 000 line 112). */
 export type InvolvementGroup = 'never-mentioned' | 'excluded' | 'invited-not-involved' | 'involved';
@@ -68,6 +68,8 @@ export interface Unit {
   anchored: boolean;
   /** What the people facts found in the unit, before resolution. */
   found: UnitPeople;
+  /** Wordings a few checks look for (sentence-flags.ts). */
+  flags: number;
 }
 
 /** A statement about the review's own involvement of someone. */
@@ -266,8 +268,7 @@ const NO_PEOPLE: PersonRef[] = [];
 function buildUnits(doc: ParsedDocument, table: FamilyTable, secOf: (SectionInfo | undefined)[]): Unit[] {
   const units: Unit[] = [];
   const blocks = doc.blocks;
-  const local = factsOf(doc, unitsFact);
-  const found = factsOf(doc, peopleFact(table.people));
+  const facts = factsOf(doc, peopleFact(table.people));
   let i = 0;
   // People are resolved in unit order: "the children" means the children named so far.
   const push = (u: Unit): void => {
@@ -277,11 +278,10 @@ function buildUnits(doc: ParsedDocument, table: FamilyTable, secOf: (SectionInfo
   };
   const sentences = (j: number, section: SectionInfo | undefined, quoted: boolean): void => {
     const b = blocks[j]!;
-    const lus = local[j]!;
-    const people = found[j]!;
+    const { units: lus, people } = facts[j]!;
     for (let k = 0; k < lus.length; k++) {
       const lu = lus[k]!;
-      push({ index: 0, people: NO_PEOPLE, kind: 'sentence', block: b, span: { start: b.start + lu.start, end: b.start + lu.end }, text: lu.text, full: lu.full, section, role: b.role, quoted, blockIndex: j, part: k, anchored: lu.anchored, found: people[k]! });
+      push({ index: 0, people: NO_PEOPLE, kind: 'sentence', block: b, span: { start: b.start + lu.start, end: b.start + lu.end }, text: lu.text, full: lu.full, section, role: b.role, quoted, blockIndex: j, part: k, anchored: lu.anchored, found: people[k]!, flags: lu.flags });
     }
   };
   while (i < blocks.length) {
@@ -350,7 +350,7 @@ function tableUnits(
     text = text.replace(/\n/g, ' ');
     push({
       index: 0, people: NO_PEOPLE, kind: 'row', block: head, span: { start: head.start, end: last.end }, text, full: text, section, role: head.role, quoted: false, cells: rowCells,
-      blockIndex: row[0]!, part: -1, anchored: isAnchored(text, head.role), found: unitPeople(table.people, text, text),
+      blockIndex: row[0]!, part: -1, anchored: isAnchored(text, head.role), found: unitPeople(table.people, text, text), flags: flagsOf(text),
     });
   }
 }
@@ -893,12 +893,11 @@ interface FollowUpIndex {
 const followCache = new WeakMap<InvolvementAnalysis, FollowUpIndex>();
 
 
-function followUpIndex(doc: ParsedDocument, a: InvolvementAnalysis): FollowUpIndex {
+function followUpIndex(a: InvolvementAnalysis): FollowUpIndex {
   let f = followCache.get(a);
   if (f) return f;
   f = { lastUnit: -1, lastHeading: -1, lastStatement: -1 };
-  const flags = sentenceFlags(doc);
-  for (const u of a.units) if (!u.quoted && unitHas(flags, u, FOLLOWS_UP)) f.lastUnit = u.index;
+  for (const u of a.units) if (!u.quoted && unitHas(u, FOLLOWS_UP)) f.lastUnit = u.index;
   for (const x of a.sections) if (memoTest(UPDATE_HEADING, x.section.title)) f.lastHeading = Math.max(f.lastHeading, x.section.heading.start);
   for (const t of a.statements) {
     if (t.statuses.has('deferred') || ![...t.statuses].some((x) => x === 'took-part' || x === 'declined' || x === 'no-response')) continue;
@@ -909,8 +908,8 @@ function followUpIndex(doc: ParsedDocument, a: InvolvementAnalysis): FollowUpInd
 }
 
 /** Is the deferral in statement `s` followed up later in the draft? */
-export function followedUp(doc: ParsedDocument, a: InvolvementAnalysis, s: Statement): boolean {
-  const f = followUpIndex(doc, a);
+export function followedUp(a: InvolvementAnalysis, s: Statement): boolean {
+  const f = followUpIndex(a);
   // A later statement, past tense, after the condition: "Once the trial had ended, both parents met the reviewer."
   return f.lastUnit > s.unit.index || f.lastHeading > s.unit.span.start || f.lastStatement > s.unit.index;
 }

@@ -50,7 +50,7 @@ export const deferredInvolvementNotFollowedUp: Check = {
     for (const s of a.statements) {
       if (!s.statuses.has('deferred')) continue;
       if (memoTest(OWNER, s.window) && memoTest(TIMESCALE, s.window)) continue;
-      if (followedUp(ctx.doc, a, s)) continue;
+      if (followedUp(a, s)) continue;
       const cond = DEFERRAL_CONDITION.exec(s.unit.text)?.[0] ?? '';
       const term = (NOUN.exec(cond)?.[1] ?? 'proceedings').toLowerCase();
       const name = labelOf(a, s.persons);

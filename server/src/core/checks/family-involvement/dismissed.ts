@@ -5,7 +5,7 @@ import { analyseInvolvement } from './analysis';
 import { digest, insertion, SEED_000, SEED_002 } from './common';
 import { DISMISSED, global, RESEARCH, STRONG_ANCHOR, WEAK_ANCHOR, WEIGHED } from './lexicon';
 import { memoTest } from './memo';
-import { DISMISSIVE, sentenceFlags, unitHas } from './sentence-flags';
+import { DISMISSIVE, unitHas } from './sentence-flags';
 
 const MESSAGE =
   "This says the family's contribution added nothing. Unless the review says what they told it and how that was weighed against the records, it reads as dismissive; the study that found this wording also found that only 4 of 84 reviews met the family more than once (Harrison and Barker 2024).";
@@ -59,9 +59,8 @@ export const familyContributionDismissed: Check = {
   run(ctx) {
     const a = analyseInvolvement(ctx.doc);
     const re = global(DISMISSED);
-    const flags = sentenceFlags(ctx.doc);
     a.units.forEach((u, i) => {
-      if (u.quoted || u.role === 'recommendations' || !unitHas(flags, u, DISMISSIVE)) return;
+      if (u.quoted || u.role === 'recommendations' || !unitHas(u, DISMISSIVE)) return;
       if (u.people.length === 0 && !CONTRIBUTION.test(u.text)) return;
       if (PRACTICE_MEETING.test(u.text) || CRITIQUE.test(u.text)) return;
       const strong = STRONG_ANCHOR.test(u.text);

@@ -260,7 +260,7 @@ const NO_ALIASES: BlockAliases = { defined: NO_CALLS, pseudonyms: NO_CALLS };
 
 const ALIAS_BLOCKS: ReadonlySet<Block['kind']> = new Set(['paragraph', 'list-item', 'table-cell', 'heading']);
 
-const aliasFact = defineFact<BlockAliases>('family/aliases', (b) => {
+function aliasesIn(b: Block): BlockAliases {
   if (!ALIAS_BLOCKS.has(b.kind) || b.role === 'references') return NO_ALIASES;
   const text = b.prose;
   const defined: AliasCall[] = [];
@@ -281,7 +281,7 @@ const aliasFact = defineFact<BlockAliases>('family/aliases', (b) => {
   const pseudonyms: AliasCall[] = [];
   for (const m of text.matchAll(NAME_IS_PSEUDONYM)) pseudonyms.push([m[1]!, roleFromDescription(text.slice(m.index + m[0].length, m.index + m[0].length + 60)) === 'mother' ? undefined : 'child']);
   return defined.length > 0 || pseudonyms.length > 0 ? { defined: defined.length > 0 ? defined : NO_CALLS, pseudonyms: pseudonyms.length > 0 ? pseudonyms : NO_CALLS } : NO_ALIASES;
-});
+}
 
 const NAME_ONLY = new RegExp(`^(?:${NAME})$`, 'u');
 
@@ -298,7 +298,7 @@ interface CellFacts {
   isName: boolean;
 }
 
-const cellFact = defineFact<CellFacts | undefined>('family/table-cell', (b) => {
+function cellFactsOf(b: Block): CellFacts | undefined {
   if (b.kind !== 'table-cell') return undefined;
   const value = b.prose.trim();
   return {
@@ -308,10 +308,23 @@ const cellFact = defineFact<CellFacts | undefined>('family/table-cell', (b) => {
     role: roleFromDescription(value),
     isName: NAME_ONLY.test(value),
   };
+}
+
+/** What the alias table needs from one block: its alias definitions and, for a table cell, its cell. */
+interface BlockFamily {
+  aliases: BlockAliases;
+  cell: CellFacts | undefined;
+}
+const NOTHING: BlockFamily = { aliases: NO_ALIASES, cell: undefined };
+
+const familyFact = defineFact<BlockFamily>('family/aliases', (b) => {
+  const aliases = aliasesIn(b);
+  const cell = cellFactsOf(b);
+  return aliases === NO_ALIASES && !cell ? NOTHING : { aliases, cell };
 });
 
 /** Family-composition tables: a name column and a relationship column. */
-function tableAliases(table: FamilyTable, blocks: readonly Block[], cellFacts: readonly (CellFacts | undefined)[]): void {
+function tableAliases(table: FamilyTable, blocks: readonly Block[], facts: readonly BlockFamily[]): void {
   let i = 0;
   while (i < blocks.length) {
     const b = blocks[i]!;
@@ -326,7 +339,7 @@ function tableAliases(table: FamilyTable, blocks: readonly Block[], cellFacts: r
     for (let j = from; j < i; j++) {
       const c = blocks[j]!;
       if (!c.cell?.isHeader) continue;
-      const f = cellFacts[j]!;
+      const f = facts[j]!.cell!;
       if (relCol === undefined && f.relationHeader) relCol = c.cell.column;
       if (nameCol === undefined && f.nameHeader) nameCol = c.cell.column;
     }
@@ -337,7 +350,7 @@ function tableAliases(table: FamilyTable, blocks: readonly Block[], cellFacts: r
       const c = blocks[j]!;
       if (c.cell!.isHeader) continue;
       const row = rows.get(c.cell!.row) ?? new Map<number, CellFacts>();
-      row.set(c.cell!.column, cellFacts[j]!);
+      row.set(c.cell!.column, facts[j]!.cell!);
       rows.set(c.cell!.row, row);
     }
     for (const row of rows.values()) {
@@ -386,22 +399,24 @@ function sameInputs(a: readonly unknown[], b: readonly unknown[]): boolean {
  * text are added to the copy, so the kinds and children are copied, not shared).
  */
 export function buildFamilyTable(doc: ParsedDocument): FamilyTable {
-  const found = factsOf(doc, aliasFact);
-  const cells = factsOf(doc, cellFact);
+  const found = factsOf(doc, familyFact);
   const inputs: unknown[] = [];
   for (let i = 0; i < found.length; i++) {
     const f = found[i]!;
-    if (f !== NO_ALIASES) inputs.push(f);
-    const c = cells[i];
-    if (c) inputs.push(c);
-    else if (i > 0 && cells[i - 1]) inputs.push(RUN_END);
+    if (f === NOTHING) {
+      if (i > 0 && found[i - 1]!.cell) inputs.push(RUN_END);
+      continue;
+    }
+    if (f.aliases !== NO_ALIASES) inputs.push(f.aliases);
+    if (f.cell) inputs.push(f.cell);
+    else if (i > 0 && found[i - 1]!.cell) inputs.push(RUN_END);
   }
   const span = doc.frontMatter.span;
   const frontMatter = span ? doc.text.slice(span.start, span.end) : '';
   const title = doc.sections[0]?.title;
   let memo = tableMemos.find((m) => m.frontMatter === frontMatter && m.title === title && sameInputs(m.inputs, inputs));
   if (!memo) {
-    memo = { frontMatter, title, inputs, table: buildTable(doc, found, cells) };
+    memo = { frontMatter, title, inputs, table: buildTable(doc, found) };
     tableMemos.unshift(memo);
     if (tableMemos.length > 8) tableMemos.pop();
   }
@@ -409,13 +424,13 @@ export function buildFamilyTable(doc: ParsedDocument): FamilyTable {
   return { aliases: t.aliases, kinds: new Map(t.kinds), aliasRe: t.aliasRe, children: [...t.children], people: t.people };
 }
 
-function buildTable(doc: ParsedDocument, found: readonly BlockAliases[], cells: readonly (CellFacts | undefined)[]): FamilyTable {
+function buildTable(doc: ParsedDocument, found: readonly BlockFamily[]): FamilyTable {
   const table: FamilyTable = { aliases: new Map(), kinds: new Map(), children: [], people: NO_CONTEXT };
   frontMatterAliases(table, doc);
-  tableAliases(table, doc.blocks, cells);
-  for (const f of found) for (const [name, role] of f.defined) addAlias(table, name, role);
+  tableAliases(table, doc.blocks, found);
+  for (const f of found) for (const [name, role] of f.aliases.defined) addAlias(table, name, role);
   // "Kai is the name he chose for this report"; a title naming the child ("Review: Kai").
-  for (const f of found) for (const [name, role] of f.pseudonyms) addAlias(table, name, role);
+  for (const f of found) for (const [name, role] of f.aliases.pseudonyms) addAlias(table, name, role);
   const title = doc.sections[0]?.title;
   const tm = title ? TITLE_NAME.exec(title) : null;
   if (tm && !/^(?:Child|Baby|Young Person) [A-Z]{1,3}$/.test(tm[1]!) && !/(?:and|children|family|siblings)/i.test(tm[1]!)) addAlias(table, tm[1]!, 'child');

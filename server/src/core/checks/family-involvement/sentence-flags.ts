@@ -1,13 +1,10 @@
 /**
- * Wordings a few checks look for in every sentence, found once per block in one fact (one pass over
- * the block instead of one per check): follow-up after a deferral, a contribution dismissed as adding
+ * Wordings a few checks look for in every sentence, found with the sentence units (one pass over a
+ * block instead of one per check): follow-up after a deferral, a contribution dismissed as adding
  * nothing, and a father said to be unknown or dead.
  */
-import type { ParsedDocument } from '../../document/model';
-import { defineFact, factsOf } from '../../facts';
 import type { Unit } from './analysis';
 import { DISMISSED, FATHER_ABSENT, FOLLOW_UP } from './lexicon';
-import { unitTexts } from './units';
 
 export const FOLLOWS_UP = 1;
 export const DISMISSIVE = 2;
@@ -26,14 +23,7 @@ export function flagsOf(text: string): number {
   return bits;
 }
 
-const flagsFact = defineFact<readonly number[]>('family/sentence-flags', (b) => unitTexts(b).map((t) => flagsOf(t.text)));
-
-/** Each block's sentence flags, for `unitHas`. */
-export function sentenceFlags(doc: ParsedDocument): readonly (readonly number[])[] {
-  return factsOf(doc, flagsFact);
-}
-
-/** Whether a unit has the given flag (a table row is tested directly). */
-export function unitHas(flags: readonly (readonly number[])[], u: Unit, flag: number): boolean {
-  return ((u.part >= 0 ? flags[u.blockIndex]![u.part]! : flagsOf(u.text)) & flag) !== 0;
+/** Whether a unit has the given flag. */
+export function unitHas(u: Unit, flag: number): boolean {
+  return (u.flags & flag) !== 0;
 }

@@ -9,6 +9,7 @@ import { defineFact } from '../../facts';
 import type { PeopleContext, RawRef } from './family-members';
 import { rawPeople } from './family-members';
 import { agesIn } from './ages';
+import { flagsOf } from './sentence-flags';
 import { CHILD_DIED, SELF_ANCHORED, STRONG_ANCHOR, WEAK_ANCHOR } from './lexicon';
 
 export const PROSE_KINDS: ReadonlySet<BlockKind> = new Set(['paragraph', 'list-item', 'table-cell', 'block-quote']);
@@ -24,9 +25,9 @@ export interface LocalUnit {
   full: string;
   /** Anchored to the review itself ("told the reviewer", "this review"). */
   anchored: boolean;
+  /** Wordings a few checks look for (sentence-flags.ts). */
+  flags: number;
 }
-
-const NO_UNITS: readonly LocalUnit[] = [];
 
 /** Blanks quotations inside [start, end); `from` is the first quote that can still overlap (sentences come in order). Linear in the text. */
 export function blankQuotes(block: Block, start: number, end: number, from = 0): string {
@@ -77,25 +78,7 @@ export function localUnits(b: Block): LocalUnit[] {
   for (const s of b.sentences) {
     while (q < b.quotes.length && b.quotes[q]!.inner.end <= s.start) q++;
     const text = blankQuotes(b, s.start, s.end, q);
-    out.push({ start: s.start, end: s.end, text, full: s.text, anchored: isAnchored(text, b.role) });
-  }
-  return out;
-}
-
-/** Each block's sentence units. */
-export const unitsFact = defineFact<readonly LocalUnit[]>('family/units', (b) => {
-  if (!hasUnits(b) || b.sentences.length === 0) return NO_UNITS;
-  return localUnits(b);
-});
-
-/** The text of each sentence unit of a block, for facts that test patterns per unit. */
-export function unitTexts(b: Block): { text: string; full: string }[] {
-  if (!hasUnits(b) || b.sentences.length === 0) return [];
-  const out: { text: string; full: string }[] = [];
-  let q = 0;
-  for (const s of b.sentences) {
-    while (q < b.quotes.length && b.quotes[q]!.inner.end <= s.start) q++;
-    out.push({ text: blankQuotes(b, s.start, s.end, q), full: s.text });
+    out.push({ start: s.start, end: s.end, text, full: s.text, anchored: isAnchored(text, b.role), flags: flagsOf(text) });
   }
   return out;
 }
@@ -126,7 +109,12 @@ export function diesInText(text: string): boolean {
   return DIED_HINT.test(text.toLowerCase()) && CHILD_DIED.test(text) && !/child death overview|\bCDOP\b/i.test(text);
 }
 
-const NO_PEOPLE: readonly UnitPeople[] = [];
+/** A block's sentence units and the people each names. */
+export interface BlockUnits {
+  units: readonly LocalUnit[];
+  people: readonly UnitPeople[];
+}
+const NO_UNITS: BlockUnits = { units: [], people: [] };
 
 // The child as speaker: "Child A told", "Ella, then 13, said", "Child A's views".
 const SPEAKS_AFTER = /^(?:\s*\(\d{1,2}\))?(?:,[^,;.]{0,50},)?(?:\s+(?:is|was) (?:a|an) [^.;]{0,40}? who)?\s+(?:(?:had|has|have|also|often|later|then|once|repeatedly|clearly|consistently|recently|previously|sometimes|would|could|still)\s+)*(?:told|tells|tell|said|says|say|described|describes|explained|wrote|writes|disclosed|asked|asks|ask|wanted|wants|want|wished|hoped|liked|likes|like|loved|loves|enjoyed|enjoys|hated|felt|feels|expressed|talked|talk|spoke|speak|shared|drew|chose|did not want|did not like|does not want|was (?:proud|frightened|scared|afraid|happy|sad|worried|angry|clear)|is (?:proud|frightened|scared|afraid|happy|sad|worried|angry|clear))\b/i;
@@ -151,21 +139,22 @@ export function unitPeople(context: PeopleContext, text: string, full: string): 
   };
 }
 
-const peopleFacts = new Map<PeopleContext, Fact<readonly UnitPeople[]>>();
+const peopleFacts = new Map<PeopleContext, Fact<BlockUnits>>();
 let defined = 0;
 
 /**
- * The people named in each sentence unit of a block, for one set of aliases. Keyed by the aliases
- * (which stay the same while typing), so an edit re-reads only the edited block.
+ * Each block's sentence units and the people each names, for one set of aliases. Keyed by the
+ * aliases (which stay the same while typing), so an edit re-reads only the edited block; one fact,
+ * so the first analysis of a draft reads each block once.
  */
-export function peopleFact(context: PeopleContext): Fact<readonly UnitPeople[]> {
+export function peopleFact(context: PeopleContext): Fact<BlockUnits> {
   let fact = peopleFacts.get(context);
   if (!fact) {
     if (peopleFacts.size >= 32) peopleFacts.clear();
     fact = defineFact(`family/people#${++defined}`, (b) => {
-      const texts = unitTexts(b);
-      if (texts.length === 0) return NO_PEOPLE;
-      return texts.map((t) => unitPeople(context, t.text, t.full));
+      if (!hasUnits(b) || b.sentences.length === 0) return NO_UNITS;
+      const units = localUnits(b);
+      return { units, people: units.map((u) => unitPeople(context, u.text, u.full)) };
     });
     peopleFacts.set(context, fact);
   }

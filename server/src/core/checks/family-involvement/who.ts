@@ -12,12 +12,11 @@ import { digest, documentAnchor, insertion, labelOf, RAPID_NOTE, rapid, SEED_000
 import { GOOD_INVOLVEMENT, wholeReview } from './examples';
 import { SUPPORT } from './lexicon';
 import { memoTest } from './memo';
-import { FATHER_GONE, sentenceFlags, unitHas } from './sentence-flags';
+import { FATHER_GONE, unitHas } from './sentence-flags';
 
 function maleCarersLeftOut(doc: ParsedDocument, a: InvolvementAnalysis): PersonFacts[] {
   // "Her father's identity is not known", "the father had died".
-  const flags = sentenceFlags(doc);
-  const fatherAbsent = a.units.some((u) => unitHas(flags, u, FATHER_GONE));
+  const fatherAbsent = a.units.some((u) => unitHas(u, FATHER_GONE));
   return [...a.persons.values()].filter((p) => p.kind.maleCarer && p.statuses.length === 0 && p.mentions > 0 && !(p.key === 'father' && fatherAbsent));
 }
 

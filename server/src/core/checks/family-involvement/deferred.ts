@@ -1,7 +1,7 @@
 /** R06: a promise to involve the family after a trial, inquest or proceedings that the draft never returns to. */
 import type { Check } from '../../check';
 import { analyseInvolvement, followedUp } from './analysis';
-import { digest, insertion, labelOf, RAPID_NOTE, rapid, SEED_000, SEED_003 } from './common';
+import { digest, insertion, labelOf, rapidNote, SEED_000, SEED_003 } from './common';
 import { DEFERRAL_CONDITION, OWNER, TIMESCALE } from './lexicon';
 import { memoTest } from './memo';
 
@@ -62,7 +62,7 @@ export const deferredInvolvementNotFollowedUp: Check = {
       const text = inTable && at < ctx.doc.text.length ? `${placeholder}\n\n` : `\n\n${placeholder}`;
       ctx.report({
         span: s.unit.span,
-        message: MESSAGE.replace('{{name}}', name).replace('{{term}}', term) + (rapid(ctx) ? RAPID_NOTE : ''),
+        message: MESSAGE.replace('{{name}}', name).replace('{{term}}', term) + rapidNote(ctx),
         fixes: [
           insertion('Insert an update placeholder for the outcome', at, text),
         ],

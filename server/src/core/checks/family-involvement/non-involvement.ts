@@ -6,7 +6,7 @@
 import type { Check, CheckContext } from '../../check';
 import type { InvolvementAnalysis, InvolvementStatus, Statement } from './analysis';
 import { analyseInvolvement, processHas, sectionHas } from './analysis';
-import { cap, digest, insertion, labelOf, notInvolvedKeys, RAPID_NOTE, rapid, SEED_000, SEED_001, SEED_002, SEED_003, SEED_004 } from './common';
+import { cap, digest, insertion, labelOf, notInvolvedKeys, rapidNote, SEED_000, SEED_001, SEED_002, SEED_003, SEED_004 } from './common';
 import { kindOf } from './family-members';
 import type { ReasonKind } from './lexicon';
 import { childFacts } from './children';
@@ -32,8 +32,6 @@ function each(ctx: CheckContext, test: (a: InvolvementAnalysis, s: Statement) =>
   const a = analyseInvolvement(ctx.doc);
   for (const s of a.statements) test(a, s);
 }
-
-const note = (ctx: CheckContext): string => (rapid(ctx) ? RAPID_NOTE : '');
 
 // ------------------------------------------------------------------------------------------------
 
@@ -91,7 +89,7 @@ export const familyNonInvolvementUnexplained: Check = {
       if (targets.every((k) => ['child', 'sibling'].includes(kindOf(a.table, k).role)) && memoTest(CHILD_ALTERNATIVE, s.window)) return;
       ctx.report({
         span: s.unit.span,
-        message: R02_MESSAGE.replace('{{name}}', labelOf(a, targets)) + note(ctx),
+        message: R02_MESSAGE.replace('{{name}}', labelOf(a, targets)) + rapidNote(ctx),
         fixes: [insertion('Add a placeholder for the reason and what was tried', s.unit.span.end, ' [Reason: say why they did not take part, for example they declined, did not reply to two letters and a call, or proceedings were under way; and say what was tried.]')],
       });
     });
@@ -143,7 +141,7 @@ export const familyExclusionDecisionUnexplained: Check = {
       if (s.reasons.size > 0) return;
       ctx.report({
         span: s.unit.span,
-        message: R03_MESSAGE.replace('{{name}}', who(a, s)) + (s.agentless ? R03_AGENTLESS : '') + note(ctx),
+        message: R03_MESSAGE.replace('{{name}}', who(a, s)) + (s.agentless ? R03_AGENTLESS : '') + rapidNote(ctx),
         fixes: [insertion('Add a placeholder for who decided, why, and what was done instead', s.unit.span.end, ' [Who decided, when and why; how their perspective was reflected instead; when the decision will be looked at again.]')],
       });
     });
@@ -211,7 +209,7 @@ export const legalProceedingsBlanketExclusion: Check = {
       const list = missing.length > 1 ? `${missing.slice(0, -1).join(', ')}, and ${missing[missing.length - 1]}` : missing[0]!;
       ctx.report({
         span: s.unit.span,
-        message: R04_MESSAGE.replace('{{name}}', who(a, s)).replace('{{missing}}', list) + note(ctx),
+        message: R04_MESSAGE.replace('{{name}}', who(a, s)).replace('{{missing}}', list) + rapidNote(ctx),
         severity: liaison || instead ? 'info' : undefined,
       });
     }
@@ -269,7 +267,7 @@ export const childAgeReasonNeedsMore: Check = {
       if (baby && babyLife) continue;
       ctx.report({
         span: s.unit.span,
-        message: (baby ? BABY_MESSAGE : AGE_MESSAGE).replace('{{name}}', cap(labelOf(a, children))) + note(ctx),
+        message: (baby ? BABY_MESSAGE : AGE_MESSAGE).replace('{{name}}', cap(labelOf(a, children))) + rapidNote(ctx),
         fixes: [insertion("Add a placeholder for how the child's voice was captured", s.unit.span.end, baby ? " [What the baby's day was like, from those who cared for them and the records.]" : " [How old they were, whether methods suited to their age were considered, and how their views were captured another way, for example through their carer, social worker or school.]")],
       });
     }
@@ -319,7 +317,7 @@ export const retraumatisationReasonNeedsMore: Check = {
       const name = labelOf(a, notInvolvedKeys(s));
       ctx.report({
         span: s.unit.span,
-        message: TRAUMA_MESSAGE.replace(/\{\{name\}\}/g, name) + note(ctx),
+        message: TRAUMA_MESSAGE.replace(/\{\{name\}\}/g, name) + rapidNote(ctx),
         fixes: [insertion('Add a placeholder for who judged the risk and how their views were heard', s.unit.span.end, ' [Who judged the risk and on what basis; whether they, or those closest to them, were asked; how their views were heard another way, or what support could make involvement possible later.]')],
       });
     }
@@ -368,7 +366,7 @@ export const declinedAfterSingleInvitation: Check = {
       if (!memoTest(SINGLE_ATTEMPT, s.window) || memoTest(FURTHER_ATTEMPT, s.window) || memoTest(SUPPORT, s.window)) continue;
       ctx.report({
         span: s.unit.span,
-        message: SINGLE_MESSAGE.replace('{{name}}', cap(labelOf(a, notInvolvedKeys(s).length > 0 ? notInvolvedKeys(s) : s.persons))) + note(ctx),
+        message: SINGLE_MESSAGE.replace('{{name}}', cap(labelOf(a, notInvolvedKeys(s).length > 0 ? notInvolvedKeys(s) : s.persons))) + rapidNote(ctx),
         fixes: [insertion('Add a placeholder for further approaches and support', s.unit.span.end, ' [Further approaches: how many, by whom (ideally someone they know), the support offered, and whether the offer stays open.]')],
       });
     }

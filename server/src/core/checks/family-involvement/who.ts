@@ -8,7 +8,7 @@ import type { ParsedDocument } from '../../document/model';
 import type { InvolvementAnalysis, PersonFacts } from './analysis';
 import { wholeReview as isWhole } from './common';
 import { analyseInvolvement, processHas } from './analysis';
-import { digest, documentAnchor, insertion, labelOf, RAPID_NOTE, rapid, SEED_000, SEED_001, SEED_002, SEED_003, SEED_004 } from './common';
+import { digest, documentAnchor, insertion, labelOf, rapidNote, SEED_000, SEED_001, SEED_002, SEED_003, SEED_004 } from './common';
 import { GOOD_INVOLVEMENT, wholeReview } from './examples';
 import { SUPPORT } from './lexicon';
 import { memoTest } from './memo';
@@ -66,7 +66,7 @@ export const fatherMaleCarerNotAddressed: Check = {
     if (left.length === 0) return;
     const men = labelOf(a, left.map((p) => p.key));
     const span = mother.statements[0] ?? documentAnchor(doc, a, 'involvement');
-    const message = FATHER_MESSAGE.replace('{{mother}}', 'the mother').replace('{{men}}', men).replace('{{verb}}', left.length > 1 ? 'were' : 'was') + (rapid(ctx) ? RAPID_NOTE : '');
+    const message = FATHER_MESSAGE.replace('{{mother}}', 'the mother').replace('{{men}}', men).replace('{{verb}}', left.length > 1 ? 'were' : 'was') + rapidNote(ctx);
     const at = a.statements.filter((s) => s.persons.includes('mother')).map((s) => s.unit.block.end).pop() ?? span.end;
     ctx.report({ span, message, fixes: [insertion('Add a placeholder for the father and male carers', at, `\n\n[Whether ${men} ${left.length > 1 ? 'were' : 'was'} invited, how and by whom; whether they took part and what they said; or why not.]`)] });
   },

@@ -134,7 +134,7 @@ export function unitPeople(context: PeopleContext, text: string, full: string): 
   return {
     raw,
     after: sorted.map((r) => afterRef(full, r.end)),
-    namesChildAlias: context.childNames.some((n) => text.includes(n)),
+    namesChildAlias: context.childNameRe?.test(text) ?? false,
     childHint: CHILD_NAMED.test(text) || diesInText(text),
   };
 }

@@ -350,7 +350,7 @@ function tableUnits(
     text = text.replace(/\n/g, ' ');
     push({
       index: 0, people: NO_PEOPLE, kind: 'row', block: head, span: { start: head.start, end: last.end }, text, full: text, section, role: head.role, quoted: false, cells: rowCells,
-      blockIndex: row[0]!, part: -1, anchored: isAnchored(text, head.role), found: unitPeople(table.people, text, text), flags: flagsOf(text),
+      blockIndex: row[0]!, part: -1, anchored: isAnchored(text, head.role), found: unitPeople(table.people, text), flags: flagsOf(text),
     });
   }
 }

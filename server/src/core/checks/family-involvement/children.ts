@@ -4,7 +4,7 @@ import type { InvolvementAnalysis, Unit } from './analysis';
 import { kindOf } from './family-members';
 import { CHILD_DIED, CHILD_SAY, DAILY_LIFE, STRONG_ANCHOR, VOICE_HEADING } from './lexicon';
 import { memoBy, memoTest } from './memo';
-import { CHILD_NAMED, diesInText } from './units';
+import { afterRef, CHILD_NAMED, diesInText } from './units';
 
 /** Facts about one child. */
 export interface ChildFacts {
@@ -147,8 +147,7 @@ function unitDeltas(
     } else continue;
     lastChild = { block: u.block, keys };
     for (const r of refs) {
-      // What follows the reference, found with the unit's people (they are in the same order).
-      const after = u.found.after[u.people.indexOf(r)]!;
+      const after = afterRef(u.full, r.end - u.span.start);
       for (const k of r.keys) {
         if (!isChild(k)) continue;
         const f = get(k);

@@ -50,10 +50,11 @@ export interface JoinedMemo {
  * same string objects, so the check is cheap). A match inside one part is a match in the joined
  * text for the word-bounded lexicon patterns this is used with (their edges look only for a letter
  * or digit, and parts are joined with a space); only when no part matches alone is the joined text
- * built, for a match across parts.
+ * built, for a match across parts. The first answer for a text is found in one pass over it.
  */
 export function joinedHas(memos: Map<string, JoinedMemo>, key: string, parts: readonly string[], re: RegExp): boolean {
-  let memo = memos.get(key);
+  const known = memos.get(key);
+  let memo = known;
   if (!memo || !sameParts(memo.parts, parts)) {
     if (memos.size >= 512) memos.clear();
     memo = { parts, tests: new Map() };
@@ -61,7 +62,8 @@ export function joinedHas(memos: Map<string, JoinedMemo>, key: string, parts: re
   }
   let v = memo.tests.get(re);
   if (v === undefined) {
-    v = parts.some((p) => memoTest(re, p)) || re.test(parts.join(' '));
+    // The first time, one pass over the joined text; after an edit, part by part, where only the edited parts are new.
+    v = known?.tests.has(re) ? parts.some((p) => memoTest(re, p)) || re.test(parts.join(' ')) : re.test(parts.join(' '));
     memo.tests.set(re, v);
   }
   return v;

@@ -93,8 +93,6 @@ export interface AfterRef {
 export interface UnitPeople {
   /** In the order found (the order codes are registered). */
   raw: RawRef[];
-  /** Per reference in position order: what follows it in the unit's full text. */
-  after: AfterRef[];
   /** The unit's text contains a child's alias. */
   namesChildAlias: boolean;
   /** The unit names a child by code or as "the child", or says a child died: the child facts must read it. */
@@ -127,13 +125,10 @@ export function afterRef(full: string, end: number): AfterRef {
   return { ages: agesIn(upTo), speaks: SPEAKS_AFTER.test(after) || POSSESSIVE_VOICE.test(after) };
 }
 
-/** The people in one unit's text, with what the child facts need about each. */
-export function unitPeople(context: PeopleContext, text: string, full: string): UnitPeople {
-  const raw = rawPeople(context, text);
-  const sorted = raw.length > 1 ? [...raw].sort((x, y) => x.start - y.start) : raw;
+/** The people in one unit's text, with what the child facts need to know whether to read it. */
+export function unitPeople(context: PeopleContext, text: string): UnitPeople {
   return {
-    raw,
-    after: sorted.map((r) => afterRef(full, r.end)),
+    raw: rawPeople(context, text),
     namesChildAlias: context.childNameRe?.test(text) ?? false,
     childHint: CHILD_NAMED.test(text) || diesInText(text),
   };
@@ -154,7 +149,7 @@ export function peopleFact(context: PeopleContext): Fact<BlockUnits> {
     fact = defineFact(`family/people#${++defined}`, (b) => {
       if (!hasUnits(b) || b.sentences.length === 0) return NO_UNITS;
       const units = localUnits(b);
-      return { units, people: units.map((u) => unitPeople(context, u.text, u.full)) };
+      return { units, people: units.map((u) => unitPeople(context, u.text)) };
     });
     peopleFacts.set(context, fact);
   }

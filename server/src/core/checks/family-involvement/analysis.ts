@@ -8,17 +8,24 @@
  * says happened: invited, took part, declined, did not respond, could not be reached, not approached,
  * not involved, deferred. Reasons are looked for in a window around it (digest line 84).
  *
- * Everything here is pure and is computed once per parsed document.
+ * Everything here is pure and is computed once per parsed document, as a walk over per-block facts
+ * (units.ts and the facts below), so that after an edit only the edited block is read again.
  */
 import type { Block, BlockRole, ParsedDocument, Section } from '../../document/model';
+import { factsOf, perDocumentValue } from '../../facts';
 import type { Span } from '../../types';
 import type { FamilyTable, PersonKind, PersonRef } from './family-members';
-import { buildFamilyTable, findPeople, kindOf, PRONOUN } from './family-members';
+import { buildFamilyTable, kindOf, PRONOUN, resolvePeople } from './family-members';
 import type { ReasonKind } from './lexicon';
 import {
-  AGENTLESS_DECISION, DECISION, DECLINED, DEFERRAL_CONDITION, FOLLOW_UP, FUTURE_INVOLVEMENT, global, INVITED, NO_RESPONSE,
-  NOT_APPROACHED, NOT_INVOLVED, NOT_REACHED, REASONS, RESEARCH, SELF_ANCHORED, STRONG_ANCHOR, TOOK_PART, WEAK_ANCHOR,
+  AGENTLESS_DECISION, DECISION, DECLINED, DEFERRAL_CONDITION, FUTURE_INVOLVEMENT, global, INVITED, NO_RESPONSE,
+  NOT_APPROACHED, NOT_INVOLVED, NOT_REACHED, REASONS, RESEARCH, STRONG_ANCHOR, TOOK_PART,
 } from './lexicon';
+import type { JoinedMemo } from './memo';
+import { joinedHas, memoBy, memoTest } from './memo';
+import type { LocalUnit, UnitPeople } from './units';
+import { flagsOf, FOLLOWS_UP, unitHas } from './sentence-flags';
+import { blankQuotes, isAnchored, peopleFact, PROSE_KINDS, SKIP_ROLES, unitPeople } from './units';
 
 /** Seed 000's four groups (Harrison and Barker 2024, Findings; seed 000 line 112). */
 export type InvolvementGroup = 'never-mentioned' | 'excluded' | 'invited-not-involved' | 'involved';
@@ -54,6 +61,15 @@ export interface Unit {
   people: PersonRef[];
   /** For rows: the cells, with their column headers. */
   cells?: { header: string; text: string; span: Span }[];
+  /** Index in `doc.blocks` of the unit's block (a row's first cell). */
+  blockIndex: number;
+  /** The unit's place among its block's sentence units (for reading per-block facts), or -1 for a row. */
+  part: number;
+  anchored: boolean;
+  /** What the people facts found in the unit, before resolution. */
+  found: UnitPeople;
+  /** Wordings a few checks look for (sentence-flags.ts). */
+  flags: number;
 }
 
 /** A statement about the review's own involvement of someone. */
@@ -94,8 +110,6 @@ export interface InvolvementAnalysis {
   statements: Statement[];
   persons: Map<string, PersonFacts>;
   group: InvolvementGroup;
-  /** Text of every unit that is about the review's process (involvement and method sections, statements). */
-  processText: string;
   /** The section that reports involvement, if there is one (a family section first, else a child's-voice section). */
   involvementSection?: SectionInfo;
   /** A section about the family's involvement (not only the child's voice) that names someone. */
@@ -111,11 +125,8 @@ const FAMILY_SECTION_WHO = /\b(?:famil(?:y|ies)|parents?|mother|father|mum|dad|c
 const NOT_FAMILY_SECTION = /\b(?:with|by) (?:services|agencies|professionals|practitioners|health|school)\b|\bagency\b|\bpractitioners?\b|\bprofessionals?\b|\bservices\b/i;
 // Method sections under other names ("How the review was carried out", "Our approach").
 const METHOD_TITLE = /\bhow (?:the|this|we (?:carried out|did|conducted)) (?:review|the review)\b|\bhow (?:the|this) (?:rapid |local |practice )?review (?:was|has been) (?:carried out|conducted|undertaken|done|completed)\b|\b(?:how we (?:did|carried out|went about) (?:this|the) review|arrangements for (?:the|this) review|about (?:the|this) review)\b/i;
-const FOLLOW_UP_HINT = /addend|postscript|update|since|subsequently|now concluded|now ended|now finished|after the|outcome of/i;
 const UPDATE_HEADING = /\b(?:update|addendum|postscript|afterword|since the (?:trial|inquest|proceedings))\b/i;
 
-const PROSE_KINDS = new Set(['paragraph', 'list-item', 'table-cell', 'block-quote']);
-const SKIP_ROLES: ReadonlySet<BlockRole> = new Set(['references', 'glossary', 'contents']);
 
 // Involvement tables: headers that record who was invited and who took part.
 const INVOLVEMENT_HEADER = /\b(?:invited|took part|involved|involvement|contribut\w*|participat\w*|approached|contacted|response|outcome|how (?:they|views)|method|reason|views|met)\b/i;
@@ -142,7 +153,6 @@ const STATUS_NEG: ReadonlyArray<[InvolvementStatus, RegExp, RegExp]> = [
 const TOOK_PART_HINT = /met|spoke|speak|talk|interview|visit|took part|taking part|particip|contribut|gave|shared|told|said|wrote|explain|describ|joined|heard|views|account|perspective|reflection|completed|agreed|chose|us\b/;
 const INVITED_HINT = /invit|asked|approach|contact|offered|given the|written|sent|wrote|telephon|phoned|emailed|visited|letter/;
 const DEFERRAL_HINT = /trial|proceeding|inquest|investigat|sentenc|hearing|court|process|prosecution/;
-const ANCHOR_HINT = /review|lcspr|cspr|scr|report|author|terms of reference|\bus\b|\bwe\b|possible|panel|partner/;
 const TOOK_PART_G = global(TOOK_PART);
 const INVITED_G = global(INVITED);
 const FUTURE_BEFORE = /\b(?:will|would|shall|to|should|could|may|might|can)\s+(?:now |then |also |still )?(?:be\s+)?$/i;
@@ -216,68 +226,63 @@ export function detectReasons(text: string): Set<ReasonKind> {
   return out;
 }
 
-/** Blanks quotations inside [start, end); `from` is the first quote that can still overlap (sentences come in order). Linear in the text. */
-function blankQuotes(block: Block, start: number, end: number, from = 0): string {
-  const text = block.prose.slice(start - block.start, end - block.start);
-  const quotes = block.quotes;
-  const parts: string[] = [];
-  let at = 0;
-  for (let i = from; i < quotes.length; i++) {
-    const q = quotes[i]!;
-    if (q.inner.start >= end) break;
-    if (q.inner.end <= start) continue;
-    const x = Math.max(q.inner.start, start) - start;
-    const y = Math.min(q.inner.end, end) - start;
-    if (x < at) {
-      if (y > at) {
-        parts.push(' '.repeat(y - at));
-        at = y;
-      }
-      continue;
-    }
-    parts.push(text.slice(at, x), ' '.repeat(y - x));
-    at = y;
-  }
-  if (parts.length === 0) return text;
-  parts.push(text.slice(at));
-  return parts.join('');
+/** Bits of what a heading's titles say, remembered per title. */
+const titleBits = new Map<string, number>();
+const OWN = 1;
+const METHOD = 2;
+
+function bitsOf(title: string): number {
+  return memoBy(titleBits, title, (t) => (FAMILY_SECTION_TITLE.test(t) && FAMILY_SECTION_WHO.test(t) && !NOT_FAMILY_SECTION.test(t) ? OWN : 0) | (METHOD_TITLE.test(t) ? METHOD : 0));
 }
 
 function sectionInfos(doc: ParsedDocument): SectionInfo[] {
   return doc.sections.map((section, index) => {
     const titles = section.path;
-    const own = titles.some((t) => FAMILY_SECTION_TITLE.test(t) && FAMILY_SECTION_WHO.test(t) && !NOT_FAMILY_SECTION.test(t));
+    const own = titles.some((t) => (bitsOf(t) & OWN) !== 0);
     const involvement = section.role === 'involvement' || (own && section.role !== 'chronology' && section.role !== 'recommendations' && section.role !== 'glossary' && section.role !== 'references');
-    const method = section.role === 'method' || (METHOD_TITLE.test(section.title) && !involvement && section.role !== 'recommendations' && section.role !== 'chronology');
+    const method = section.role === 'method' || ((bitsOf(section.title) & METHOD) !== 0 && !involvement && section.role !== 'recommendations' && section.role !== 'chronology');
     return { index, section, involvement, method, role: section.role };
   });
 }
 
-/** The innermost section of each block, by a single sweep. */
-function sectionOfBlocks(doc: ParsedDocument, infos: SectionInfo[]): Map<Block, SectionInfo> {
-  const out = new Map<Block, SectionInfo>();
+/** The innermost section of each block (by index in `doc.blocks`), by a single sweep. */
+function sectionOfBlocks(doc: ParsedDocument, infos: SectionInfo[]): (SectionInfo | undefined)[] {
+  const out: (SectionInfo | undefined)[] = new Array(doc.blocks.length);
   const stack: SectionInfo[] = [];
   let next = 0;
-  for (const b of doc.blocks) {
+  for (let i = 0; i < doc.blocks.length; i++) {
+    const b = doc.blocks[i]!;
     while (next < infos.length && infos[next]!.section.heading.start <= b.start) stack.push(infos[next++]!);
     while (stack.length > 0 && stack[stack.length - 1]!.section.end <= b.start) stack.pop();
     // A popped inner section can leave an outer one that still holds the block.
     let top = stack.length - 1;
     while (top >= 0 && !(stack[top]!.section.start <= b.start && b.start < stack[top]!.section.end)) top--;
-    if (top >= 0) out.set(b, stack[top]!);
+    out[i] = top >= 0 ? stack[top] : undefined;
   }
   return out;
 }
 
-function buildUnits(doc: ParsedDocument, table: FamilyTable, secOf: Map<Block, SectionInfo>): Unit[] {
+/** Set on every unit as it is pushed, once its people are resolved. */
+const NO_PEOPLE: PersonRef[] = [];
+
+function buildUnits(doc: ParsedDocument, table: FamilyTable, secOf: (SectionInfo | undefined)[]): Unit[] {
   const units: Unit[] = [];
   const blocks = doc.blocks;
+  const facts = factsOf(doc, peopleFact(table.people));
   let i = 0;
-  const push = (u: Omit<Unit, 'index' | 'people'>): void => {
-    const unit = u as Unit;
-    unit.index = units.length;
-    unit.people = findPeople(table, u.text, u.span.start);
-    units.push(unit);
+  // People are resolved in unit order: "the children" means the children named so far.
+  const push = (u: Unit): void => {
+    u.index = units.length;
+    u.people = resolvePeople(table, u.found.raw, u.span.start);
+    units.push(u);
+  };
+  const sentences = (j: number, section: SectionInfo | undefined, quoted: boolean): void => {
+    const b = blocks[j]!;
+    const { units: lus, people } = facts[j]!;
+    for (let k = 0; k < lus.length; k++) {
+      const lu = lus[k]!;
+      push({ index: 0, people: NO_PEOPLE, kind: 'sentence', block: b, span: { start: b.start + lu.start, end: b.start + lu.end }, text: lu.text, full: lu.full, section, role: b.role, quoted, blockIndex: j, part: k, anchored: lu.anchored, found: people[k]!, flags: lu.flags });
+    }
   };
   while (i < blocks.length) {
     const b = blocks[i]!;
@@ -286,62 +291,67 @@ function buildUnits(doc: ParsedDocument, table: FamilyTable, secOf: Map<Block, S
       continue;
     }
     if (b.kind === 'table-cell') {
-      const cells: Block[] = [];
+      const from = i;
       while (i < blocks.length && blocks[i]!.kind === 'table-cell') {
         const c = blocks[i]!;
-        if (cells.length > 0 && c.cell!.isHeader && !cells[cells.length - 1]!.cell!.isHeader) break;
-        cells.push(c);
+        if (i > from && c.cell!.isHeader && !blocks[i - 1]!.cell!.isHeader) break;
         i++;
       }
-      tableUnits(cells, secOf, push);
+      tableUnits(doc, from, i, table, secOf, push, sentences);
       continue;
     }
-    const section = secOf.get(b);
-    let q = 0;
-    for (const s of b.sentences) {
-      while (q < b.quotes.length && b.quotes[q]!.inner.end <= s.start) q++;
-      push({ kind: 'sentence', block: b, span: { start: s.start, end: s.end }, text: blankQuotes(b, s.start, s.end, q), full: s.text, section, role: b.role, quoted: b.role === 'quoted-record' });
-    }
+    sentences(i, secOf[i], b.role === 'quoted-record');
     i++;
   }
   return units;
 }
 
-function tableUnits(cells: Block[], secOf: Map<Block, SectionInfo>, push: (u: Omit<Unit, 'index' | 'people'>) => void): void {
-  if (SKIP_ROLES.has(cells[0]!.role)) return;
-  const section = secOf.get(cells[0]!);
-  const headers = cells.filter((c) => c.cell!.isHeader).map((c) => c.prose.trim());
-  const involvementTable = headers.filter((h) => INVOLVEMENT_HEADER.test(h)).length >= 1 && (headers.some((h) => WHO_HEADER.test(h)) || section?.involvement === true);
+function tableUnits(
+  doc: ParsedDocument,
+  from: number,
+  to: number,
+  table: FamilyTable,
+  secOf: (SectionInfo | undefined)[],
+  push: (u: Unit) => void,
+  sentences: (j: number, section: SectionInfo | undefined, quoted: boolean) => void,
+): void {
+  const blocks = doc.blocks;
+  const first = blocks[from]!;
+  if (SKIP_ROLES.has(first.role)) return;
+  const section = secOf[from];
+  const headers: string[] = [];
+  for (let j = from; j < to; j++) if (blocks[j]!.cell!.isHeader) headers.push(blocks[j]!.prose.trim());
+  const involvementTable = headers.filter((h) => memoTest(INVOLVEMENT_HEADER, h)).length >= 1 && (headers.some((h) => memoTest(WHO_HEADER, h)) || section?.involvement === true);
   if (!involvementTable) {
-    for (const c of cells) {
-      if (c.cell!.isHeader) continue;
-      let q = 0;
-      for (const s of c.sentences) {
-        while (q < c.quotes.length && c.quotes[q]!.inner.end <= s.start) q++;
-        push({ kind: 'sentence', block: c, span: { start: s.start, end: s.end }, text: blankQuotes(c, s.start, s.end, q), full: s.text, section, role: c.role, quoted: false });
-      }
-    }
+    for (let j = from; j < to; j++) if (!blocks[j]!.cell!.isHeader) sentences(j, section, false);
     return;
   }
-  const rows = new Map<number, Block[]>();
-  for (const c of cells) {
+  const rows = new Map<number, number[]>();
+  for (let j = from; j < to; j++) {
+    const c = blocks[j]!;
     if (c.cell!.isHeader) continue;
     const r = rows.get(c.cell!.row) ?? [];
-    r.push(c);
+    r.push(j);
     rows.set(c.cell!.row, r);
   }
   for (const row of rows.values()) {
-    row.sort((a, b) => a.cell!.column - b.cell!.column);
-    const first = row[0]!;
-    const last = row[row.length - 1]!;
-    const rowCells = row.map((c) => ({ header: c.cell!.header, text: blankQuotes(c, c.start, c.end), span: { start: c.start, end: c.end } }));
+    row.sort((a, b) => blocks[a]!.cell!.column - blocks[b]!.cell!.column);
+    const head = blocks[row[0]!]!;
+    const last = blocks[row[row.length - 1]!]!;
+    const rowCells = row.map((j) => {
+      const c = blocks[j]!;
+      return { header: c.cell!.header, text: blankQuotes(c, c.start, c.end), span: { start: c.start, end: c.end } };
+    });
     // The row's text, laid out at the cells' own offsets so person references keep true spans.
     let text = '';
     for (const c of rowCells) {
-      text += ' '.repeat(Math.max(0, c.span.start - first.start - text.length)) + c.text;
+      text += ' '.repeat(Math.max(0, c.span.start - head.start - text.length)) + c.text;
     }
     text = text.replace(/\n/g, ' ');
-    push({ kind: 'row', block: first, span: { start: first.start, end: last.end }, text, full: text, section, role: first.role, quoted: false, cells: rowCells });
+    push({
+      index: 0, people: NO_PEOPLE, kind: 'row', block: head, span: { start: head.start, end: last.end }, text, full: text, section, role: head.role, quoted: false, cells: rowCells,
+      blockIndex: row[0]!, part: -1, anchored: isAnchored(text, head.role), found: unitPeople(table.people, text), flags: flagsOf(text),
+    });
   }
 }
 
@@ -372,20 +382,44 @@ function rowStatuses(unit: Unit): StatusMatch[] {
   return out;
 }
 
+/** What the statement analysis reads from a unit's own text. */
+interface UnitStatus {
+  matches: StatusMatch[];
+  strong: boolean;
+  /** About research or other reviews ("Harrison and Barker (2024) found"). */
+  research: boolean;
+  decision: boolean;
+  agentless: boolean;
+}
+
+function statusOf(text: string, matches: StatusMatch[]): UnitStatus {
+  return { matches, strong: STRONG_ANCHOR.test(text), research: RESEARCH.test(text) || CITATION.test(text), decision: DECISION.test(text), agentless: AGENTLESS_DECISION.test(text) };
+}
+
+/**
+ * A sentence's statuses, by its text: worked out only for sentences that may be statements, once,
+ * and found again by text on later keystrokes (a sentence's text is the same string while its block
+ * is unchanged).
+ */
+const statusCache = new Map<string, UnitStatus>();
+const statusOfText = (text: string): UnitStatus => statusOf(text, detectStatuses(text));
+
+const rowStatusCache = new WeakMap<Unit, UnitStatus>();
+
+function unitStatus(u: Unit): UnitStatus {
+  if (u.part >= 0) return memoBy(statusCache, u.text, statusOfText);
+  let s = rowStatusCache.get(u);
+  if (!s) rowStatusCache.set(u, (s = statusOf(u.text, [...rowStatuses(u), ...detectStatuses(u.text)])));
+  return s;
+}
+
 function inScope(unit: Unit, anchored: boolean): boolean {
   if (unit.quoted || unit.role === 'recommendations' || SKIP_ROLES.has(unit.role)) return false;
   if (unit.kind === 'row') return true;
-  const strong = STRONG_ANCHOR.test(unit.text);
-  if ((RESEARCH.test(unit.text) || CITATION.test(unit.text)) && !strong) return false;
+  const st = unitStatus(unit);
+  if (st.research && !st.strong) return false;
   if (unit.section?.involvement || unit.section?.method) return true;
   return anchored;
-}
-
-function isAnchored(unit: Unit): boolean {
-  if (!ANCHOR_HINT.test(unit.text.toLowerCase())) return false;
-  if (STRONG_ANCHOR.test(unit.text) || SELF_ANCHORED.test(unit.text)) return true;
-  if (unit.role === 'chronology' || unit.role === 'background') return false;
-  return WEAK_ANCHOR.test(unit.text);
 }
 
 /**
@@ -498,10 +532,27 @@ function resolveWithin(table: FamilyTable, earlier: PersonRef[], pronoun: string
   return keys.length > 0 ? keys : undefined;
 }
 
+/** What a unit adds to the people remembered: each person named, then all of them together (for "they"). */
+function notesOf(refs: readonly PersonRef[]): string[][] {
+  const out: string[][] = [];
+  for (const p of refs) if (p.keys.length > 0) out.push(p.keys);
+  if (refs.length > 1) {
+    const all = [...new Set(refs.flatMap((p) => p.keys))];
+    if (all.length > 1) out.push(all);
+  }
+  return out;
+}
+
 /** Remembers the last people named, to resolve "she declined" to the mother. */
 class Recent {
-  private order: string[][] = [];
-  constructor(private readonly table: FamilyTable) {}
+  constructor(
+    private readonly table: FamilyTable,
+    private order: string[][] = [],
+  ) {}
+  /** What is remembered, oldest first. */
+  notes(): readonly (readonly string[])[] {
+    return this.order;
+  }
   note(keys: string[]): void {
     if (keys.length > 0) this.order.push(keys);
     if (this.order.length > 8) this.order.shift();
@@ -513,9 +564,6 @@ class Recent {
       const all = [...new Set(refs.flatMap((p) => p.keys))];
       if (all.length > 1) this.note(all);
     }
-  }
-  clear(): void {
-    this.order = [];
   }
   last(): string[] {
     return this.order[this.order.length - 1] ?? [];
@@ -539,14 +587,146 @@ class Recent {
   }
 }
 
+/** Who a unit says did what: per person, the statuses of the clause that names them. */
+interface UnitStatement {
+  byPerson: Map<string, Set<InvolvementStatus>>;
+  statuses: Set<InvolvementStatus>;
+}
+
+/** A unit's statement as last worked out, with what it was worked out from beyond the unit's own text. */
+interface StatementMemo {
+  keys: readonly (readonly string[])[];
+  process: boolean;
+  /** The people named just before, when they were needed ("she declined"). */
+  recent?: readonly (readonly string[])[];
+  result: UnitStatement;
+}
+
+/** Keyed by the unit's people facts, which stand for its text and the positions of the people in it. */
+const statementMemos = new WeakMap<UnitPeople, StatementMemo>();
+
+function sameKeys(a: readonly (readonly string[])[], people: readonly PersonRef[]): boolean {
+  if (a.length !== people.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i]!;
+    const y = people[i]!.keys;
+    if (x === y) continue;
+    if (x.length !== y.length) return false;
+    for (let j = 0; j < x.length; j++) if (x[j] !== y[j]) return false;
+  }
+  return true;
+}
+
+function sameNotes(a: readonly (readonly string[])[], b: readonly (readonly string[])[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i]!;
+    const y = b[i]!;
+    if (x === y) continue;
+    if (x.length !== y.length) return false;
+    for (let j = 0; j < x.length; j++) if (x[j] !== y[j]) return false;
+  }
+  return true;
+}
+
+/**
+ * The people named before unit `i` in its section, as the statement walk would remember them: the
+ * last eight notes (each person, then everyone named together), cleared at each new section.
+ */
+function recentAt(units: Unit[], i: number, table: FamilyTable): Recent {
+  const section = units[i]!.section;
+  const chunks: string[][][] = [];
+  let count = 0;
+  for (let j = i - 1; j >= 0 && count < 8 && units[j]!.section === section; j--) {
+    const notes = notesOf(units[j]!.people);
+    if (notes.length > 0) {
+      chunks.push(notes);
+      count += notes.length;
+    }
+  }
+  const order: string[][] = [];
+  for (let c = chunks.length - 1; c >= 0; c--) order.push(...chunks[c]!);
+  return new Recent(table, order.slice(-8));
+}
+
+/** A unit's statement, reusing the last answer while everything it depends on is the same. */
+function statementOf(units: Unit[], i: number, matches: StatusMatch[], table: FamilyTable): UnitStatement {
+  const u = units[i]!;
+  const process = !!(u.section?.involvement || u.section?.method);
+  if (u.kind === 'row') return computeStatement(u, matches, table, process, () => recentAt(units, i, table)).result;
+  const memo = statementMemos.get(u.found);
+  if (memo && memo.process === process && sameKeys(memo.keys, u.people) && (!memo.recent || sameNotes(memo.recent, recentAt(units, i, table).notes()))) return memo.result;
+  const { result, recent } = computeStatement(u, matches, table, process, () => recentAt(units, i, table));
+  statementMemos.set(u.found, { keys: u.people.map((p) => p.keys), process, recent: recent?.notes(), result });
+  return result;
+}
+
+function computeStatement(u: Unit, matches: StatusMatch[], table: FamilyTable, process: boolean, recentOf: () => Recent): { result: UnitStatement; recent?: Recent } {
+  let recent: Recent | undefined;
+  const getRecent = (): Recent => (recent ??= recentOf());
+  const byPerson = new Map<string, Set<InvolvementStatus>>();
+  const statuses = new Set<InvolvementStatus>();
+  const rel = (n: number): number => n - u.span.start;
+  if (u.kind === 'row') {
+    // A row is about the person in its first column (or its "who" column).
+    const whoCell = u.cells!.find((c) => WHO_HEADER.test(c.header)) ?? u.cells![0]!;
+    const who = u.people.filter((p) => p.start >= whoCell.span.start && p.end <= whoCell.span.end).flatMap((p) => p.keys);
+    const keys = who.length > 0 ? who : [];
+    for (const m of matches) statuses.add(m.status);
+    for (const k of keys) byPerson.set(k, new Set(statuses));
+  } else {
+    let prevKeys: string[] = [];
+    let pi = 0;
+    for (const cl of clauses(u.text)) {
+      const inClause = matches.filter((m) => m.start >= cl.start && m.start < cl.end);
+      while (pi < u.people.length && rel(u.people[pi]!.start) < cl.start) pi++;
+      let pj = pi;
+      while (pj < u.people.length && rel(u.people[pj]!.start) < cl.end) pj++;
+      const refs = inClause.length > 0 || pj - pi > 0 ? u.people.slice(pi, pj) : [];
+      const relative: Array<[number, number]> = [];
+      if (inClause.length > 0) for (const r of u.text.slice(cl.start, cl.end).matchAll(RELATIVE)) relative.push([cl.start + r.index, cl.start + r.index + r[0].length]);
+      for (const m of inClause) {
+        statuses.add(m.status);
+        let keys = subjectOf(u.text, refs, m, cl.start, rel, relative.filter(([, e]) => e <= m.start));
+        // "The interpreter told the review that the mother…": someone else did the telling.
+        if (keys.length === 0 && PERSON_VERB.has(m.status) && !REVIEWER_SUBJECT.test(u.text.slice(m.start, m.end)) && NONFAMILY_SUBJECT.test(u.text.slice(cl.start, m.start))) continue;
+        if (keys.length === 0) {
+          const pron = PRONOUN.exec(u.text.slice(cl.start, m.start));
+          if (pron) keys = resolveWithin(table, u.people.filter((p) => rel(p.end) <= cl.start), pron[1]!) ?? getRecent().resolve(pron[1]!);
+          else if (prevKeys.length > 0) keys = prevKeys;
+          else keys = objectOf(u.text, refs, m, rel);
+        }
+        if (keys.length > 0) prevKeys = keys;
+        for (const k of keys) {
+          const set = byPerson.get(k) ?? new Set<InvolvementStatus>();
+          set.add(m.status);
+          byPerson.set(k, set);
+        }
+      }
+      if (inClause.length === 0 && refs.length > 0) prevKeys = refs[refs.length - 1]!.keys;
+    }
+    if (byPerson.size === 0 && statuses.size > 0 && process) {
+      // "No response was received." after a sentence that named the people written to; not "unable to meet the school".
+      const m = matches[0]!;
+      const lead = u.text.slice(0, m.start);
+      const subjectless = /^\s*(?:[\d.]+\s+)?(?:however,?|unfortunately,?|sadly,?|despite this,?|to date,?|so far,?)?\s*(?:no|none|neither|nobody|no one|a|an|the|further|second)?\s*(?:response|reply|invitation|letters?|approach|contact|attempts?)?\s*$/i.test(lead);
+      if (subjectless && !OTHER_OBJECT.test(u.text.slice(m.end, m.end + 40))) for (const k of getRecent().last()) byPerson.set(k, new Set(statuses));
+    }
+  }
+  return { result: { byPerson, statuses }, recent };
+}
+
+/** Reasons by window text: the same windows come round on every keystroke. */
+const reasonCache = new Map<string, Set<ReasonKind>>();
+
 function buildStatements(units: Unit[], table: FamilyTable): Statement[] {
   const candidates: { unit: Unit; i: number; anchored: boolean; matches: StatusMatch[] }[] = [];
   const later: number[] = [];
-  const detect = (u: Unit): StatusMatch[] => (u.kind === 'row' ? [...rowStatuses(u), ...detectStatuses(u.text)] : detectStatuses(u.text));
+  const detect = (u: Unit): StatusMatch[] => unitStatus(u).matches;
   for (let i = 0; i < units.length; i++) {
     const u = units[i]!;
     if (u.quoted || u.role === 'recommendations') continue;
-    const anchored = isAnchored(u);
+    const anchored = u.anchored;
     // Only the review's own process is analysed: other sentences wait in case their section turns out to be about involvement.
     if (!anchored && u.kind !== 'row' && !u.section?.involvement && !u.section?.method) {
       if (u.people.length > 0 && u.section) later.push(i);
@@ -576,71 +756,10 @@ function buildStatements(units: Unit[], table: FamilyTable): Statement[] {
   }
 
   const statements: Statement[] = [];
-  const recent = new Recent(table);
-  let lastBlock: Block | undefined;
-  let lastSection: SectionInfo | undefined;
-  let ci = 0;
-  for (let i = 0; i < units.length; i++) {
-    const u = units[i]!;
-    if (u.section !== lastSection) recent.clear();
-    lastSection = u.section;
-    const cand = candidates[ci]?.i === i ? candidates[ci++] : undefined;
-    if (!cand || !inScope(u, cand.anchored)) {
-      recent.noteUnit(u.people);
-      lastBlock = u.block;
-      continue;
-    }
-    const byPerson = new Map<string, Set<InvolvementStatus>>();
-    const statuses = new Set<InvolvementStatus>();
-    const rel = (n: number): number => n - u.span.start;
-    if (u.kind === 'row') {
-      // A row is about the person in its first column (or its "who" column).
-      const whoCell = u.cells!.find((c) => WHO_HEADER.test(c.header)) ?? u.cells![0]!;
-      const who = u.people.filter((p) => p.start >= whoCell.span.start && p.end <= whoCell.span.end).flatMap((p) => p.keys);
-      const keys = who.length > 0 ? who : [];
-      for (const m of cand.matches) statuses.add(m.status);
-      for (const k of keys) byPerson.set(k, new Set(statuses));
-    } else {
-      let prevKeys: string[] = [];
-      let pi = 0;
-      for (const cl of clauses(u.text)) {
-        const inClause = cand.matches.filter((m) => m.start >= cl.start && m.start < cl.end);
-        while (pi < u.people.length && rel(u.people[pi]!.start) < cl.start) pi++;
-        let pj = pi;
-        while (pj < u.people.length && rel(u.people[pj]!.start) < cl.end) pj++;
-        const refs = inClause.length > 0 || pj - pi > 0 ? u.people.slice(pi, pj) : [];
-        const relative: Array<[number, number]> = [];
-        if (inClause.length > 0) for (const r of u.text.slice(cl.start, cl.end).matchAll(RELATIVE)) relative.push([cl.start + r.index, cl.start + r.index + r[0].length]);
-        for (const m of inClause) {
-          statuses.add(m.status);
-          let keys = subjectOf(u.text, refs, m, cl.start, rel, relative.filter(([, e]) => e <= m.start));
-          // "The interpreter told the review that the mother…": someone else did the telling.
-          if (keys.length === 0 && PERSON_VERB.has(m.status) && !REVIEWER_SUBJECT.test(u.text.slice(m.start, m.end)) && NONFAMILY_SUBJECT.test(u.text.slice(cl.start, m.start))) continue;
-          if (keys.length === 0) {
-            const pron = PRONOUN.exec(u.text.slice(cl.start, m.start));
-            if (pron) keys = resolveWithin(table, u.people.filter((p) => rel(p.end) <= cl.start), pron[1]!) ?? recent.resolve(pron[1]!);
-            else if (prevKeys.length > 0) keys = prevKeys;
-            else keys = objectOf(u.text, refs, m, rel);
-          }
-          if (keys.length > 0) prevKeys = keys;
-          for (const k of keys) {
-            const set = byPerson.get(k) ?? new Set<InvolvementStatus>();
-            set.add(m.status);
-            byPerson.set(k, set);
-          }
-        }
-        if (inClause.length === 0 && refs.length > 0) prevKeys = refs[refs.length - 1]!.keys;
-      }
-      if (byPerson.size === 0 && statuses.size > 0 && (u.section?.involvement || u.section?.method)) {
-        // "No response was received." after a sentence that named the people written to; not "unable to meet the school".
-        const m = cand.matches[0]!;
-        const lead = u.text.slice(0, m.start);
-        const subjectless = /^\s*(?:[\d.]+\s+)?(?:however,?|unfortunately,?|sadly,?|despite this,?|to date,?|so far,?)?\s*(?:no|none|neither|nobody|no one|a|an|the|further|second)?\s*(?:response|reply|invitation|letters?|approach|contact|attempts?)?\s*$/i.test(lead);
-        if (subjectless && !OTHER_OBJECT.test(u.text.slice(m.end, m.end + 40))) for (const k of recent.last()) byPerson.set(k, new Set(statuses));
-      }
-    }
-    recent.noteUnit(u.people);
-    lastBlock = u.block;
+  for (const cand of candidates) {
+    const u = units[cand.i]!;
+    if (!inScope(u, cand.anchored)) continue;
+    const { byPerson, statuses } = statementOf(units, cand.i, cand.matches, table);
     if (byPerson.size === 0) continue;
     statements.push({
       unit: u,
@@ -648,8 +767,8 @@ function buildStatements(units: Unit[], table: FamilyTable): Statement[] {
       statuses,
       byPerson,
       reasons: new Set(),
-      decision: DECISION.test(u.text),
-      agentless: AGENTLESS_DECISION.test(u.text),
+      decision: unitStatus(u).decision,
+      agentless: unitStatus(u).agentless,
       window: '',
       anchored: cand.anchored,
     });
@@ -662,7 +781,7 @@ function buildStatements(units: Unit[], table: FamilyTable): Statement[] {
       return !!t && t !== s && !t.persons.some((k) => mine.has(k));
     };
     s.window = windowText(units, s.unit.index, others);
-    s.reasons = detectReasons(s.window);
+    s.reasons = memoBy(reasonCache, s.window, detectReasons);
   }
   return statements;
 }
@@ -672,13 +791,13 @@ function personFacts(units: Unit[], statements: Statement[], table: FamilyTable)
   const get = (key: string, span: Span): PersonFacts => {
     let f = out.get(key);
     if (!f) {
-      f = { key, kind: kindOf(table, key), mentions: 0, firstMention: span, statuses: [], reasons: [], statements: [] };
+      f = { key, kind: kindOf(table, key), mentions: 0, firstMention: { start: span.start, end: span.end }, statuses: [], reasons: [], statements: [] };
       out.set(key, f);
     }
     return f;
   };
   for (const u of units) {
-    for (const p of u.people) for (const k of p.keys) get(k, { start: p.start, end: p.end }).mentions++;
+    for (const p of u.people) for (const k of p.keys) get(k, p).mentions++;
   }
   for (const s of statements) {
     for (const [k, sts] of s.byPerson) {
@@ -709,7 +828,8 @@ function groupOf(statements: Statement[], table: FamilyTable): InvolvementGroup 
   return invitedLike ? 'invited-not-involved' : 'excluded';
 }
 
-function processTextOf(units: Unit[], statements: Statement[]): string {
+/** Text of every unit that is about the review's process (involvement and method sections, statements), as parts joined by spaces. */
+function processPartsOf(units: Unit[], statements: Statement[]): string[] {
   const parts: string[] = [];
   const seen = new Set<Unit>();
   for (const u of units) {
@@ -718,15 +838,17 @@ function processTextOf(units: Unit[], statements: Statement[]): string {
     seen.add(u);
   }
   for (const s of statements) if (!seen.has(s.unit)) parts.push(s.unit.text);
-  return parts.join(' ');
+  return parts;
 }
 
-const cache = new WeakMap<ParsedDocument, InvolvementAnalysis>();
-
-/** Analyses a parsed document (cached per document object). */
+/** Analyses a parsed document (once per document object). */
 export function analyseInvolvement(doc: ParsedDocument): InvolvementAnalysis {
-  const hit = cache.get(doc);
-  if (hit) return hit;
+  return perDocumentValue(doc, analyseInvolvement, () => analyse(doc));
+}
+
+const VOICE_TITLE = /\bvoice of the child\b|\bchild'?s voice\b|lived experience/i;
+
+function analyse(doc: ParsedDocument): InvolvementAnalysis {
   const table = buildFamilyTable(doc);
   const sections = sectionInfos(doc);
   const secOf = sectionOfBlocks(doc, sections);
@@ -734,28 +856,30 @@ export function analyseInvolvement(doc: ParsedDocument): InvolvementAnalysis {
   const statements = buildStatements(units, table);
   const persons = personFacts(units, statements, table);
   const unitsBySection = new Map<number, Unit[]>();
+  let list: Unit[] | undefined;
+  let listOf: SectionInfo | undefined;
   for (const u of units) {
     if (!u.section) continue;
-    const list = unitsBySection.get(u.section.index) ?? [];
-    list.push(u);
-    unitsBySection.set(u.section.index, list);
+    if (u.section !== listOf) {
+      listOf = u.section;
+      list = unitsBySection.get(u.section.index);
+      if (!list) unitsBySection.set(u.section.index, (list = []));
+    }
+    list!.push(u);
   }
-  const familyHeading = sections.find((s) => s.involvement && (unitsBySection.get(s.index) ?? []).some((u) => u.people.length > 0) && !/\bvoice of the child\b|\bchild'?s voice\b|lived experience/i.test(s.section.title));
-  const analysis: InvolvementAnalysis = {
+  const familyHeading = sections.find((s) => s.involvement && (unitsBySection.get(s.index) ?? []).some((u) => u.people.length > 0) && !memoTest(VOICE_TITLE, s.section.title));
+  return {
     table,
     sections,
     units,
     statements,
     persons,
     group: groupOf(statements, table),
-    processText: processTextOf(units, statements),
     involvementSection: familyHeading ?? sections.find((s) => s.involvement),
     familySection: familyHeading,
     methodSection: sections.find((s) => s.method),
     unitsBySection,
   };
-  cache.set(doc, analysis);
-  return analysis;
 }
 
 interface FollowUpIndex {
@@ -768,15 +892,16 @@ interface FollowUpIndex {
 }
 const followCache = new WeakMap<InvolvementAnalysis, FollowUpIndex>();
 
+
 function followUpIndex(a: InvolvementAnalysis): FollowUpIndex {
   let f = followCache.get(a);
   if (f) return f;
   f = { lastUnit: -1, lastHeading: -1, lastStatement: -1 };
-  for (const u of a.units) if (!u.quoted && FOLLOW_UP_HINT.test(u.text) && FOLLOW_UP.test(u.text)) f.lastUnit = u.index;
-  for (const x of a.sections) if (UPDATE_HEADING.test(x.section.title)) f.lastHeading = Math.max(f.lastHeading, x.section.heading.start);
+  for (const u of a.units) if (!u.quoted && unitHas(u, FOLLOWS_UP)) f.lastUnit = u.index;
+  for (const x of a.sections) if (memoTest(UPDATE_HEADING, x.section.title)) f.lastHeading = Math.max(f.lastHeading, x.section.heading.start);
   for (const t of a.statements) {
     if (t.statuses.has('deferred') || ![...t.statuses].some((x) => x === 'took-part' || x === 'declined' || x === 'no-response')) continue;
-    if (DEFERRAL_CONDITION.test(t.unit.text)) f.lastStatement = t.unit.index;
+    if (memoTest(DEFERRAL_CONDITION, t.unit.text)) f.lastStatement = t.unit.index;
   }
   followCache.set(a, f);
   return f;
@@ -789,47 +914,41 @@ export function followedUp(a: InvolvementAnalysis, s: Statement): boolean {
   return f.lastUnit > s.unit.index || f.lastHeading > s.unit.span.start || f.lastStatement > s.unit.index;
 }
 
-const sectionTextCache = new WeakMap<InvolvementAnalysis, Map<number, string>>();
-const sectionTestCache = new WeakMap<InvolvementAnalysis, Map<RegExp, Map<number, boolean>>>();
+/** Answers for section and process texts, kept across analyses while their units are unchanged. */
+const joinedMemos = new Map<string, JoinedMemo>();
+const sectionAnswers = new WeakMap<InvolvementAnalysis, Map<number, JoinedMemo>>();
 
-/** The text of a unit's section (or the unit alone outside sections), joined once per section. */
-export function sectionTextOf(a: InvolvementAnalysis, u: Unit): string {
-  if (!u.section) return u.text;
-  let m = sectionTextCache.get(a);
-  if (!m) sectionTextCache.set(a, (m = new Map()));
-  let t = m.get(u.section.index);
-  if (t === undefined) {
-    t = (a.unitsBySection.get(u.section.index) ?? []).map((x) => x.text).join(' ');
-    m.set(u.section.index, t);
-  }
-  return t;
-}
-
-/** Whether `re` matches anywhere in a unit's section; computed once per section and pattern. */
+/**
+ * Whether `re` matches anywhere in a unit's section (its units' texts joined by spaces). `re` is a
+ * word-bounded lexicon pattern (see `joinedHas`).
+ */
 export function sectionHas(a: InvolvementAnalysis, u: Unit, re: RegExp): boolean {
   if (!u.section) return re.test(u.text);
-  let byRe = sectionTestCache.get(a);
-  if (!byRe) sectionTestCache.set(a, (byRe = new Map()));
-  let m = byRe.get(re);
-  if (!m) byRe.set(re, (m = new Map()));
-  let v = m.get(u.section.index);
+  let m = sectionAnswers.get(a);
+  if (!m) sectionAnswers.set(a, (m = new Map()));
+  let known = m.get(u.section.index);
+  if (!known) m.set(u.section.index, (known = { parts: (a.unitsBySection.get(u.section.index) ?? []).map((x) => x.text), tests: new Map() }));
+  let v = known.tests.get(re);
   if (v === undefined) {
-    v = re.test(sectionTextOf(a, u));
-    m.set(u.section.index, v);
+    v = joinedHas(joinedMemos, `section\u0000${u.section.index}\u0000${u.section.section.title}`, known.parts, re);
+    known.tests.set(re, v);
   }
   return v;
 }
 
-const processTestCache = new WeakMap<InvolvementAnalysis, Map<RegExp, boolean>>();
+const processAnswers = new WeakMap<InvolvementAnalysis, JoinedMemo>();
 
-/** Whether `re` matches anywhere in the review's account of its own process; computed once per pattern. */
+/**
+ * Whether `re` matches anywhere in the review's account of its own process (involvement and method
+ * sections, and statements elsewhere). `re` is a word-bounded lexicon pattern (see `joinedHas`).
+ */
 export function processHas(a: InvolvementAnalysis, re: RegExp): boolean {
-  let m = processTestCache.get(a);
-  if (!m) processTestCache.set(a, (m = new Map()));
-  let v = m.get(re);
+  let known = processAnswers.get(a);
+  if (!known) processAnswers.set(a, (known = { parts: processPartsOf(a.units, a.statements), tests: new Map() }));
+  let v = known.tests.get(re);
   if (v === undefined) {
-    v = re.test(a.processText);
-    m.set(re, v);
+    v = joinedHas(joinedMemos, 'process', known.parts, re);
+    known.tests.set(re, v);
   }
   return v;
 }

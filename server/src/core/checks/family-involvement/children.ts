@@ -3,6 +3,8 @@ import type { ParsedDocument } from '../../document/model';
 import type { InvolvementAnalysis, Unit } from './analysis';
 import { kindOf } from './family-members';
 import { CHILD_DIED, CHILD_SAY, DAILY_LIFE, STRONG_ANCHOR, VOICE_HEADING } from './lexicon';
+import { memoBy, memoTest } from './memo';
+import { afterRef, CHILD_NAMED, diesInText } from './units';
 
 /** Facts about one child. */
 export interface ChildFacts {
@@ -21,38 +23,69 @@ export interface ChildFacts {
   sayAddressed: boolean;
 }
 
-const AGE = /\baged (\d{1,2})(?: (weeks?|months?))?\b|\b(\d{1,2})[- ](years?|months?|weeks?)[- ]old\b|\b(\d{1,2}) years? of age\b|\b(?:now|then) (\d{1,2})\b(?! (?:am|pm|years ago|weeks|months|days))|\bage (\d{1,2})\b|^\s*,?\s*\((\d{1,2})\)|\bYear (\d{1,2})\b|\b(?:was|is|turned) (\d{1,2})(?=\s*(?:years\b|when\b|at the time\b|and\b|,|\.|;|$))/gi;
-
-/** Ages (in years) written in a short stretch after a child's name. */
-export function agesIn(text: string): number[] {
-  const out: number[] = [];
-  AGE.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = AGE.exec(text))) {
-    if (m[1]) out.push(m[2] ? (m[2].startsWith('week') ? Number(m[1]) / 52 : Number(m[1]) / 12) : Number(m[1]));
-    else if (m[3]) out.push(m[4]!.startsWith('year') ? Number(m[3]) : m[4]!.startsWith('month') ? Number(m[3]) / 12 : Number(m[3]) / 52);
-    else if (m[5]) out.push(Number(m[5]));
-    else if (m[6]) out.push(Number(m[6]));
-    else if (m[7]) out.push(Number(m[7]));
-    else if (m[8]) out.push(Number(m[8]));
-    else if (m[9]) out.push(Number(m[9]) + 5);
-    else if (m[10]) out.push(Number(m[10]));
-  }
-  return out;
-}
-
 const BABY = /\b(?:bab(?:y|ies)|infants?|newborn|neonat\w*|pre-?verbal|\d+[- ](?:weeks?|months?)[- ]old|aged \d+ (?:weeks|months))\b/i;
 const NON_VERBAL = /\bnon-?verbal\b|\b(?:does|did) not (?:use )?(?:speak|speech|words)\b|\bno (?:spoken )?(?:language|words|speech)\b|\bcommunicat\w* (?:difficult\w*|needs)\b|\bPECS\b|\bmakaton\b|\bpicture exchange\b/i;
-// The child as speaker: "Child A told", "Ella, then 13, said", "Child A's views".
-const SPEAKS_AFTER = /^(?:\s*\(\d{1,2}\))?(?:,[^,;.]{0,50},)?(?:\s+(?:is|was) (?:a|an) [^.;]{0,40}? who)?\s+(?:(?:had|has|have|also|often|later|then|once|repeatedly|clearly|consistently|recently|previously|sometimes|would|could|still)\s+)*(?:told|tells|tell|said|says|say|described|describes|explained|wrote|writes|disclosed|asked|asks|ask|wanted|wants|want|wished|hoped|liked|likes|like|loved|loves|enjoyed|enjoys|hated|felt|feels|expressed|talked|talk|spoke|speak|shared|drew|chose|did not want|did not like|does not want|was (?:proud|frightened|scared|afraid|happy|sad|worried|angry|clear)|is (?:proud|frightened|scared|afraid|happy|sad|worried|angry|clear))\b/i;
-const POSSESSIVE_VOICE = /^(?:['’]s|s['’])\s+(?:own\s+)?(?:views?|voice|wishes|feelings|perspective|lived experience|daily life|experiences?|words|account|story|hopes|fears|worries|day|days|routine|world)\b/i;
-const DIED_HINT = /die|death|kill|murder|passed away|fatal|sudden|sudi|sudc|own life|suicide/;
 const CHILD_WORD = /\b(?:child|baby|infant|son|daughter|girl|boy|young person)\b|\b(?:Child|Baby) [A-Z]{1,3}\b/i;
-const CHILD_NAMED = /\b(?:Child|Baby|Young Person) [A-Z]{1,3}[0-9]{0,2}\b|\bthe (?:child|baby|young person)\b/;
 // "her own views", "Child M's wishes and feelings", also where the review notes their absence.
 const VOICE_NOUN = /\b(?:her|his|their|the child.s|the baby.s|(?:Child|Baby|Young Person) [A-Z]{1,3}[0-9]{0,2}(?:'s|’s)) (?:own )?(?:views|voice|wishes(?: and feelings)?|feelings|lived experience|daily life|perspective)\b/;
 const PRONOUN_SPEAKS = /\b(?:she|he|they)\s+(?:(?:had|has|have|also|often|later|then|once|repeatedly|clearly|would|could|still|now)\s+)*(?:told|tells|said|says|described|describes|explained|explains|wrote|writes|disclosed|asked|asks|wanted|wants|wished|wishes|hoped|hopes|liked|likes|loved|loves|enjoyed|enjoys|hated|felt|feels|expressed|talked|spoke|shared|drew|chose|did not want|did not like|does not want|does not like|was (?:proud|frightened|scared|afraid|happy|sad|worried|angry)|is (?:proud|frightened|scared|afraid|happy|sad|worried|angry))\b/i;
 const IN_OWN_WORDS = /\bin (?:his|her|their) own words\b|\bwhat (?:life|(?:his|her|their) (?:life|day)) was like\b/i;
+
+const BABY_NAMED = /\b(?:the baby|baby [A-Z]|infant|newborn|\d+[- ](?:weeks?|months?)[- ]old|aged \d+ (?:weeks|months))\b/i;
+
+// What one unit's own text says, as bits.
+const DIED = 1;
+const CHILD_TERM = 2;
+const NAMES_CHILD = 4;
+const STARTS_PRONOUN = 8;
+/** The child, named earlier in the paragraph, speaks: "She said she worried about her mother." */
+const SPEAKS_LATER = 16;
+const DAILY = 32;
+const BABY_WORDS = 64;
+const NON_VERBAL_WORDS = 128;
+const OWN_VOICE = 256;
+const SAY = 512;
+const STRONG = 1024;
+
+/** The child-related bits of a unit, and where a pronoun starts speaking ("she said"), or -1. */
+interface ChildText {
+  bits: number;
+  pronounSpeaks: number;
+}
+
+/** The bits read from the unit's text alone; `voiceNoun` waits for the test on the text with quotations. */
+interface TextBits extends ChildText {
+  voiceNoun: boolean;
+}
+
+function textBits(text: string): TextBits {
+  let bits = 0;
+  if (diesInText(text)) bits |= DIED;
+  if (CHILD_WORD.test(text)) bits |= CHILD_TERM;
+  if (CHILD_NAMED.test(text)) bits |= NAMES_CHILD;
+  if (/^\s*(?:she|he|they|her|his|their)\b/i.test(text)) bits |= STARTS_PRONOUN;
+  const speaks = PRONOUN_SPEAKS.exec(text);
+  if (speaks) bits |= SPEAKS_LATER;
+  if (DAILY_LIFE.test(text)) bits |= DAILY;
+  if (BABY.test(text) && BABY_NAMED.test(text)) bits |= BABY_WORDS;
+  if (NON_VERBAL.test(text)) bits |= NON_VERBAL_WORDS;
+  if (CHILD_SAY.test(text)) bits |= SAY;
+  if (STRONG_ANCHOR.test(text)) bits |= STRONG;
+  return { bits, pronounSpeaks: speaks ? speaks.index : -1, voiceNoun: VOICE_NOUN.test(text) };
+}
+
+/**
+ * A unit's child bits. Worked out only for blocks that may say something about a child, and found
+ * again by text (the same string while the block is unchanged).
+ */
+const textBitsCache = new Map<string, TextBits>();
+
+function childText(text: string, full: string): ChildText {
+  const t = memoBy(textBitsCache, text, textBits);
+  const ownVoice = memoTest(IN_OWN_WORDS, full) || t.voiceNoun;
+  if (!ownVoice) return t;
+  return { bits: t.bits | SPEAKS_LATER | OWN_VOICE, pronounSpeaks: t.pronounSpeaks };
+}
 
 function isChildKey(a: InvolvementAnalysis, key: string): boolean {
   return kindOf(a.table, key).role === 'child';
@@ -69,9 +102,151 @@ export function childFacts(doc: ParsedDocument, a: InvolvementAnalysis): ChildFa
   return out;
 }
 
+/** The deltas of one block's units (or one table row), in the order the facts are touched. */
+function unitDeltas(
+  units: readonly Unit[],
+  from: number,
+  to: number,
+  voiceSections: ReadonlySet<number>,
+  isChild: (k: string) => boolean,
+  primary: string | undefined,
+): { deltas: ChildDelta[]; died: boolean } {
+  const deltas: ChildDelta[] = [];
+  const get = (key: string): ChildDelta => {
+    const d: ChildDelta = { key };
+    deltas.push(d);
+    return d;
+  };
+  let docDied = false;
+  let lastChild: { block: Unit['block']; keys: string[] } | undefined;
+  for (let i = from; i < to; i++) {
+    const u = units[i]!;
+    // A recommendation to hear children is not their voice.
+    if (u.role === 'recommendations') continue;
+    const refs = u.people.length === 0 ? u.people : u.people.filter((p) => p.keys.some(isChild));
+    const ct = childText(u.text, u.full);
+    const bits = ct.bits;
+    if (!docDied && !u.quoted && bits & DIED && (refs.length > 0 || bits & CHILD_TERM)) docDied = true;
+    const inVoiceSection = u.section !== undefined && voiceSections.has(u.section.index);
+    const namesChild = refs.length > 0 || (bits & NAMES_CHILD) !== 0 || u.found.namesChildAlias;
+    // Someone else named first: a later "she said" is no longer about the child ("The mother attended. She disclosed…").
+    if (refs.length === 0 && u.people.length > 0 && !(bits & STARTS_PRONOUN) && u.people[0]!.start - u.span.start < (ct.pronounSpeaks >= 0 ? ct.pronounSpeaks : Infinity)) lastChild = undefined;
+    let keys: string[];
+    // One reference's keys are already distinct.
+    if (refs.length === 1) keys = refs[0]!.keys.filter(isChild);
+    else if (refs.length > 0) keys = [...new Set(refs.flatMap((r) => r.keys.filter(isChild)))];
+    else if (namesChild || inVoiceSection) keys = primary !== undefined ? [primary] : ['child'];
+    else if (lastChild && lastChild.block === u.block) {
+      // "She said she worried about her mother." after a sentence about the child, in the same paragraph.
+      for (const k of lastChild.keys) {
+        const f = get(k);
+        if (bits & SPEAKS_LATER) f.voice = true;
+        if (bits & DAILY) f.dailyLife = true;
+      }
+      continue;
+    } else continue;
+    lastChild = { block: u.block, keys };
+    for (const r of refs) {
+      const after = afterRef(u.full, r.end - u.span.start);
+      for (const k of r.keys) {
+        if (!isChild(k)) continue;
+        const f = get(k);
+        for (const age of after.ages) f.age = Math.max(f.age ?? 0, age);
+        if (after.speaks) f.voice = true;
+      }
+    }
+    for (const k of keys) {
+      const f = get(k);
+      if (bits & BABY_WORDS && refs.length > 0) f.baby = true;
+      if (bits & NON_VERBAL_WORDS) f.nonVerbal = true;
+      if (bits & OWN_VOICE || (u.quoted && refs.length > 0) || inVoiceSection) f.voice = true;
+      if (bits & DAILY || inVoiceSection) f.dailyLife = true;
+      if (bits & SAY && (u.section?.involvement || u.section?.method || bits & STRONG)) f.sayAddressed = true;
+    }
+  }
+  return { deltas: merged(deltas), died: docDied };
+}
+
+/** The deltas with one per child, in the order each child was first touched (flags join, ages take the maximum). */
+function merged(deltas: ChildDelta[]): ChildDelta[] {
+  if (deltas.length < 2) return deltas;
+  const byKey = new Map<string, ChildDelta>();
+  for (const d of deltas) {
+    const m = byKey.get(d.key);
+    if (!m) {
+      byKey.set(d.key, { ...d });
+      continue;
+    }
+    if (d.age !== undefined) m.age = Math.max(m.age ?? 0, d.age);
+    if (d.baby) m.baby = true;
+    if (d.nonVerbal) m.nonVerbal = true;
+    if (d.voice) m.voice = true;
+    if (d.dailyLife) m.dailyLife = true;
+    if (d.sayAddressed) m.sayAddressed = true;
+  }
+  return byKey.size === deltas.length ? deltas : [...byKey.values()];
+}
+
+/** What one unit says about a child, to be added to the child's facts (flags only ever become true; ages take the maximum). */
+interface ChildDelta {
+  key: string;
+  age?: number;
+  baby?: boolean;
+  nonVerbal?: boolean;
+  voice?: boolean;
+  dailyLife?: boolean;
+  sayAddressed?: boolean;
+}
+
+/** A block's deltas in order, with what they were worked out from beyond the block's own facts. */
+interface BlockChildMemo {
+  keys: readonly (readonly string[])[];
+  /** 1: the section is about the child's voice; 2: it is an involvement or method section. */
+  section: number;
+  primary: string | undefined;
+  deltas: ChildDelta[];
+  died: boolean;
+}
+
+/** Keyed by the people facts of the block's first unit (which stand for the block's text). */
+const blockMemos = new WeakMap<object, BlockChildMemo>();
+
+/** Whether the people of units [from, to) have exactly the keys remembered, without building the list. */
+function samePeopleKeys(keys: readonly (readonly string[])[], units: readonly Unit[], from: number, to: number): boolean {
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    for (const p of units[i]!.people) {
+      const x = keys[n++];
+      if (x === undefined) return false;
+      const y = p.keys;
+      if (x === y) continue;
+      if (x.length !== y.length) return false;
+      for (let j = 0; j < x.length; j++) if (x[j] !== y[j]) return false;
+    }
+  }
+  return n === keys.length;
+}
+
+function peopleKeys(units: readonly Unit[], from: number, to: number): string[][] {
+  const out: string[][] = [];
+  for (let i = from; i < to; i++) for (const p of units[i]!.people) out.push(p.keys);
+  return out;
+}
+
+function inert(units: readonly Unit[], from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const u = units[i]!;
+    if (u.people.length > 0 || u.found.namesChildAlias || u.found.childHint) return false;
+  }
+  return true;
+}
+
+/** Whether a key is a child's: a pure function of the key (codes and pseudonyms carry their role in it). */
+const childKeyCache = new Map<string, boolean>();
+
 function computeChildFacts(doc: ParsedDocument, a: InvolvementAnalysis): ChildFacts[] {
   const byKey = new Map<string, ChildFacts>();
-  const get = (key: string): ChildFacts => {
+  const real = (key: string): ChildFacts => {
     let f = byKey.get(key);
     if (!f) {
       f = { key, label: kindOf(a.table, key).label, baby: false, nonVerbal: false, died: false, voice: false, dailyLife: false, sayAddressed: false };
@@ -79,59 +254,56 @@ function computeChildFacts(doc: ParsedDocument, a: InvolvementAnalysis): ChildFa
     }
     return f;
   };
-  const voiceSections = new Set(a.sections.filter((s) => VOICE_HEADING.test(s.section.title)).map((s) => s.index));
+  const voiceSections = new Set(a.sections.filter((s) => memoTest(VOICE_HEADING, s.section.title)).map((s) => s.index));
   const title = doc.sections[0]?.title ?? '';
   const titleDeath = CHILD_DIED.test(title);
   let docDied = false;
-  let lastChild: { block: Unit['block']; keys: string[] } | undefined;
-  const childAliases = [...a.table.aliases].filter(([, k]) => k.startsWith('child:')).map(([n]) => n);
-  for (const u of a.units) {
-    // A recommendation to hear children is not their voice.
-    if (u.role === 'recommendations') continue;
-    const refs = u.people.filter((p) => p.keys.some((k) => isChildKey(a, k)));
-    const lower = u.text.toLowerCase();
-    if (!docDied && !u.quoted && DIED_HINT.test(lower) && CHILD_DIED.test(u.text) && (refs.length > 0 || CHILD_WORD.test(u.text)) && !/child death overview|\bCDOP\b/i.test(u.text)) docDied = true;
-    const inVoiceSection = u.section !== undefined && voiceSections.has(u.section.index);
-    const namesChild = refs.length > 0 || CHILD_NAMED.test(u.text) || childAliases.some((n) => u.text.includes(n));
-    // Someone else named first: a later "she said" is no longer about the child ("The mother attended. She disclosed…").
-    if (refs.length === 0 && u.people.length > 0 && !/^\s*(?:she|he|they|her|his|their)\b/i.test(u.text) && u.people[0]!.start - u.span.start < (PRONOUN_SPEAKS.exec(u.text)?.index ?? Infinity)) lastChild = undefined;
-    let keys: string[];
-    if (refs.length > 0) keys = [...new Set(refs.flatMap((r) => r.keys.filter((k) => isChildKey(a, k))))];
-    else if (namesChild || inVoiceSection) keys = a.table.children.length > 0 ? [a.table.children[0]!] : ['child'];
-    else if (lastChild && lastChild.block === u.block) {
-      // "She said she worried about her mother." after a sentence about the child, in the same paragraph.
-      for (const k of lastChild.keys) {
-        const f = get(k);
-        if (PRONOUN_SPEAKS.test(u.text) || IN_OWN_WORDS.test(u.full) || VOICE_NOUN.test(u.text)) f.voice = true;
-        if (DAILY_LIFE.test(u.text)) f.dailyLife = true;
-      }
+  const isChild = (k: string): boolean => {
+    let v = childKeyCache.get(k);
+    if (v === undefined) {
+      if (childKeyCache.size >= 10_000) childKeyCache.clear();
+      childKeyCache.set(k, (v = isChildKey(a, k)));
+    }
+    return v;
+  };
+  const primary = a.table.children[0];
+  const units = a.units;
+  for (let from = 0; from < units.length; ) {
+    const head = units[from]!;
+    let to = from + 1;
+    while (to < units.length && units[to]!.blockIndex === head.blockIndex && units[to]!.part > 0) to++;
+    const section = (head.section !== undefined && voiceSections.has(head.section.index) ? 1 : 0) | (head.section?.involvement || head.section?.method ? 2 : 0);
+    // A block that names nobody, no child and no death, outside a voice section, says nothing about a child.
+    if (head.role === 'recommendations' || (!(section & 1) && inert(units, from, to))) {
+      from = to;
       continue;
-    } else continue;
-    lastChild = { block: u.block, keys };
-    for (const r of refs) {
-      const after = u.full.slice(r.end - u.span.start, r.end - u.span.start + 60);
-      const upTo = after.split(/[.;]/)[0]!;
-      for (const k of r.keys) {
-        if (!isChildKey(a, k)) continue;
-        const f = get(k);
-        for (const age of agesIn(upTo)) f.age = Math.max(f.age ?? 0, age);
-        if (SPEAKS_AFTER.test(after) || POSSESSIVE_VOICE.test(after)) f.voice = true;
+    }
+    let result: { deltas: ChildDelta[]; died: boolean };
+    if (head.part < 0) result = unitDeltas(units, from, to, voiceSections, isChild, primary);
+    else {
+      const memo = blockMemos.get(head.found);
+      if (memo && memo.section === section && memo.primary === primary && samePeopleKeys(memo.keys, units, from, to)) result = memo;
+      else {
+        result = unitDeltas(units, from, to, voiceSections, isChild, primary);
+        blockMemos.set(head.found, { keys: peopleKeys(units, from, to), section, primary, deltas: result.deltas, died: result.died });
       }
     }
-    const text = u.full;
-    for (const k of keys) {
-      const f = get(k);
-      if (BABY.test(u.text) && refs.length > 0) f.baby = f.baby || /\b(?:the baby|baby [A-Z]|infant|newborn|\d+[- ](?:weeks?|months?)[- ]old|aged \d+ (?:weeks|months))\b/i.test(u.text);
-      if (NON_VERBAL.test(u.text)) f.nonVerbal = true;
-      if (IN_OWN_WORDS.test(text) || (u.quoted && refs.length > 0) || inVoiceSection || VOICE_NOUN.test(u.text)) f.voice = true;
-      if (DAILY_LIFE.test(u.text) || inVoiceSection) f.dailyLife = true;
-      if (CHILD_SAY.test(u.text) && (u.section?.involvement || u.section?.method || STRONG_ANCHOR.test(u.text))) f.sayAddressed = true;
+    if (result.died) docDied = true;
+    for (const d of result.deltas) {
+      const f = real(d.key);
+      if (d.age !== undefined) f.age = Math.max(f.age ?? 0, d.age);
+      if (d.baby) f.baby = true;
+      if (d.nonVerbal) f.nonVerbal = true;
+      if (d.voice) f.voice = true;
+      if (d.dailyLife) f.dailyLife = true;
+      if (d.sayAddressed) f.sayAddressed = true;
     }
+    from = to;
   }
   for (const s of a.statements) {
     for (const [k, st] of s.byPerson) {
-      if (!isChildKey(a, k)) continue;
-      const f = get(k);
+      if (!isChild(k)) continue;
+      const f = real(k);
       f.sayAddressed = true;
       // A child who took part in the review has been heard; whether the report shows it is another question.
       if (st.has('took-part')) f.voice = true;

@@ -29,6 +29,11 @@ export function rapid(ctx: CheckContext): boolean {
   return ctx.reviewType === 'rapid-review';
 }
 
+/** The rapid-review note added to a message, or nothing for other reviews. */
+export function rapidNote(ctx: CheckContext): string {
+  return rapid(ctx) ? RAPID_NOTE : '';
+}
+
 /** A readable label for people: "the mother", "Child A", "the mother and the father". */
 export function labelOf(a: InvolvementAnalysis, keys: readonly string[]): string {
   const labels = [...new Set(keys.map((k) => kindOf(a.table, k).label))];

@@ -1,8 +1,9 @@
 /** R06: a promise to involve the family after a trial, inquest or proceedings that the draft never returns to. */
 import type { Check } from '../../check';
 import { analyseInvolvement, followedUp } from './analysis';
-import { digest, insertion, labelOf, RAPID_NOTE, rapid, SEED_000, SEED_003 } from './common';
+import { digest, insertion, labelOf, rapidNote, SEED_000, SEED_003 } from './common';
 import { DEFERRAL_CONDITION, OWNER, TIMESCALE } from './lexicon';
+import { memoTest } from './memo';
 
 const MESSAGE =
   'This promises to involve {{name}} after the {{term}}, but nothing later in the draft says whether it happened. Published reviews have made this promise and never returned to it (Harrison and Barker 2024). Add an update saying whether the meeting took place and what it added, or say who will offer it, by when, and how any new learning will be published.';
@@ -48,7 +49,7 @@ export const deferredInvolvementNotFollowedUp: Check = {
     const a = analyseInvolvement(ctx.doc);
     for (const s of a.statements) {
       if (!s.statuses.has('deferred')) continue;
-      if (OWNER.test(s.window) && TIMESCALE.test(s.window)) continue;
+      if (memoTest(OWNER, s.window) && memoTest(TIMESCALE, s.window)) continue;
       if (followedUp(a, s)) continue;
       const cond = DEFERRAL_CONDITION.exec(s.unit.text)?.[0] ?? '';
       const term = (NOUN.exec(cond)?.[1] ?? 'proceedings').toLowerCase();
@@ -61,7 +62,7 @@ export const deferredInvolvementNotFollowedUp: Check = {
       const text = inTable && at < ctx.doc.text.length ? `${placeholder}\n\n` : `\n\n${placeholder}`;
       ctx.report({
         span: s.unit.span,
-        message: MESSAGE.replace('{{name}}', name).replace('{{term}}', term) + (rapid(ctx) ? RAPID_NOTE : ''),
+        message: MESSAGE.replace('{{name}}', name).replace('{{term}}', term) + rapidNote(ctx),
         fixes: [
           insertion('Insert an update placeholder for the outcome', at, text),
         ],

@@ -4,11 +4,12 @@ import type { Unit } from './analysis';
 import { analyseInvolvement } from './analysis';
 import { digest, insertion, SEED_000, SEED_002 } from './common';
 import { DISMISSED, global, RESEARCH, STRONG_ANCHOR, WEAK_ANCHOR, WEIGHED } from './lexicon';
+import { memoTest } from './memo';
+import { DISMISSIVE, unitHas } from './sentence-flags';
 
 const MESSAGE =
   "This says the family's contribution added nothing. Unless the review says what they told it and how that was weighed against the records, it reads as dismissive; the study that found this wording also found that only 4 of 84 reviews met the family more than once (Harrison and Barker 2024).";
 
-const DISMISSED_HINT = /nothing|little|no (?:additional|new|further|significant)|did not (?:add|provide|offer|contribute|reveal|bring|change|alter|affect)|already known/i;
 const CONTRIBUTION = /\b(?:the|this|that|each|their|her|his|these|those) (?:meetings?|conversations?|interviews?|contributions?|accounts?|views|discussions?)\b|\bmeeting with\b|\bconversation with\b/i;
 const PRACTICE_MEETING = /\b(?:strategy|core group|conference|review health|child in need|CIN|team around|TAF|professionals'?|multi-agency|network|MARAC|MAPPA|planning|discharge|safety planning|looked[- ]after|LAC|PEP|CPA|ward|case) (?:meetings?|discussions?|conversations?)\b/i;
 const REPORTED_BEFORE = /\b(?:she|he|they|mother|father|parents?|grand\w+|mum|dad) (?:said|told (?:the review(?:er)?|us|the author)|felt|described|explained|thought|believed|added) (?:that )?/i;
@@ -59,7 +60,7 @@ export const familyContributionDismissed: Check = {
     const a = analyseInvolvement(ctx.doc);
     const re = global(DISMISSED);
     a.units.forEach((u, i) => {
-      if (u.quoted || u.role === 'recommendations' || !DISMISSED_HINT.test(u.text) || !DISMISSED.test(u.text)) return;
+      if (u.quoted || u.role === 'recommendations' || !unitHas(u, DISMISSIVE)) return;
       if (u.people.length === 0 && !CONTRIBUTION.test(u.text)) return;
       if (PRACTICE_MEETING.test(u.text) || CRITIQUE.test(u.text)) return;
       const strong = STRONG_ANCHOR.test(u.text);
@@ -67,7 +68,7 @@ export const familyContributionDismissed: Check = {
       const process = u.section?.involvement || u.section?.method;
       const narrative = u.role === 'chronology' || u.role === 'background';
       if (!process && !strong && (narrative || !(WEAK_ANCHOR.test(u.text) || CONTRIBUTION.test(u.text)))) return;
-      if (WEIGHED.test(windowOf(a.units, i))) return;
+      if (memoTest(WEIGHED, windowOf(a.units, i))) return;
       re.lastIndex = 0;
       const m = re.exec(u.text)!;
       // The family's own words about something else: "she said the meeting with the social worker added nothing".

@@ -5,6 +5,7 @@
  * statements about them can be gathered (digest line 779: resolve role names and pseudonyms first).
  */
 import type { Block, ParsedDocument } from '../../document/model';
+import { defineFact, factsOf } from '../../facts';
 
 /** What a person is to the child. */
 export type PersonRole =
@@ -184,6 +185,8 @@ export interface FamilyTable {
   aliasRe?: RegExp;
   /** Child keys in order of first appearance; the first is the primary subject. */
   children: string[];
+  /** The aliases as fixed for finding people (set once the table is built). */
+  people: PeopleContext;
 }
 
 function escape(s: string): string {
@@ -242,8 +245,86 @@ function frontMatterAliases(table: FamilyTable, doc: ParsedDocument): void {
   if (raw['children'] !== undefined) visit(raw['children'], 'child');
 }
 
+/** One call to `addAlias` a block asks for: a name and the role its context gives. */
+type AliasCall = readonly [name: string, role: string | undefined];
+
+/** The alias definitions in one block, in the order the table takes them. */
+interface BlockAliases {
+  /** "referred to as", "Mother (Ms K)", "Ms R, the children's mother,", "Ella (the child)". */
+  defined: readonly AliasCall[];
+  /** "Kai is the name he chose for this report". */
+  pseudonyms: readonly AliasCall[];
+}
+const NO_CALLS: readonly AliasCall[] = [];
+const NO_ALIASES: BlockAliases = { defined: NO_CALLS, pseudonyms: NO_CALLS };
+
+const ALIAS_BLOCKS: ReadonlySet<Block['kind']> = new Set(['paragraph', 'list-item', 'table-cell', 'heading']);
+
+function aliasesIn(b: Block): BlockAliases {
+  if (!ALIAS_BLOCKS.has(b.kind) || b.role === 'references') return NO_ALIASES;
+  const text = b.prose;
+  const defined: AliasCall[] = [];
+  if (/referred|known|called|named|described|pseudonym|\(|,/.test(text)) {
+    for (const m of text.matchAll(DEFINED_AS)) {
+      const name = m[1] ?? m[2]!;
+      const before = text.slice(Math.max(0, m.index - 60), m.index).split(/[.;:()]/).pop()!;
+      defined.push([name, roleFromDescription(before) ?? (/^(?:Child|Baby|Young Person) /.test(name) ? 'child' : undefined)]);
+    }
+    for (const m of text.matchAll(ROLE_PAREN)) defined.push([m[2]!, roleFromDescription(m[1]!.replace(/^Child [A-Z]{1,3}(?:'s|’s) /, ''))]);
+    for (const m of text.matchAll(ROLE_APPOS)) defined.push([m[2]!, roleFromDescription(m[1]!.replace(/^Child [A-Z]{1,3}(?:'s|’s) /, ''))]);
+    for (const m of text.matchAll(NAME_APPOS)) defined.push([m[1]!, roleFromDescription(m[2]!.replace(/^(?:Child [A-Z]{1,3}|the child|the children)(?:'s|’s) /, ''))]);
+    for (const m of text.matchAll(NAME_PAREN)) {
+      const role = roleFromDescription(m[2]!.replace(/^Child [A-Z]{1,3}(?:'s|’s) /, ''));
+      if (role && !/\b(?:aged?|years?|months?|\d)\b/.test(m[2]!) || role === 'child') defined.push([m[1]!, role]);
+    }
+  }
+  const pseudonyms: AliasCall[] = [];
+  for (const m of text.matchAll(NAME_IS_PSEUDONYM)) pseudonyms.push([m[1]!, roleFromDescription(text.slice(m.index + m[0].length, m.index + m[0].length + 60)) === 'mother' ? undefined : 'child']);
+  return defined.length > 0 || pseudonyms.length > 0 ? { defined: defined.length > 0 ? defined : NO_CALLS, pseudonyms: pseudonyms.length > 0 ? pseudonyms : NO_CALLS } : NO_ALIASES;
+}
+
+const NAME_ONLY = new RegExp(`^(?:${NAME})$`, 'u');
+
+/** What a family-composition table needs from one of its cells. */
+interface CellFacts {
+  /** A header naming the relationship column. */
+  relationHeader: boolean;
+  /** A header naming the name column. */
+  nameHeader: boolean;
+  value: string;
+  /** The role the cell's text describes, for a relationship cell. */
+  role: string | undefined;
+  /** The cell holds a name or code, for a name cell. */
+  isName: boolean;
+}
+
+function cellFactsOf(b: Block): CellFacts | undefined {
+  if (b.kind !== 'table-cell') return undefined;
+  const value = b.prose.trim();
+  return {
+    relationHeader: /\b(?:relationship|relation|role|who)\b/i.test(b.prose),
+    nameHeader: /\b(?:name|pseudonym|person|family member|referred to|initials|known as)\b/i.test(b.prose),
+    value,
+    role: roleFromDescription(value),
+    isName: NAME_ONLY.test(value),
+  };
+}
+
+/** What the alias table needs from one block: its alias definitions and, for a table cell, its cell. */
+interface BlockFamily {
+  aliases: BlockAliases;
+  cell: CellFacts | undefined;
+}
+const NOTHING: BlockFamily = { aliases: NO_ALIASES, cell: undefined };
+
+const familyFact = defineFact<BlockFamily>('family/aliases', (b) => {
+  const aliases = aliasesIn(b);
+  const cell = cellFactsOf(b);
+  return aliases === NO_ALIASES && !cell ? NOTHING : { aliases, cell };
+});
+
 /** Family-composition tables: a name column and a relationship column. */
-function tableAliases(table: FamilyTable, blocks: readonly Block[]): void {
+function tableAliases(table: FamilyTable, blocks: readonly Block[], facts: readonly BlockFamily[]): void {
   let i = 0;
   while (i < blocks.length) {
     const b = blocks[i]!;
@@ -251,65 +332,114 @@ function tableAliases(table: FamilyTable, blocks: readonly Block[]): void {
       i++;
       continue;
     }
-    const cells: Block[] = [];
-    while (i < blocks.length && blocks[i]!.kind === 'table-cell') cells.push(blocks[i++]!);
-    const headers = cells.filter((c) => c.cell?.isHeader);
-    const relCol = headers.find((h) => /\b(?:relationship|relation|role|who)\b/i.test(h.prose))?.cell?.column;
-    const nameCol = headers.find((h) => /\b(?:name|pseudonym|person|family member|referred to|initials|known as)\b/i.test(h.prose))?.cell?.column ?? 0;
+    const from = i;
+    while (i < blocks.length && blocks[i]!.kind === 'table-cell') i++;
+    let relCol: number | undefined;
+    let nameCol: number | undefined;
+    for (let j = from; j < i; j++) {
+      const c = blocks[j]!;
+      if (!c.cell?.isHeader) continue;
+      const f = facts[j]!.cell!;
+      if (relCol === undefined && f.relationHeader) relCol = c.cell.column;
+      if (nameCol === undefined && f.nameHeader) nameCol = c.cell.column;
+    }
+    nameCol ??= 0;
     if (relCol === undefined || relCol === nameCol) continue;
-    const rows = new Map<number, Map<number, string>>();
-    for (const c of cells) {
+    const rows = new Map<number, Map<number, CellFacts>>();
+    for (let j = from; j < i; j++) {
+      const c = blocks[j]!;
       if (c.cell!.isHeader) continue;
-      const row = rows.get(c.cell!.row) ?? new Map<number, string>();
-      row.set(c.cell!.column, c.prose.trim());
+      const row = rows.get(c.cell!.row) ?? new Map<number, CellFacts>();
+      row.set(c.cell!.column, facts[j]!.cell!);
       rows.set(c.cell!.row, row);
     }
     for (const row of rows.values()) {
       const name = row.get(nameCol);
       const rel = row.get(relCol);
-      if (!name || !rel) continue;
-      const role = roleFromDescription(rel);
-      if (role && new RegExp(`^(?:${NAME})$`, 'u').test(name)) addAlias(table, name, role);
+      if (!name?.value || !rel?.value) continue;
+      if (rel.role && name.isName) addAlias(table, name.value, rel.role);
     }
   }
 }
 
-/** Builds the alias table for a document. */
+/** Alias regexes by their source: the same aliases give the same pattern on every keystroke. */
+const aliasPatterns = new Map<string, RegExp>();
+
+function aliasPattern(names: readonly string[]): RegExp {
+  const source = `(?<![\\p{L}\\p{N}])(?:${names.map(escape).join('|')})(?![\\p{L}\\p{N}])`;
+  let re = aliasPatterns.get(source);
+  if (!re) {
+    if (aliasPatterns.size >= 64) aliasPatterns.clear();
+    re = new RegExp(source, 'gu');
+    aliasPatterns.set(source, re);
+  }
+  return re;
+}
+
+/** A table as built, with what it was built from: the front matter, the title and the blocks' alias facts. */
+interface TableMemo {
+  frontMatter: string;
+  title: string | undefined;
+  /** The non-empty alias facts and every table cell's facts in order, with `RUN_END` between tables. */
+  inputs: readonly unknown[];
+  table: FamilyTable;
+}
+const RUN_END = {};
+const tableMemos: TableMemo[] = [];
+
+function sameInputs(a: readonly unknown[], b: readonly unknown[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/**
+ * Builds the alias table for a document from its blocks' cached alias facts. While typing, the same
+ * facts come back, so the last table built from them is copied instead (codes found later in the
+ * text are added to the copy, so the kinds and children are copied, not shared).
+ */
 export function buildFamilyTable(doc: ParsedDocument): FamilyTable {
-  const table: FamilyTable = { aliases: new Map(), kinds: new Map(), children: [] };
+  const found = factsOf(doc, familyFact);
+  const inputs: unknown[] = [];
+  for (let i = 0; i < found.length; i++) {
+    const f = found[i]!;
+    if (f === NOTHING) {
+      if (i > 0 && found[i - 1]!.cell) inputs.push(RUN_END);
+      continue;
+    }
+    if (f.aliases !== NO_ALIASES) inputs.push(f.aliases);
+    if (f.cell) inputs.push(f.cell);
+    else if (i > 0 && found[i - 1]!.cell) inputs.push(RUN_END);
+  }
+  const span = doc.frontMatter.span;
+  const frontMatter = span ? doc.text.slice(span.start, span.end) : '';
+  const title = doc.sections[0]?.title;
+  let memo = tableMemos.find((m) => m.frontMatter === frontMatter && m.title === title && sameInputs(m.inputs, inputs));
+  if (!memo) {
+    memo = { frontMatter, title, inputs, table: buildTable(doc, found) };
+    tableMemos.unshift(memo);
+    if (tableMemos.length > 8) tableMemos.pop();
+  }
+  const t = memo.table;
+  return { aliases: t.aliases, kinds: new Map(t.kinds), aliasRe: t.aliasRe, children: [...t.children], people: t.people };
+}
+
+function buildTable(doc: ParsedDocument, found: readonly BlockFamily[]): FamilyTable {
+  const table: FamilyTable = { aliases: new Map(), kinds: new Map(), children: [], people: NO_CONTEXT };
   frontMatterAliases(table, doc);
-  const prose = doc.blocks.filter((b) => b.kind === 'paragraph' || b.kind === 'list-item' || b.kind === 'table-cell' || b.kind === 'heading');
-  tableAliases(table, doc.blocks);
-  for (const b of prose) {
-    if (b.role === 'references') continue;
-    const text = b.prose;
-    if (!/referred|known|called|named|described|pseudonym|\(|,/.test(text)) continue;
-    for (const m of text.matchAll(DEFINED_AS)) {
-      const name = m[1] ?? m[2]!;
-      const before = text.slice(Math.max(0, m.index - 60), m.index).split(/[.;:()]/).pop()!;
-      addAlias(table, name, roleFromDescription(before) ?? (/^(?:Child|Baby|Young Person) /.test(name) ? 'child' : undefined));
-    }
-    for (const m of text.matchAll(ROLE_PAREN)) addAlias(table, m[2]!, roleFromDescription(m[1]!.replace(/^Child [A-Z]{1,3}(?:'s|’s) /, '')));
-    for (const m of text.matchAll(ROLE_APPOS)) addAlias(table, m[2]!, roleFromDescription(m[1]!.replace(/^Child [A-Z]{1,3}(?:'s|’s) /, '')));
-    for (const m of text.matchAll(NAME_APPOS)) addAlias(table, m[1]!, roleFromDescription(m[2]!.replace(/^(?:Child [A-Z]{1,3}|the child|the children)(?:'s|’s) /, '')));
-    for (const m of text.matchAll(NAME_PAREN)) {
-      const role = roleFromDescription(m[2]!.replace(/^Child [A-Z]{1,3}(?:'s|’s) /, ''));
-      if (role && !/\b(?:aged?|years?|months?|\d)\b/.test(m[2]!) || role === 'child') addAlias(table, m[1]!, role);
-    }
-  }
+  tableAliases(table, doc.blocks, found);
+  for (const f of found) for (const [name, role] of f.aliases.defined) addAlias(table, name, role);
   // "Kai is the name he chose for this report"; a title naming the child ("Review: Kai").
-  for (const b of prose) {
-    if (b.role === 'references') continue;
-    for (const m of b.prose.matchAll(NAME_IS_PSEUDONYM)) addAlias(table, m[1]!, roleFromDescription(b.prose.slice(m.index + m[0].length, m.index + m[0].length + 60)) === 'mother' ? undefined : 'child');
-  }
+  for (const f of found) for (const [name, role] of f.aliases.pseudonyms) addAlias(table, name, role);
   const title = doc.sections[0]?.title;
   const tm = title ? TITLE_NAME.exec(title) : null;
-  if (tm && !/^(?:Child|Baby|Young Person) [A-Z]{1,3}$/.test(tm[1]!) && !/(?:and|children|family|siblings)/i.test(tm[1]!)) addAlias(table, tm[1]!, 'child');
+  if (tm && !/^(?:Child|Baby|Young Person) [A-Z]{1,3}$/.test(tm[1]!) && !/(?:and|children|family|siblings)/i.test(tm[1]!)) addAlias(table, tm[1]!, 'child');
   // Codes like "Child A" need no definition; role codes like "Adult B" do.
   for (const [alias, key] of [...table.aliases]) if (/^(?:Child|Baby|Young Person) [A-Z]{1,3}[0-9]{0,2}$/.test(alias) && !key.startsWith('child:') && !key.startsWith('sibling:')) table.aliases.delete(alias);
   const names = [...table.aliases.keys()].filter((a) => !/^(?:Child|Baby|Young Person) [A-Z]{1,3}[0-9]{0,2}$/.test(a)).sort((a, b) => b.length - a.length);
-  if (names.length > 0) table.aliasRe = new RegExp(`(?<![\\p{L}\\p{N}])(?:${names.map(escape).join('|')})(?![\\p{L}\\p{N}])`, 'gu');
+  if (names.length > 0) table.aliasRe = aliasPattern(names);
   for (const k of table.aliases.values()) if (k.startsWith('child:') && !table.children.includes(k)) table.children.push(k);
+  table.people = peopleContext(table);
   return table;
 }
 
@@ -325,12 +455,55 @@ export function kindOf(table: FamilyTable, key: string): PersonKind {
 }
 
 /**
- * People named in `text` (which starts at document offset `base`). Group words are expanded:
- * "the parents" to mother and father, "the children" to every child key known so far.
+ * A person reference before the table's children are known: group words that depend on the
+ * children named so far ("the children", "the child") are resolved in document order.
  */
-export function findPeople(table: FamilyTable, text: string, base: number): PersonRef[] {
-  const refs: PersonRef[] = [];
-  const aliasRe = table.aliasRe;
+export interface RawRef {
+  start: number;
+  end: number;
+  keys: readonly string[];
+  /** 0: keys as they are; 1: "the children"; 2: "the child". */
+  mode: 0 | 1 | 2;
+  /** The keys include a child or sibling code to register. */
+  code: boolean;
+}
+
+/** What the alias table fixes for finding people: the same aliases give the same references. */
+export interface PeopleContext {
+  /** Identifies the aliases, so facts computed with them are reused only with them. */
+  signature: string;
+  aliases: ReadonlyMap<string, string>;
+  aliasRe?: RegExp;
+  /** Any child's alias anywhere in a text (a plain substring, as `includes` finds it), or undefined when there are none. */
+  childNameRe?: RegExp;
+}
+
+const contexts = new Map<string, PeopleContext>();
+const NO_CONTEXT: PeopleContext = { signature: '', aliases: new Map() };
+
+function peopleContext(table: FamilyTable): PeopleContext {
+  let signature = table.aliasRe?.source ?? '';
+  for (const [alias, key] of table.aliases) signature += `\u0000${alias}\u0001${key}`;
+  let c = contexts.get(signature);
+  if (!c) {
+    if (contexts.size >= 32) contexts.clear();
+    const childNames = [...table.aliases].filter(([, k]) => k.startsWith('child:')).map(([n]) => n);
+    // One pattern instead of a search per name: the same answer as `childNames.some((n) => text.includes(n))`.
+    const childNameRe = childNames.length > 0 ? new RegExp(childNames.map(escape).join('|')) : undefined;
+    c = { signature, aliases: new Map(table.aliases), aliasRe: table.aliasRe, childNameRe };
+    contexts.set(signature, c);
+  }
+  return c;
+}
+
+
+/**
+ * People named in `text`, before group words are resolved against the children named so far; in
+ * the order they are found (aliases first, then by pattern), which is the order codes are registered.
+ */
+export function rawPeople(context: PeopleContext, text: string): RawRef[] {
+  const refs: RawRef[] = [];
+  const aliasRe = context.aliasRe;
   if (!aliasRe && !ANY_PERSON.test(text)) return refs;
   // Claimed characters: a longer compound found first keeps its words from counting twice.
   const mask = new Uint8Array(text.length);
@@ -348,7 +521,7 @@ export function findPeople(table: FamilyTable, text: string, base: number): Pers
       const e = m.index + m[0].length;
       claim(m.index, e);
       if (MODIFIER_AFTER.test(text.slice(e, e + 40))) continue;
-      refs.push({ start: base + m.index, end: base + e, keys: [table.aliases.get(m[0])!] });
+      refs.push({ start: m.index, end: e, keys: [context.aliases.get(m[0])!], mode: 0, code: false });
     }
     if (!ANY_PERSON.test(text)) return refs;
   }
@@ -369,14 +542,36 @@ export function findPeople(table: FamilyTable, text: string, base: number): Pers
       const after = text.slice(e, e + 40);
       if (MODIFIER_AFTER.test(after) || NOT_PERSON_AFTER.test(after) || NOT_PERSON_BEFORE.test(text.slice(Math.max(0, s - 30), s))) continue;
       let keys = pat.keys(mm);
-      const alias = table.aliases.get(mm[0]);
+      const alias = context.aliases.get(mm[0]);
       if (alias) keys = [alias];
-      if (keys[0] === 'children') keys = table.children.length > 0 ? [...table.children, 'siblings'] : ['child', 'siblings'];
-      else if (keys[0] === 'child' && table.children.length > 0) keys = [table.children[0]!];
+      let mode: RawRef['mode'] = 0;
+      if (keys[0] === 'children') mode = 1;
+      else if (keys[0] === 'child') mode = 2;
       else if (keys[0] === 'parent') keys = PARENTS;
-      for (const k of keys) if (k.startsWith('child:') || k.startsWith('sibling:')) registerCode(table, k);
-      refs.push({ start: base + s, end: base + e, keys });
+      refs.push({ start: s, end: e, keys, mode, code: mode === 0 && keys.some((k) => k.startsWith('child:') || k.startsWith('sibling:')) });
     }
+  }
+  return refs;
+}
+
+const NO_REFS: PersonRef[] = [];
+
+/**
+ * Resolves raw references found in text at document offset `base`, in the order they were found:
+ * "the children" to every child key known so far, "the child" to the first, and new codes
+ * registered. Returns them sorted by position.
+ */
+export function resolvePeople(table: FamilyTable, raw: readonly RawRef[], base: number): PersonRef[] {
+  // Most sentences name nobody: they share one empty list (nothing adds to a unit's people).
+  if (raw.length === 0) return NO_REFS;
+  const refs: PersonRef[] = new Array(raw.length);
+  for (let i = 0; i < raw.length; i++) {
+    const r = raw[i]!;
+    let keys = r.keys as string[];
+    if (r.mode === 1) keys = table.children.length > 0 ? [...table.children, 'siblings'] : ['child', 'siblings'];
+    else if (r.mode === 2 && table.children.length > 0) keys = [table.children[0]!];
+    if (r.code) for (const k of keys) if (k.startsWith('child:') || k.startsWith('sibling:')) registerCode(table, k);
+    refs[i] = { start: base + r.start, end: base + r.end, keys };
   }
   if (refs.length > 1) refs.sort((x, y) => x.start - y.start);
   return refs;

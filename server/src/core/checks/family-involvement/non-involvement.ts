@@ -6,18 +6,21 @@
 import type { Check, CheckContext } from '../../check';
 import type { InvolvementAnalysis, InvolvementStatus, Statement } from './analysis';
 import { analyseInvolvement, processHas, sectionHas } from './analysis';
-import { cap, digest, insertion, labelOf, notInvolvedKeys, RAPID_NOTE, rapid, SEED_000, SEED_001, SEED_002, SEED_003, SEED_004 } from './common';
+import { cap, digest, insertion, labelOf, notInvolvedKeys, rapidNote, SEED_000, SEED_001, SEED_002, SEED_003, SEED_004 } from './common';
 import { kindOf } from './family-members';
 import type { ReasonKind } from './lexicon';
 import { childFacts } from './children';
+import { memoTest } from './memo';
 import { ALTERNATIVE, CHILD_ALTERNATIVE, CONSULTED, FURTHER_ATTEMPT, LIAISON, RENEWAL, SINGLE_ATTEMPT, SUPPORT } from './lexicon';
+
+const BABY_WINDOW = /\b(?:bab(?:y|ies)|infants?|newborn|pre-?verbal|\d+ (?:weeks|months) old|aged \d+ (?:weeks|months))\b/i;
 
 const has = (s: Statement, ...st: InvolvementStatus[]): boolean => st.some((x) => s.statuses.has(x));
 const onlyReasons = (s: Statement, allowed: ReasonKind[]): boolean => s.reasons.size > 0 && [...s.reasons].every((r) => allowed.includes(r));
 
 /** Whether the pattern is in the statement's window or anywhere in its section (cached per section). */
 function near(a: InvolvementAnalysis, s: Statement, re: RegExp): boolean {
-  return re.test(s.window) || sectionHas(a, s.unit, re);
+  return memoTest(re, s.window) || sectionHas(a, s.unit, re);
 }
 
 function who(a: InvolvementAnalysis, s: Statement): string {
@@ -29,8 +32,6 @@ function each(ctx: CheckContext, test: (a: InvolvementAnalysis, s: Statement) =>
   const a = analyseInvolvement(ctx.doc);
   for (const s of a.statements) test(a, s);
 }
-
-const note = (ctx: CheckContext): string => (rapid(ctx) ? RAPID_NOTE : '');
 
 // ------------------------------------------------------------------------------------------------
 
@@ -85,10 +86,10 @@ export const familyNonInvolvementUnexplained: Check = {
       if (targets.length === 0 || has(s, 'declined', 'no-response', 'not-reached', 'deferred')) return;
       if (s.reasons.size > 0 || s.decision) return;
       // For a child, saying how their voice was heard instead explains enough.
-      if (targets.every((k) => ['child', 'sibling'].includes(kindOf(a.table, k).role)) && CHILD_ALTERNATIVE.test(s.window)) return;
+      if (targets.every((k) => ['child', 'sibling'].includes(kindOf(a.table, k).role)) && memoTest(CHILD_ALTERNATIVE, s.window)) return;
       ctx.report({
         span: s.unit.span,
-        message: R02_MESSAGE.replace('{{name}}', labelOf(a, targets)) + note(ctx),
+        message: R02_MESSAGE.replace('{{name}}', labelOf(a, targets)) + rapidNote(ctx),
         fixes: [insertion('Add a placeholder for the reason and what was tried', s.unit.span.end, ' [Reason: say why they did not take part, for example they declined, did not reply to two letters and a call, or proceedings were under way; and say what was tried.]')],
       });
     });
@@ -140,7 +141,7 @@ export const familyExclusionDecisionUnexplained: Check = {
       if (s.reasons.size > 0) return;
       ctx.report({
         span: s.unit.span,
-        message: R03_MESSAGE.replace('{{name}}', who(a, s)) + (s.agentless ? R03_AGENTLESS : '') + note(ctx),
+        message: R03_MESSAGE.replace('{{name}}', who(a, s)) + (s.agentless ? R03_AGENTLESS : '') + rapidNote(ctx),
         fixes: [insertion('Add a placeholder for who decided, why, and what was done instead', s.unit.span.end, ' [Who decided, when and why; how their perspective was reflected instead; when the decision will be looked at again.]')],
       });
     });
@@ -208,7 +209,7 @@ export const legalProceedingsBlanketExclusion: Check = {
       const list = missing.length > 1 ? `${missing.slice(0, -1).join(', ')}, and ${missing[missing.length - 1]}` : missing[0]!;
       ctx.report({
         span: s.unit.span,
-        message: R04_MESSAGE.replace('{{name}}', who(a, s)).replace('{{missing}}', list) + note(ctx),
+        message: R04_MESSAGE.replace('{{name}}', who(a, s)).replace('{{missing}}', list) + rapidNote(ctx),
         severity: liaison || instead ? 'info' : undefined,
       });
     }
@@ -261,12 +262,12 @@ export const childAgeReasonNeedsMore: Check = {
       const children = notInvolvedKeys(s).filter((k) => ['child', 'sibling'].includes(kindOf(a.table, k).role));
       if (children.length === 0) continue;
       if (near(a, s, CHILD_ALTERNATIVE)) continue;
-      const baby = /\b(?:bab(?:y|ies)|infants?|newborn|pre-?verbal|\d+ (?:weeks|months) old|aged \d+ (?:weeks|months))\b/i.test(s.window);
+      const baby = memoTest(BABY_WINDOW, s.window);
       babyLife ??= childFacts(ctx.doc, a).some((c) => c.dailyLife);
       if (baby && babyLife) continue;
       ctx.report({
         span: s.unit.span,
-        message: (baby ? BABY_MESSAGE : AGE_MESSAGE).replace('{{name}}', cap(labelOf(a, children))) + note(ctx),
+        message: (baby ? BABY_MESSAGE : AGE_MESSAGE).replace('{{name}}', cap(labelOf(a, children))) + rapidNote(ctx),
         fixes: [insertion("Add a placeholder for how the child's voice was captured", s.unit.span.end, baby ? " [What the baby's day was like, from those who cared for them and the records.]" : " [How old they were, whether methods suited to their age were considered, and how their views were captured another way, for example through their carer, social worker or school.]")],
       });
     }
@@ -312,11 +313,11 @@ export const retraumatisationReasonNeedsMore: Check = {
     const a = analyseInvolvement(ctx.doc);
     for (const s of a.statements) {
       if (!(s.reasons.has('trauma') || s.reasons.has('stability')) || !has(s, 'not-involved', 'not-approached', 'deferred') || has(s, 'declined', 'no-response')) continue;
-      if (near(a, s, CONSULTED) || CHILD_ALTERNATIVE.test(s.window) || ALTERNATIVE.test(s.window) || SUPPORT.test(s.window)) continue;
+      if (near(a, s, CONSULTED) || memoTest(CHILD_ALTERNATIVE, s.window) || memoTest(ALTERNATIVE, s.window) || memoTest(SUPPORT, s.window)) continue;
       const name = labelOf(a, notInvolvedKeys(s));
       ctx.report({
         span: s.unit.span,
-        message: TRAUMA_MESSAGE.replace(/\{\{name\}\}/g, name) + note(ctx),
+        message: TRAUMA_MESSAGE.replace(/\{\{name\}\}/g, name) + rapidNote(ctx),
         fixes: [insertion('Add a placeholder for who judged the risk and how their views were heard', s.unit.span.end, ' [Who judged the risk and on what basis; whether they, or those closest to them, were asked; how their views were heard another way, or what support could make involvement possible later.]')],
       });
     }
@@ -362,10 +363,10 @@ export const declinedAfterSingleInvitation: Check = {
     const a = analyseInvolvement(ctx.doc);
     for (const s of a.statements) {
       if (!has(s, 'declined', 'no-response')) continue;
-      if (!SINGLE_ATTEMPT.test(s.window) || FURTHER_ATTEMPT.test(s.window) || SUPPORT.test(s.window)) continue;
+      if (!memoTest(SINGLE_ATTEMPT, s.window) || memoTest(FURTHER_ATTEMPT, s.window) || memoTest(SUPPORT, s.window)) continue;
       ctx.report({
         span: s.unit.span,
-        message: SINGLE_MESSAGE.replace('{{name}}', cap(labelOf(a, notInvolvedKeys(s).length > 0 ? notInvolvedKeys(s) : s.persons))) + note(ctx),
+        message: SINGLE_MESSAGE.replace('{{name}}', cap(labelOf(a, notInvolvedKeys(s).length > 0 ? notInvolvedKeys(s) : s.persons))) + rapidNote(ctx),
         fixes: [insertion('Add a placeholder for further approaches and support', s.unit.span.end, ' [Further approaches: how many, by whom (ideally someone they know), the support offered, and whether the offer stays open.]')],
       });
     }

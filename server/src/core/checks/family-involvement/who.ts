@@ -4,15 +4,19 @@
  * the support offered to those who took part (R10).
  */
 import type { Check } from '../../check';
+import type { ParsedDocument } from '../../document/model';
 import type { InvolvementAnalysis, PersonFacts } from './analysis';
 import { wholeReview as isWhole } from './common';
-import { analyseInvolvement } from './analysis';
-import { digest, documentAnchor, insertion, labelOf, RAPID_NOTE, rapid, SEED_000, SEED_001, SEED_002, SEED_003, SEED_004 } from './common';
+import { analyseInvolvement, processHas } from './analysis';
+import { digest, documentAnchor, insertion, labelOf, rapidNote, SEED_000, SEED_001, SEED_002, SEED_003, SEED_004 } from './common';
 import { GOOD_INVOLVEMENT, wholeReview } from './examples';
-import { FATHER_ABSENT, SUPPORT } from './lexicon';
+import { SUPPORT } from './lexicon';
+import { memoTest } from './memo';
+import { FATHER_GONE, unitHas } from './sentence-flags';
 
-function maleCarersLeftOut(a: InvolvementAnalysis): PersonFacts[] {
-  const fatherAbsent = a.units.some((u) => /father|dad/i.test(u.text) && FATHER_ABSENT.test(u.text));
+function maleCarersLeftOut(doc: ParsedDocument, a: InvolvementAnalysis): PersonFacts[] {
+  // "Her father's identity is not known", "the father had died".
+  const fatherAbsent = a.units.some((u) => unitHas(u, FATHER_GONE));
   return [...a.persons.values()].filter((p) => p.kind.maleCarer && p.statuses.length === 0 && p.mentions > 0 && !(p.key === 'father' && fatherAbsent));
 }
 
@@ -58,11 +62,11 @@ export const fatherMaleCarerNotAddressed: Check = {
     const a = analyseInvolvement(doc);
     const mother = a.persons.get('mother');
     if (!mother || mother.statuses.length === 0) return;
-    const left = maleCarersLeftOut(a);
+    const left = maleCarersLeftOut(doc, a);
     if (left.length === 0) return;
     const men = labelOf(a, left.map((p) => p.key));
     const span = mother.statements[0] ?? documentAnchor(doc, a, 'involvement');
-    const message = FATHER_MESSAGE.replace('{{mother}}', 'the mother').replace('{{men}}', men).replace('{{verb}}', left.length > 1 ? 'were' : 'was') + (rapid(ctx) ? RAPID_NOTE : '');
+    const message = FATHER_MESSAGE.replace('{{mother}}', 'the mother').replace('{{men}}', men).replace('{{verb}}', left.length > 1 ? 'were' : 'was') + rapidNote(ctx);
     const at = a.statements.filter((s) => s.persons.includes('mother')).map((s) => s.unit.block.end).pop() ?? span.end;
     ctx.report({ span, message, fixes: [insertion('Add a placeholder for the father and male carers', at, `\n\n[Whether ${men} ${left.length > 1 ? 'were' : 'was'} invited, how and by whom; whether they took part and what they said; or why not.]`)] });
   },
@@ -167,7 +171,7 @@ export const supportOfferNotDescribed: Check = {
     const a = analyseInvolvement(doc);
     const took = a.statements.filter((s) => [...s.byPerson.values()].some((st) => st.has('took-part')));
     if (took.length === 0) return;
-    if (SUPPORT.test(a.processText) || took.some((s) => SUPPORT.test(s.window))) return;
+    if (processHas(a, SUPPORT) || took.some((s) => memoTest(SUPPORT, s.window))) return;
     ctx.report({
       span: took[0]!.unit.span,
       message: SUPPORT_MESSAGE,

@@ -1,0 +1,157 @@
+/**
+ * The per-block facts the involvement analysis is folded from: each block's sentences as units
+ * (quotations blanked), and the people each unit names. They are cached per block, so after an edit
+ * only the edited block is read again; the analysis itself is a walk over these facts.
+ */
+import type { Block, BlockKind, BlockRole } from '../../document/model';
+import type { Fact } from '../../facts';
+import { defineFact } from '../../facts';
+import type { PeopleContext, RawRef } from './family-members';
+import { rawPeople } from './family-members';
+import { agesIn } from './ages';
+import { flagsOf } from './sentence-flags';
+import { CHILD_DIED, SELF_ANCHORED, STRONG_ANCHOR, WEAK_ANCHOR } from './lexicon';
+
+export const PROSE_KINDS: ReadonlySet<BlockKind> = new Set(['paragraph', 'list-item', 'table-cell', 'block-quote']);
+export const SKIP_ROLES: ReadonlySet<BlockRole> = new Set(['references', 'glossary', 'contents']);
+
+/** A sentence of a block, with offsets relative to the block. */
+export interface LocalUnit {
+  start: number;
+  end: number;
+  /** The masked prose with quotations blanked. */
+  text: string;
+  /** The masked prose with quotations kept. */
+  full: string;
+  /** Anchored to the review itself ("told the reviewer", "this review"). */
+  anchored: boolean;
+  /** Wordings a few checks look for (sentence-flags.ts). */
+  flags: number;
+}
+
+/** Blanks quotations inside [start, end); `from` is the first quote that can still overlap (sentences come in order). Linear in the text. */
+export function blankQuotes(block: Block, start: number, end: number, from = 0): string {
+  const text = block.prose.slice(start - block.start, end - block.start);
+  const quotes = block.quotes;
+  const parts: string[] = [];
+  let at = 0;
+  for (let i = from; i < quotes.length; i++) {
+    const q = quotes[i]!;
+    if (q.inner.start >= end) break;
+    if (q.inner.end <= start) continue;
+    const x = Math.max(q.inner.start, start) - start;
+    const y = Math.min(q.inner.end, end) - start;
+    if (x < at) {
+      if (y > at) {
+        parts.push(' '.repeat(y - at));
+        at = y;
+      }
+      continue;
+    }
+    parts.push(text.slice(at, x), ' '.repeat(y - x));
+    at = y;
+  }
+  if (parts.length === 0) return text;
+  parts.push(text.slice(at));
+  return parts.join('');
+}
+
+const ANCHOR_HINT = /review|lcspr|cspr|scr|report|author|terms of reference|\bus\b|\bwe\b|possible|panel|partner/;
+
+/** Whether a unit anchors itself to the review; `role` is its block's role. */
+export function isAnchored(text: string, role: BlockRole): boolean {
+  if (!ANCHOR_HINT.test(text.toLowerCase())) return false;
+  if (STRONG_ANCHOR.test(text) || SELF_ANCHORED.test(text)) return true;
+  if (role === 'chronology' || role === 'background') return false;
+  return WEAK_ANCHOR.test(text);
+}
+
+/** Whether a block gives sentence units at all (a table cell's may be replaced by its row). */
+export function hasUnits(b: Block): boolean {
+  return PROSE_KINDS.has(b.kind) && !SKIP_ROLES.has(b.role);
+}
+
+/** The sentence units of a block (relative offsets). Pure: facts call it on their own block. */
+export function localUnits(b: Block): LocalUnit[] {
+  const out: LocalUnit[] = [];
+  let q = 0;
+  for (const s of b.sentences) {
+    while (q < b.quotes.length && b.quotes[q]!.inner.end <= s.start) q++;
+    const text = blankQuotes(b, s.start, s.end, q);
+    out.push({ start: s.start, end: s.end, text, full: s.text, anchored: isAnchored(text, b.role), flags: flagsOf(text) });
+  }
+  return out;
+}
+
+/** What follows a person reference, for the child facts: ages written after a name, and the child speaking. */
+export interface AfterRef {
+  ages: number[];
+  speaks: boolean;
+}
+
+/** The people one unit names, before "the children" and "the child" are resolved. */
+export interface UnitPeople {
+  /** In the order found (the order codes are registered). */
+  raw: RawRef[];
+  /** The unit's text contains a child's alias. */
+  namesChildAlias: boolean;
+  /** The unit names a child by code or as "the child", or says a child died: the child facts must read it. */
+  childHint: boolean;
+}
+
+const DIED_HINT = /die|death|kill|murder|passed away|fatal|sudden|sudi|sudc|own life|suicide/;
+export const CHILD_NAMED = /\b(?:Child|Baby|Young Person) [A-Z]{1,3}[0-9]{0,2}\b|\bthe (?:child|baby|young person)\b/;
+
+/** Says that a child died (not the child death overview panel). */
+export function diesInText(text: string): boolean {
+  return DIED_HINT.test(text.toLowerCase()) && CHILD_DIED.test(text) && !/child death overview|\bCDOP\b/i.test(text);
+}
+
+/** A block's sentence units and the people each names. */
+export interface BlockUnits {
+  units: readonly LocalUnit[];
+  people: readonly UnitPeople[];
+}
+const NO_UNITS: BlockUnits = { units: [], people: [] };
+
+// The child as speaker: "Child A told", "Ella, then 13, said", "Child A's views".
+const SPEAKS_AFTER = /^(?:\s*\(\d{1,2}\))?(?:,[^,;.]{0,50},)?(?:\s+(?:is|was) (?:a|an) [^.;]{0,40}? who)?\s+(?:(?:had|has|have|also|often|later|then|once|repeatedly|clearly|consistently|recently|previously|sometimes|would|could|still)\s+)*(?:told|tells|tell|said|says|say|described|describes|explained|wrote|writes|disclosed|asked|asks|ask|wanted|wants|want|wished|hoped|liked|likes|like|loved|loves|enjoyed|enjoys|hated|felt|feels|expressed|talked|talk|spoke|speak|shared|drew|chose|did not want|did not like|does not want|was (?:proud|frightened|scared|afraid|happy|sad|worried|angry|clear)|is (?:proud|frightened|scared|afraid|happy|sad|worried|angry|clear))\b/i;
+const POSSESSIVE_VOICE = /^(?:['’]s|s['’])\s+(?:own\s+)?(?:views?|voice|wishes|feelings|perspective|lived experience|daily life|experiences?|words|account|story|hopes|fears|worries|day|days|routine|world)\b/i;
+
+/** What follows a reference ending at `end` (relative to the unit) in the unit's full text. */
+export function afterRef(full: string, end: number): AfterRef {
+  const after = full.slice(end, end + 60);
+  const upTo = after.split(/[.;]/)[0]!;
+  return { ages: agesIn(upTo), speaks: SPEAKS_AFTER.test(after) || POSSESSIVE_VOICE.test(after) };
+}
+
+/** The people in one unit's text, with what the child facts need to know whether to read it. */
+export function unitPeople(context: PeopleContext, text: string): UnitPeople {
+  return {
+    raw: rawPeople(context, text),
+    namesChildAlias: context.childNameRe?.test(text) ?? false,
+    childHint: CHILD_NAMED.test(text) || diesInText(text),
+  };
+}
+
+const peopleFacts = new Map<PeopleContext, Fact<BlockUnits>>();
+let defined = 0;
+
+/**
+ * Each block's sentence units and the people each names, for one set of aliases. Keyed by the
+ * aliases (which stay the same while typing), so an edit re-reads only the edited block; one fact,
+ * so the first analysis of a draft reads each block once.
+ */
+export function peopleFact(context: PeopleContext): Fact<BlockUnits> {
+  let fact = peopleFacts.get(context);
+  if (!fact) {
+    if (peopleFacts.size >= 32) peopleFacts.clear();
+    fact = defineFact(`family/people#${++defined}`, (b) => {
+      if (!hasUnits(b) || b.sentences.length === 0) return NO_UNITS;
+      const units = localUnits(b);
+      return { units, people: units.map((u) => unitPeople(context, u.text)) };
+    });
+    peopleFacts.set(context, fact);
+  }
+  return fact;
+}

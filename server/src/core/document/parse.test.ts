@@ -99,3 +99,23 @@ describe('parseDocument', () => {
     expect(() => parseDocument('| a | b |\n| --- |\n' + '| x | y |\n'.repeat(10000))).not.toThrow();
   });
 });
+
+describe('front matter', () => {
+  it('never prints a YAML warning, which would quote the draft in the server log', () => {
+    const warned: unknown[] = [];
+    const listener = (w: unknown): void => {
+      warned.push(w);
+    };
+    process.on('warning', listener);
+    const emit = process.emitWarning;
+    process.emitWarning = ((w: unknown) => warned.push(w)) as typeof process.emitWarning;
+    try {
+      const doc = parseDocument('---\n!-- a private note about Child R\nreview-type: lcspr\n---\n\nBody.\n');
+      expect(doc.blocks.length).toBeGreaterThan(0);
+    } finally {
+      process.emitWarning = emit;
+      process.off('warning', listener);
+    }
+    expect(warned).toEqual([]);
+  });
+});

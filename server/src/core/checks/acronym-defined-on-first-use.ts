@@ -51,6 +51,8 @@ interface Place {
 /** A use in the document, with what its block alone says about it. */
 interface Use extends Place {
   local: LocalUse;
+  /** Where it is: the block's index in the document and the use's index among the block's. */
+  at: { block: number; use: number };
 }
 
 /** One use as the per-block fact keeps it: offsets relative to the block, and what the block alone decides. */
@@ -186,12 +188,15 @@ function collectUses(doc: ParsedDocument): Use[] {
     if (local.length === 0) continue;
     const block = doc.blocks[i]!;
     const d = block.start;
-    for (const l of local) {
-      const start = d + l.start;
-      uses.push({ block, acronym: l.acronym, suffix: l.suffix, span: { start, end: start + l.acronym.length }, whole: { start, end: d + l.wholeEnd }, local: l });
-    }
+    for (let j = 0; j < local.length; j++) uses.push(placed(block, local[j]!, { block: i, use: j }));
   }
   return uses;
+}
+
+function placed(block: Block, l: LocalUse, at: Use['at']): Use {
+  const d = block.start;
+  const start = d + l.start;
+  return { block, acronym: l.acronym, suffix: l.suffix, span: { start, end: start + l.acronym.length }, whole: { start, end: d + l.wholeEnd }, local: l, at };
 }
 
 function rel(block: Block, at: number): number {
@@ -577,50 +582,153 @@ export const acronymDefinedOnFirstUse: Check = {
     },
   },
   run(ctx) {
-    const uses = collectUses(ctx.doc);
-    if (uses.length === 0) return;
-    const blocks = ctx.doc.blocks.filter(readsAcronyms);
-    const allow = allowSet(ctx.data);
-    const defs = findDefinitions(uses, blocks, (a) => isAllowed(a, allow) || ROMAN.test(a) || (CAPITAL_WORDS.has(a) && !ctx.data.acronyms.has(a)));
-    const codes = anonymisationCodes(ctx);
-    const runs = new CapitalisedRuns(blocks, ctx.doc.text);
-    const seen = new Set<string>();
-    for (const u of uses) {
-      const { block, span } = u;
-      // "SINS", "IMRS": a plural written in capitals, when the singular is known.
-      const acronym = u.acronym.length > 2 && u.acronym.endsWith('S') && !ctx.data.acronyms.has(u.acronym) && (ctx.data.acronyms.has(u.acronym.slice(0, -1)) || defs.glossary.has(u.acronym.slice(0, -1)) || defs.firstDefined.has(u.acronym.slice(0, -1))) ? u.acronym.slice(0, -1) : u.acronym;
-      if (seen.has(acronym)) continue;
-      if (block.kind === 'heading' || block.role === 'glossary' || block.role === 'quoted-record') continue;
-      if (defs.glossary.has(acronym)) continue;
-      if (isAllowed(acronym, allow) || ROMAN.test(acronym) || (CAPITAL_WORDS.has(acronym) && !ctx.data.acronyms.has(acronym))) continue;
-      if (codes.has(acronym) || (!ctx.data.acronyms.has(acronym) && u.local.anonBefore)) continue;
-      // A role code with a number ("HV2", "GP1") is understood once its letters are.
-      const base = acronym.replace(/\d+$/, '');
-      if (base !== acronym && (isAllowed(base, allow) || defs.glossary.has(base) || (defs.firstDefined.get(base) ?? Infinity) <= span.start)) continue;
-      if (RANKS.has(acronym) && u.local.beforeName) continue;
-      if (u.local.aside) continue;
-      const definedAt = defs.firstDefined.get(acronym);
-      if (definedAt !== undefined && definedAt <= span.start) {
-        seen.add(acronym);
-        continue;
-      }
-      // A full name written earlier with matching initials counts ("the Northshire Safeguarding Children Partnership … NSCP").
-      const letters = acronym.replace(/[^A-Z]/g, '');
-      if (letters.length >= 3) {
-        if (runs.spelledOutBefore(letters, span.start)) {
-          seen.add(acronym);
-          continue;
-        }
-      }
-      seen.add(acronym);
-      const found = expansionFor(ctx, acronym, defs);
-      const expansion = found && acronym !== u.acronym ? { text: pluralise(found.text), safe: false } : found;
+    const doc = ctx.doc;
+    const facts = factsOf(doc, ACRONYMS);
+    const tokens = factsOf(doc, BLOCK_TOKEN);
+    const was = latest;
+    const found = was && sameInputs(was, ctx, facts, tokens) ? was.found : findUnexplained(ctx);
+    latest = { data: ctx.data, pseudonyms: doc.frontMatter.pseudonyms, text: doc.text, blocks: doc.blocks, facts, tokens, found };
+    for (const f of found) {
+      const block = doc.blocks[f.at.block]!;
+      const u = placed(block, facts[f.at.block]!.uses[f.at.use]!, f.at);
+      const { expansion } = f;
       const written = u.acronym;
       ctx.report({
-        span,
+        span: u.span,
         message: this.meta.message.replace('{{term}}', written).replace('{{expansion}}', expansion ? `, for example '${expansion.text} (${written})'` : ''),
         fixes: expansion ? [buildFix(u, expansion)] : [],
       });
     }
   },
 };
+
+/** A use to report, by where it is, and the expansion to offer. */
+interface Unexplained {
+  at: Use['at'];
+  expansion: Expansion | undefined;
+}
+
+/** What the latest run decided, and from what. */
+interface Latest {
+  data: LintData;
+  pseudonyms: readonly string[];
+  text: string;
+  blocks: readonly Block[];
+  facts: readonly BlockAcronyms[];
+  tokens: readonly object[];
+  found: readonly Unexplained[];
+}
+let latest: Latest | undefined;
+
+/** A fresh object for each distinct block (its content, role, section and cell): marks the blocks an edit changed. */
+const BLOCK_TOKEN = defineFact<object>('acronyms/block-token', () => ({}));
+
+/**
+ * True when the previous run's decisions hold for this draft: the same data and pseudonyms, the same
+ * number of blocks, and every block that changed holds the same acronyms, read the same way, with the
+ * same capitalised names among them in the same order. Offsets move with an edit but the order of
+ * uses and names, which is all the decisions compare, does not. Reports are still made afresh, from
+ * the current blocks. Table cells are read as tables, so a change to one decides again.
+ */
+function sameInputs(was: Latest, ctx: CheckContext, facts: readonly BlockAcronyms[], tokens: readonly object[]): boolean {
+  const doc = ctx.doc;
+  if (was.data !== ctx.data || was.blocks.length !== doc.blocks.length || !sameStrings(was.pseudonyms, doc.frontMatter.pseudonyms)) return false;
+  for (let i = 0; i < tokens.length; i++) {
+    if (tokens[i] === was.tokens[i]) continue;
+    const b = doc.blocks[i]!;
+    const p = was.blocks[i]!;
+    if (b.kind !== p.kind || b.role !== p.role || b.cell || p.cell) return false;
+    const now = facts[i]!;
+    const then = was.facts[i]!;
+    if (!sameAcronyms(now, then)) return false;
+    if (!readsAcronyms(b)) continue;
+    const runsNow = factOf(b, RUNS, doc.text);
+    const runsThen = factOf(p, RUNS, was.text);
+    if (runsNow.initials !== runsThen.initials || !sameOrder(then.uses, runsThen, now.uses, runsNow)) return false;
+  }
+  return true;
+}
+
+function sameStrings(a: readonly string[], b: readonly string[]): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+const sameExpansion = (a: Expansion | undefined, b: Expansion | undefined): boolean => a === b || (!!a && !!b && a.text === b.text && a.safe === b.safe);
+
+/** The same acronyms, read the same way, offsets aside. */
+function sameAcronyms(a: BlockAcronyms, b: BlockAcronyms): boolean {
+  if (a === b) return true;
+  if (!sameStrings(a.codes, b.codes) || a.uses.length !== b.uses.length) return false;
+  for (let i = 0; i < a.uses.length; i++) {
+    const x = a.uses[i]!;
+    const y = b.uses[i]!;
+    if (x.acronym !== y.acronym || x.suffix !== y.suffix || x.anonBefore !== y.anonBefore || x.beforeName !== y.beforeName || x.aside !== y.aside) return false;
+    if (!!x.here !== !!y.here || !sameExpansion(x.here?.expansion, y.here?.expansion) || !sameExpansion(x.lead, y.lead)) return false;
+  }
+  return true;
+}
+
+/**
+ * True when the uses and the capitalised names' word ends interleave the same way in both versions
+ * of a block: for each use, as many word ends come before it (both offsets relative to the block).
+ */
+function sameOrder(usesA: readonly LocalUse[], runsA: BlockRuns, usesB: readonly LocalUse[], runsB: BlockRuns): boolean {
+  const endsA = runsA.runs.flatMap((r) => r.ends);
+  const endsB = runsB.runs.flatMap((r) => r.ends);
+  if (endsA.length !== endsB.length) return false;
+  const before = (ends: readonly number[], at: number): number => {
+    let n = 0;
+    while (n < ends.length && ends[n]! < at) n++;
+    return n;
+  };
+  for (let i = 0; i < usesA.length; i++) if (before(endsA, usesA[i]!.start) !== before(endsB, usesB[i]!.start)) return false;
+  return true;
+}
+
+/** Works out which uses to report: the first use of each acronym that nothing before it explains. */
+function findUnexplained(ctx: CheckContext): Unexplained[] {
+  const out: Unexplained[] = [];
+  const uses = collectUses(ctx.doc);
+  if (uses.length === 0) return out;
+  const blocks = ctx.doc.blocks.filter(readsAcronyms);
+  const allow = allowSet(ctx.data);
+  const defs = findDefinitions(uses, blocks, (a) => isAllowed(a, allow) || ROMAN.test(a) || (CAPITAL_WORDS.has(a) && !ctx.data.acronyms.has(a)));
+  const codes = anonymisationCodes(ctx);
+  const runs = new CapitalisedRuns(blocks, ctx.doc.text);
+  const seen = new Set<string>();
+  for (const u of uses) {
+    const { block, span } = u;
+    // "SINS", "IMRS": a plural written in capitals, when the singular is known.
+    const acronym = u.acronym.length > 2 && u.acronym.endsWith('S') && !ctx.data.acronyms.has(u.acronym) && (ctx.data.acronyms.has(u.acronym.slice(0, -1)) || defs.glossary.has(u.acronym.slice(0, -1)) || defs.firstDefined.has(u.acronym.slice(0, -1))) ? u.acronym.slice(0, -1) : u.acronym;
+    if (seen.has(acronym)) continue;
+    if (block.kind === 'heading' || block.role === 'glossary' || block.role === 'quoted-record') continue;
+    if (defs.glossary.has(acronym)) continue;
+    if (isAllowed(acronym, allow) || ROMAN.test(acronym) || (CAPITAL_WORDS.has(acronym) && !ctx.data.acronyms.has(acronym))) continue;
+    if (codes.has(acronym) || (!ctx.data.acronyms.has(acronym) && u.local.anonBefore)) continue;
+    // A role code with a number ("HV2", "GP1") is understood once its letters are.
+    const base = acronym.replace(/\d+$/, '');
+    if (base !== acronym && (isAllowed(base, allow) || defs.glossary.has(base) || (defs.firstDefined.get(base) ?? Infinity) <= span.start)) continue;
+    if (RANKS.has(acronym) && u.local.beforeName) continue;
+    if (u.local.aside) continue;
+    const definedAt = defs.firstDefined.get(acronym);
+    if (definedAt !== undefined && definedAt <= span.start) {
+      seen.add(acronym);
+      continue;
+    }
+    // A full name written earlier with matching initials counts ("the Northshire Safeguarding Children Partnership … NSCP").
+    const letters = acronym.replace(/[^A-Z]/g, '');
+    if (letters.length >= 3) {
+      if (runs.spelledOutBefore(letters, span.start)) {
+        seen.add(acronym);
+        continue;
+      }
+    }
+    seen.add(acronym);
+    const found = expansionFor(ctx, acronym, defs);
+    out.push({ at: u.at, expansion: found && acronym !== u.acronym ? { text: pluralise(found.text), safe: false } : found });
+  }
+  return out;
+}

@@ -46,12 +46,38 @@ function wordsOf(text: string): string[] {
     .filter((w) => w && !/^(?:mr|mrs|ms|miss|mx)\.?$/.test(w));
 }
 
-function notFamilyName(use: NameUse, reg: PseudonymRegister, doc: CheckContext['doc'], absStart: number): boolean {
+function keyOf(use: NameUse): string {
+  return use.hit.kind === 'honorific' ? use.hit.key : use.words[0]!;
+}
+
+/** For each use of a block: its key when it is a family name, null when it is not, undefined when that depends on the text after it. */
+type FamilyKeys = ReadonlyArray<string | null | undefined>;
+const keysByUses = new WeakMap<readonly NameUse[], { reg: PseudonymRegister; keys: FamilyKeys }>();
+
+/**
+ * Which of a block's names are the family's, decided once per block and register: after an edit
+ * that leaves the register as it was, only the edited block's names are looked up again.
+ */
+function familyKeys(list: readonly NameUse[], reg: PseudonymRegister): FamilyKeys {
+  const known = keysByUses.get(list);
+  if (known && known.reg === reg) return known.keys;
+  const keys = list.map((use) => (registerRules(use, reg) ? null : PUBLIC_FIRST.has(use.words[0]!) ? undefined : keyOf(use)));
+  keysByUses.set(list, { reg, keys });
+  return keys;
+}
+
+/** The part of `notFamilyName` that reads only the register. */
+function registerRules(use: NameUse, reg: PseudonymRegister): boolean {
   const { words, lower } = use;
   if (words.length === 0) return true;
   if (reg.names.has(lower) || words.some((w) => reg.words.has(w))) return true;
   if (words.every((w) => reg.reviewers.has(w) || reg.referenceWords.has(w) || reg.agencyWords.has(w))) return true;
-  if (reg.agencyWords.has(words[0]!) || reg.reviewers.has(words[words.length - 1]!)) return true;
+  return reg.agencyWords.has(words[0]!) || reg.reviewers.has(words[words.length - 1]!);
+}
+
+function notFamilyName(use: NameUse, reg: PseudonymRegister, doc: CheckContext['doc'], absStart: number): boolean {
+  const { words, lower } = use;
+  if (registerRules(use, reg)) return true;
   if (!PUBLIC_FIRST.has(words[0]!)) return false;
   const two = doc.text.slice(absStart, absStart + 40).split(/\s+/).slice(0, 2).join(' ').replace(/[.,;:]+$/, '').toLowerCase();
   return PUBLIC_CASES.has(lower) || PUBLIC_CASES.has(two);
@@ -65,17 +91,47 @@ interface Candidate {
   freq: number;
 }
 
-/** The pseudonyms a name could be replaced with, worked out once per run: the register's people, then the codes used three times or more that it does not list. */
-function candidatesFor(reg: PseudonymRegister, counts: ReadonlyMap<string, number>): readonly Candidate[] {
-  const people = reg.entries.filter((e) => !/^(?:mum|dad|mother|father)$/i.test(e.name));
-  const codes = [...reg.codes].filter(([c, n]) => n >= 3 && /^(?:Child|Sibling|Baby|Young Person)\b/.test(c) && !people.some((e) => e.name === c)).map(([c]) => ({ name: c, source: 'declaration' as const, role: 'child' }) as RegisterEntry);
-  const all = [...people, ...codes];
-  const freq = new Map(all.map((e) => [e.name, counts.get(e.name.toLowerCase()) ?? reg.codes.get(e.name) ?? 0]));
-  return all.map((entry) => ({ entry, honorific: /^(?:Mr|Mrs|Ms|Miss|Mx)\b/.test(entry.name), freq: freq.get(entry.name) ?? 0 }));
+/** The register's people, then the codes used three times or more that it does not list: the pseudonyms a name could be replaced with. */
+const replacementsOf = new WeakMap<PseudonymRegister, readonly RegisterEntry[]>();
+
+function replacements(reg: PseudonymRegister): readonly RegisterEntry[] {
+  let all = replacementsOf.get(reg);
+  if (!all) {
+    const people = reg.entries.filter((e) => !/^(?:mum|dad|mother|father)$/i.test(e.name));
+    const codes = [...reg.codes].filter(([c, n]) => n >= 3 && /^(?:Child|Sibling|Baby|Young Person)\b/.test(c) && !people.some((e) => e.name === c)).map(([c]) => ({ name: c, source: 'declaration' as const, role: 'child' }) as RegisterEntry);
+    replacementsOf.set(reg, (all = [...people, ...codes]));
+  }
+  return all;
 }
 
-/** Pseudonyms to offer in place of a name, best first. */
-function targetsFor(hit: NameHit, candidates: readonly Candidate[]): string[] {
+/** Candidates with the targets already ranked for each kind of hit, kept while the register and the counts they read are unchanged. */
+interface Ranked {
+  reg: PseudonymRegister;
+  freqs: readonly number[];
+  candidates: readonly Candidate[];
+  targets: Map<string, string[]>;
+}
+let ranked: Ranked | undefined;
+
+/** The pseudonyms a name could be replaced with, with how often each is used. */
+function candidatesFor(reg: PseudonymRegister, counts: ReadonlyMap<string, number>): Ranked {
+  const all = replacements(reg);
+  const freq = new Map(all.map((e) => [e.name, counts.get(e.name.toLowerCase()) ?? reg.codes.get(e.name) ?? 0]));
+  const freqs = all.map((e) => freq.get(e.name) ?? 0);
+  if (ranked && ranked.reg === reg && ranked.freqs.every((f, i) => f === freqs[i])) return ranked;
+  const candidates = all.map((entry, i) => ({ entry, honorific: /^(?:Mr|Mrs|Ms|Miss|Mx)\b/.test(entry.name), freq: freqs[i]! }));
+  return (ranked = { reg, freqs, candidates, targets: new Map() });
+}
+
+/** Pseudonyms to offer in place of a name, best first; they depend only on the hit's kind and gender. */
+function targetsFor(hit: NameHit, r: Ranked): string[] {
+  const key = `${hit.kind === 'honorific'}|${hit.gender ?? ''}`;
+  let t = r.targets.get(key);
+  if (!t) r.targets.set(key, (t = rankTargets(hit, r.candidates)));
+  return t;
+}
+
+function rankTargets(hit: NameHit, candidates: readonly Candidate[]): string[] {
   const honorific = hit.kind === 'honorific';
   const rank = ({ entry: e, honorific: eHon }: Candidate): number => {
     let r = 0;
@@ -147,17 +203,20 @@ export const nameNotInRegister: Check = {
       const list = uses[i]!;
       if (list.length === 0) continue;
       const start = doc.blocks[i]!.start;
-      for (const use of list) {
+      const keys = familyKeys(list, reg);
+      for (let j = 0; j < list.length; j++) {
+        const use = list[j]!;
         const { hit, lower } = use;
         counts.set(lower, (counts.get(lower) ?? 0) + 1);
-        if (notFamilyName(use, reg, doc, start + hit.start)) continue;
-        const key = hit.kind === 'honorific' ? hit.key : use.words[0]!;
+        let key = keys[j];
+        if (key === undefined) key = notFamilyName(use, reg, doc, start + hit.start) ? null : keyOf(use);
+        if (key === null) continue;
         const found = byKey.get(key) ?? [];
         found.push({ span: { start: start + hit.start, end: start + hit.end }, hit });
         byKey.set(key, found);
       }
     }
-    let candidates: readonly Candidate[] | undefined;
+    let candidates: Ranked | undefined;
     for (const occurrences of byKey.values()) {
       const first = occurrences[0]!;
       const name = first.hit.text;

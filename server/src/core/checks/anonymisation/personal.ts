@@ -261,6 +261,105 @@ function discussedInAnalysis(doc: ParsedDocument, test: number, except: readonly
   return false;
 }
 
+/** The index of the block of `blocks` (in document order) that holds `offset`, or -1. */
+function blockAt(blocks: readonly Block[], offset: number): number {
+  let lo = 0;
+  let hi = blocks.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const b = blocks[mid]!;
+    if (offset < b.start) hi = mid - 1;
+    else if (offset >= b.end) lo = mid + 1;
+    else return mid;
+  }
+  return -1;
+}
+
+interface PlacedSentence extends Span {
+  passes: number;
+  ends: number;
+  starts: number;
+}
+
+/**
+ * `discussedInAnalysis` for one run of the check, answered from an index of the analysis sentences
+ * built once per run instead of a scan per question (a draft with many withheld statements made
+ * the scans take time growing with the square of its length). It gives exactly the same answers:
+ * a sentence that passes the test and is not left out, or a pair of sentences across which the
+ * crossing test's two words run, with only blank sentences between them once those left out are
+ * removed. The answer for one list of exclusions is remembered, as the identity loop asks the same
+ * question for every statement.
+ */
+function discussedOnce(doc: ParsedDocument): (test: number, except: readonly Span[]) => boolean {
+  const facts = factsOf(doc, analysisSentences);
+  // Non-blank analysis sentences in order, placed in the document.
+  const seq: PlacedSentence[] = [];
+  for (let i = 0; i < facts.length; i++) {
+    const list = facts[i]!;
+    if (list.length === 0) continue;
+    const base = doc.blocks[i]!.start;
+    for (const x of list) if (!x.blank) seq.push({ start: base + x.start, end: base + x.end, passes: x.passes, ends: x.ends, starts: x.starts });
+  }
+  const remembered = new Map<number, WeakMap<readonly Span[], boolean>>();
+  // The sentences of `seq` that overlap a span (they are in order and do not overlap each other).
+  const overlapping = (e: Span, into: Set<number>): void => {
+    let lo = 0;
+    let hi = seq.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (seq[mid]!.end <= e.start) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let k = lo; k < seq.length && overlaps(e, seq[k]!); k++) into.add(k);
+  };
+  // Per test: the sentences that pass it, and the sentence pairs the crossing test runs across.
+  const passing = new Map<number, number[]>();
+  const pairs = new Map<number, number[]>();
+  const passingFor = (test: number): number[] => {
+    let list = passing.get(test);
+    if (!list) {
+      const bit = 1 << test;
+      passing.set(test, (list = []));
+      for (let k = 0; k < seq.length; k++) if (seq[k]!.passes & bit) list.push(k);
+    }
+    return list;
+  };
+  const pairsFor = (c: number): number[] => {
+    let list = pairs.get(c);
+    if (!list) {
+      pairs.set(c, (list = []));
+      for (let k = 1; k < seq.length; k++) if (seq[k - 1]!.ends & c && seq[k]!.starts & c) list.push(k);
+    }
+    return list;
+  };
+  const answer = (test: number, except: readonly Span[]): boolean => {
+    const crossing = CROSSING.findIndex((x) => x.test === test);
+    const out = new Set<number>();
+    for (const e of except) overlapping(e, out);
+    // A passing sentence not left out: only the ones left out can be skipped over.
+    for (const k of passingFor(test)) if (!out.has(k)) return true;
+    if (crossing < 0) return false;
+    const c = 1 << crossing;
+    for (const k of pairsFor(c)) if (!out.has(k) && !out.has(k - 1)) return true;
+    // Pairs that leaving sentences out brings together: either side of each run left out.
+    for (const k of out) {
+      if (out.has(k - 1)) continue;
+      let after = k;
+      while (out.has(after)) after++;
+      const before = k - 1;
+      if (before >= 0 && after < seq.length && seq[before]!.ends & c && seq[after]!.starts & c) return true;
+    }
+    return false;
+  };
+  return (test, except) => {
+    let byList = remembered.get(test);
+    if (!byList) remembered.set(test, (byList = new WeakMap()));
+    let v = byList.get(except);
+    if (v === undefined) byList.set(except, (v = answer(test, except)));
+    return v;
+  };
+}
+
 /** A characteristic stated as withheld for anonymity, which the analysis never comes back to. */
 export const withheldCharacteristicNotAnalysed: Check = {
   meta: {
@@ -304,27 +403,28 @@ export const withheldCharacteristicNotAnalysed: Check = {
     const facts = identityFacts(doc);
     if (!facts.hasAnalysisSection) return;
     const reported: Span[] = [];
+    const discussed = discussedOnce(doc);
     const sentenceOf = (span: Span): { block: Block; s: { start: number; end: number; text: string }; next: string } | undefined => {
-      for (let i = 0; i < ctx.prose.length; i++) {
-        const b = ctx.prose[i]!;
-        if (span.start < b.start || span.start >= b.end) continue;
-        const j = b.sentences.findIndex((x) => x.start <= span.start && span.start < x.end);
-        if (j < 0) return undefined;
-        return { block: b, s: b.sentences[j]!, next: b.sentences[j + 1]?.text ?? ctx.prose[i + 1]?.sentences[0]?.text ?? '' };
-      }
-      return undefined;
+      const i = blockAt(ctx.prose, span.start);
+      if (i < 0) return undefined;
+      const b = ctx.prose[i]!;
+      const j = b.sentences.findIndex((x) => x.start <= span.start && span.start < x.end);
+      if (j < 0) return undefined;
+      return { block: b, s: b.sentences[j]!, next: b.sentences[j + 1]?.text ?? ctx.prose[i + 1]?.sentences[0]?.text ?? '' };
     };
     // Ethnicity, religion, language and disability: the identity rules' own facts.
     for (const c of ['ethnicity', 'religion', 'language', 'disability'] as const) {
-      for (const st of facts.characteristics[c].statements) {
+      const statements = facts.characteristics[c].statements;
+      let withheldSentences: Span[] | undefined;
+      for (const st of statements) {
         if (st.kind !== 'withheld' || st.source !== 'prose') continue;
         const at = sentenceOf(st.span);
         if (!at || PROSE_SKIP.has(at.block.role)) continue;
         // anonymity-used-to-omit-identity reports anonymity-only reasons; leave those to it.
         if (ANONYMITY_REASON.test(at.s.text) && !HARM_TEST.test(at.s.text) && !HARM_TEST.test(at.next)) continue;
         if (reported.some((r) => overlaps(r, at.s))) continue;
-        const withheldSentences = facts.characteristics[c].statements.filter((x) => x.kind === 'withheld').map((x) => x.sentence);
-        if (discussedInAnalysis(doc, IDENTITY_CHARACTERISTICS.indexOf(c), withheldSentences)) continue;
+        withheldSentences ??= statements.filter((x) => x.kind === 'withheld').map((x) => x.sentence);
+        if (discussed(IDENTITY_CHARACTERISTICS.indexOf(c), withheldSentences)) continue;
         const om = omissionSpan(at.s);
         reported.push(at.s);
         ctx.report({ span: om, message: this.meta.message.replace('{{what}}', `child\u2019s ${WHAT[c]}`).replace('{{harm}}', '') });
@@ -339,7 +439,7 @@ export const withheldCharacteristicNotAnalysed: Check = {
         const s = { start: block.start + w.start, end: block.start + w.end };
         if (reported.some((r) => overlaps(r, s))) continue;
         const c = OTHER_CHARACTERISTICS[w.characteristic]!;
-        if (discussedInAnalysis(doc, OTHER_OFFSET + w.characteristic, [s])) continue;
+        if (discussed(OTHER_OFFSET + w.characteristic, [s])) continue;
         const harm = w.anonymityOnly ? ' The Panel\u2019s test for leaving it out is whether publishing it could harm the child or family, not whether they could be identified.' : '';
         reported.push(s);
         ctx.report({ span: { start: block.start + w.omissionStart, end: block.start + w.omissionEnd }, message: this.meta.message.replace('{{what}}', c.what).replace('{{harm}}', harm) });

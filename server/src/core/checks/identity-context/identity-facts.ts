@@ -61,10 +61,15 @@ export interface IdentityStatement {
 /** The overall standing of one characteristic in the draft. */
 export type CharacteristicStatus = 'stated' | 'parent-only' | 'withheld' | 'not-known-explained' | 'not-known' | 'evasive' | 'absent';
 
-/** One characteristic's standing and the statements behind it. */
+/**
+ * One characteristic's standing and the statements behind it. `statements` and `withheld` are
+ * placed in the document when first read: most edits need only the status.
+ */
 export interface CharacteristicFacts {
   status: CharacteristicStatus;
   statements: IdentityStatement[];
+  /** The statements whose kind is 'withheld', in the order of `statements`: cheaper to read than filtering them. */
+  withheld: IdentityStatement[];
 }
 
 /** Where the child is introduced: where absence findings go and where a sentence can be inserted. */
@@ -175,10 +180,6 @@ function isMinoritisedValue(text: string): boolean {
   const rest = text.replace(MAJORITY_WORDS, ' ').replace(/[^\p{L}]+/gu, ' ').trim();
   if (rest === '') return false;
   return !MAJORITY_PEOPLES.test(rest);
-}
-
-function emptyFacts(): Record<Characteristic, CharacteristicFacts> {
-  return { ethnicity: { status: 'absent', statements: [] }, religion: { status: 'absent', statements: [] }, language: { status: 'absent', statements: [] }, disability: { status: 'absent', statements: [] } };
 }
 
 const QUICK_OMISSION = /withh|omit|left\s+out|leav|remov|redact|not|never|without/i;
@@ -394,8 +395,16 @@ function rowSubject(label: string, childNames: readonly string[]): IdentitySubje
   return 'family';
 }
 
+/** A table statement, relative to the cell (`cell`, its index in the table) that holds it. */
+interface TableStatement {
+  cell: number;
+  statement: IdentityStatement;
+}
+
 /** Reads tables: a column headed Ethnicity, Religion, Language or Disability, or a row labelled so. */
-function tableScan(cells: readonly Block[], childNames: readonly string[], out: IdentityStatement[]): void {
+function tableScan(cells: readonly Block[], childNames: readonly string[]): TableStatement[] {
+  const out: TableStatement[] = [];
+  const index = new Map(cells.map((c, i) => [c, i]));
   const byRow = new Map<number, Block[]>();
   const headers = new Map<number, Block>();
   for (const c of cells) {
@@ -426,13 +435,39 @@ function tableScan(cells: readonly Block[], childNames: readonly string[], out: 
       }
       if (!c) continue;
       if (c === 'disability' && /^\s*needs?\s*$/i.test(cell.cell!.header) && !/disab|SEN|special|autis|learning/i.test(value)) continue;
-      const span = { start: cell.start + (cell.prose.length - cell.prose.trimStart().length), end: cell.start + cell.prose.trimEnd().length };
+      const span = { start: cell.prose.length - cell.prose.trimStart().length, end: cell.prose.trimEnd().length };
       const kind: StatementKind = CELL_UNKNOWN.test(value) ? 'not-known' : 'stated';
-      const statement: IdentityStatement = { characteristic: c, kind, span, sentence: { start: cell.start, end: cell.end }, source: 'table', subject, role: cell.role };
+      const statement: IdentityStatement = { characteristic: c, kind, span, sentence: { start: 0, end: cell.end - cell.start }, source: 'table', subject, role: cell.role };
       if (c === 'ethnicity' && kind === 'stated') statement.minoritised = isMinoritisedValue(value);
-      out.push(statement);
+      out.push({ cell: index.get(cell)!, statement });
     }
   }
+  return out;
+}
+
+/**
+ * A table's statements, kept while its cells are the same: the same cells hold the same facts
+ * objects (a fact is cached by the cell's text and place in the table), so an edit elsewhere reads
+ * no table again. Keyed by the first cell's facts.
+ */
+const tables = new WeakMap<BlockIdentity, { facts: readonly BlockIdentity[]; names: readonly string[]; statements: readonly TableStatement[] }>();
+
+function tableStatements(cells: readonly Block[], facts: readonly BlockIdentity[], childNames: readonly string[]): readonly TableStatement[] {
+  const known = tables.get(facts[0]!);
+  if (known && known.names === childNames && known.facts.length === facts.length && known.facts.every((f, i) => f === facts[i])) return known.statements;
+  const statements = tableScan(cells, childNames);
+  tables.set(facts[0]!, { facts, names: childNames, statements });
+  return statements;
+}
+
+/** A table's statements placed in the document. */
+function placeTable(cells: readonly Block[], found: readonly TableStatement[]): IdentityStatement[] {
+  return found.map(({ cell, statement: s }) => {
+    const d = cells[cell]!.start;
+    const placed: IdentityStatement = { characteristic: s.characteristic, kind: s.kind, span: { start: s.span.start + d, end: s.span.end + d }, sentence: { start: s.sentence.start + d, end: s.sentence.end + d }, source: s.source, subject: s.subject, role: s.role };
+    if (s.minoritised !== undefined) placed.minoritised = s.minoritised;
+    return placed;
+  });
 }
 
 /** Reads front matter fields such as `ethnicity:`, `religion:`, `first-language:` or `disability:`. */
@@ -475,14 +510,69 @@ function frontMatterScan(doc: ParsedDocument, out: IdentityStatement[]): void {
   visit(fm.raw, [], 0);
 }
 
-function statusOf(c: Characteristic, statements: readonly IdentityStatement[]): CharacteristicStatus {
-  const counting = (s: IdentityStatement): boolean => COUNTING.has(s.subject) || (s.subject === 'parent' && (c === 'religion' || c === 'language'));
-  if (statements.some((s) => s.kind === 'stated' && counting(s))) return 'stated';
-  if (statements.some((s) => s.kind === 'stated' && s.subject === 'parent')) return 'parent-only';
-  if (statements.some((s) => s.kind === 'withheld')) return 'withheld';
-  if (statements.some((s) => s.kind === 'not-known-explained')) return 'not-known-explained';
-  if (statements.some((s) => s.kind === 'not-known')) return 'not-known';
-  if (statements.some((s) => s.kind === 'evasive')) return 'evasive';
+/**
+ * What a list of statements says for the statuses, as bits: per characteristic (six bits each, in
+ * the order of `CHARACTERISTICS`) which of the kinds `statusOf` asks about it holds.
+ */
+const STATED_COUNTING = 1;
+const STATED_PARENT = 2;
+const WITHHELD = 4;
+const NOT_KNOWN_EXPLAINED = 8;
+const NOT_KNOWN_BIT = 16;
+const EVASIVE = 32;
+const BITS_PER = 6;
+const CHARACTERISTIC_INDEX: Record<Characteristic, number> = { ethnicity: 0, religion: 1, language: 2, disability: 3 };
+const ANY_WITHHELD = WITHHELD | (WITHHELD << BITS_PER) | (WITHHELD << (2 * BITS_PER)) | (WITHHELD << (3 * BITS_PER));
+
+/** What the document-level fold needs from a list of statements, without placing them. */
+interface Summary {
+  bits: number;
+  /** A stated statement about the child, family or someone unknown gives a minoritised heritage. */
+  minoritised: boolean;
+  /** It has a stated statement (which counts as analysis in an analysis or findings block). */
+  stated: boolean;
+}
+
+const counting = (c: Characteristic, s: Pick<IdentityStatement, 'subject'>): boolean => COUNTING.has(s.subject) || (s.subject === 'parent' && (c === 'religion' || c === 'language'));
+
+function summarise(statements: readonly Omit<IdentityStatement, 'role'>[]): Summary {
+  let bits = 0;
+  let minoritised = false;
+  let stated = false;
+  for (const s of statements) {
+    const c = s.characteristic;
+    let bit = 0;
+    if (s.kind === 'stated') {
+      stated = true;
+      if (counting(c, s)) bit |= STATED_COUNTING;
+      if (s.subject === 'parent') bit |= STATED_PARENT;
+      if (c === 'ethnicity' && s.minoritised && COUNTING.has(s.subject)) minoritised = true;
+    } else if (s.kind === 'withheld') bit = WITHHELD;
+    else if (s.kind === 'not-known-explained') bit = NOT_KNOWN_EXPLAINED;
+    else if (s.kind === 'not-known') bit = NOT_KNOWN_BIT;
+    else bit = EVASIVE;
+    bits |= bit << (CHARACTERISTIC_INDEX[c] * BITS_PER);
+  }
+  return { bits, minoritised, stated };
+}
+
+/** Summaries by the statement list (a cached fact) they sum up. */
+const summaries = new WeakMap<readonly object[], Summary>();
+
+function summaryOf(statements: readonly Omit<IdentityStatement, 'role'>[]): Summary {
+  let known = summaries.get(statements);
+  if (!known) summaries.set(statements, (known = summarise(statements)));
+  return known;
+}
+
+/** The status of a characteristic from its six bits, in the order `statusOf` once asked. */
+function statusOf(bits: number): CharacteristicStatus {
+  if (bits & STATED_COUNTING) return 'stated';
+  if (bits & STATED_PARENT) return 'parent-only';
+  if (bits & WITHHELD) return 'withheld';
+  if (bits & NOT_KNOWN_EXPLAINED) return 'not-known-explained';
+  if (bits & NOT_KNOWN_BIT) return 'not-known';
+  if (bits & EVASIVE) return 'evasive';
   return 'absent';
 }
 
@@ -531,20 +621,54 @@ export function identityFacts(doc: ParsedDocument): IdentityFacts {
   return perDocumentValue(doc, identityFacts, () => foldFacts(doc));
 }
 
+/** Where statements come from, in the order they were once gathered: a block's, or a table's. */
+type Part = { block: Block; local: readonly LocalStatement[]; summary: Summary } | { cells: readonly Block[]; found: readonly TableStatement[]; summary: Summary };
+
+/** The children's names, as one array object while they are the same (the facts built on them are keyed by it). */
+let lastNames: readonly string[] = [];
+
+function sameNames(names: string[]): readonly string[] {
+  if (names.length !== lastNames.length || names.some((n, i) => n !== lastNames[i])) lastNames = names;
+  return lastNames;
+}
+
+/**
+ * Folds the blocks' cached facts into the draft's identity facts. Statuses, flags and the
+ * introduction are found from per-block summaries; the statements themselves are placed in the
+ * document (given absolute spans) only when a rule reads them, so an edit does not move hundreds
+ * of statements that nothing asks for.
+ */
 function foldFacts(doc: ParsedDocument): IdentityFacts {
   const blocks = doc.blocks;
   const facts = factsOf(doc, BLOCK_IDENTITY);
-  const childNames = findChildNames(doc, facts);
+  const childNames = sameNames(findChildNames(doc, facts));
   const local = factsOf(doc, STATEMENTS(childNames).fact);
-  const statements: IdentityStatement[] = [...frontMatterOf(doc)];
-  const analysisMentions: Span[] = [];
+  const frontMatter = frontMatterOf(doc);
+  const fmSummary = summaryOf(frontMatter);
+  const parts: Part[] = [];
+  let bits = fmSummary.bits;
+  let minoritised = fmSummary.minoritised;
+  // A stated statement in an analysis or findings block, which counts as analysis too.
+  let statedInAnalysis = false;
+  const blockMentions: Span[] = [];
   let hasAnalysisSection = false;
   let table: Block[] = [];
+  let tableFacts: BlockIdentity[] = [];
   let tableMatters = false;
   const flushTable = (): void => {
     // A table with no cell under an identity heading or beside an identity label states nothing.
-    if (tableMatters) tableScan(table, childNames, statements);
+    if (tableMatters) {
+      const found = tableStatements(table, tableFacts, childNames);
+      if (found.length > 0) {
+        const summary = summaryOf(found.map((t) => t.statement));
+        parts.push({ cells: table, found, summary });
+        bits |= summary.bits;
+        minoritised ||= summary.minoritised;
+        if (!statedInAnalysis) statedInAnalysis = found.some((t) => t.statement.kind === 'stated' && ANALYSIS_ROLES.has(t.statement.role));
+      }
+    }
     table = [];
+    tableFacts = [];
     tableMatters = false;
   };
   for (let i = 0; i < blocks.length; i++) {
@@ -553,7 +677,7 @@ function foldFacts(doc: ParsedDocument): IdentityFacts {
     if (table.length && !(lane & (TABLE_CELL | SKIPPED_CELL))) flushTable();
     if (lane & ANALYSIS) {
       hasAnalysisSection = true;
-      if (analysisMentions.length < 5 && f.analysisMention) analysisMentions.push({ start: blocks[i]!.start + f.analysisMention.start, end: blocks[i]!.start + f.analysisMention.end });
+      if (blockMentions.length < 5 && f.analysisMention) blockMentions.push({ start: blocks[i]!.start + f.analysisMention.start, end: blocks[i]!.start + f.analysisMention.end });
     }
     if (lane & TABLE_CELL) {
       const b = blocks[i]!;
@@ -561,41 +685,107 @@ function foldFacts(doc: ParsedDocument): IdentityFacts {
       // A new table starts when the header row comes round again or the section changes.
       if (last && ((b.cell!.isHeader && !last.cell!.isHeader) || (last.sectionPath !== b.sectionPath && last.sectionPath.join('\u0001') !== b.sectionPath.join('\u0001')))) flushTable();
       table.push(b);
+      tableFacts.push(f);
       if (f.tableMatters) tableMatters = true;
     }
     // Headings and prose outside glossaries and the like: the only blocks with statements.
     const found = local[i]!;
-    if (found.length > 0) for (const s of placedStatements(blocks[i]!, found)) statements.push(s);
+    if (found.length > 0) {
+      const b = blocks[i]!;
+      const summary = summaryOf(found);
+      parts.push({ block: b, local: found, summary });
+      bits |= summary.bits;
+      minoritised ||= summary.minoritised;
+      if (summary.stated && ANALYSIS_ROLES.has(b.role)) statedInAnalysis = true;
+    }
   }
   flushTable();
-  const characteristics = emptyFacts();
-  const minoritisedSpans: Span[] = [];
-  const protectedSpans: Span[] = [];
-  for (const s of statements) {
-    characteristics[s.characteristic].statements.push(s);
-    if (s.kind !== 'stated') continue;
-    // Statements in the analysis count as analysis too ("her Muslim faith mattered because…").
-    if (analysisMentions.length < 5 && ANALYSIS_ROLES.has(s.role)) analysisMentions.push(s.span);
-    if (s.characteristic === 'ethnicity' && s.minoritised && COUNTING.has(s.subject)) minoritisedSpans.push(s.span);
-    protectedSpans.push(s.sentence);
-  }
+
+  // Every statement placed, in the order they were gathered; made on first use.
+  let all: IdentityStatement[] | undefined;
+  const allStatements = (): IdentityStatement[] => {
+    if (all) return all;
+    all = [...frontMatter];
+    for (const part of parts) for (const s of 'block' in part ? placedStatements(part.block, part.local) : placeTable(part.cells, part.found)) all.push(s);
+    return all;
+  };
+  const sorted = (list: IdentityStatement[]): IdentityStatement[] => list.sort((a, b) => a.span.start - b.span.start);
+  const characteristics = {} as Record<Characteristic, CharacteristicFacts>;
   for (const c of CHARACTERISTICS) {
-    characteristics[c].statements.sort((a, b) => a.span.start - b.span.start);
-    characteristics[c].status = statusOf(c, characteristics[c].statements);
+    const shift = CHARACTERISTIC_INDEX[c] * BITS_PER;
+    let statements: IdentityStatement[] | undefined;
+    let withheld: IdentityStatement[] | undefined;
+    characteristics[c] = {
+      status: statusOf((bits >>> shift) & 63),
+      get statements(): IdentityStatement[] {
+        return (statements ??= sorted(allStatements().filter((s) => s.characteristic === c)));
+      },
+      set statements(v: IdentityStatement[]) {
+        statements = v;
+      },
+      get withheld(): IdentityStatement[] {
+        if (withheld) return withheld;
+        if (statements) return (withheld = statements.filter((s) => s.kind === 'withheld'));
+        // Only the parts that withhold this characteristic are placed.
+        const found: IdentityStatement[] = [];
+        if ((bits >>> shift) & WITHHELD) {
+          const take = (list: readonly IdentityStatement[]): void => {
+            for (const s of list) if (s.characteristic === c && s.kind === 'withheld') found.push(s);
+          };
+          if ((fmSummary.bits >>> shift) & WITHHELD) take(frontMatter);
+          for (const part of parts) if ((part.summary.bits >>> shift) & WITHHELD) take('block' in part ? placedStatements(part.block, part.local) : placeTable(part.cells, part.found));
+        }
+        return (withheld = sorted(found));
+      },
+      set withheld(v: IdentityStatement[]) {
+        withheld = v;
+      },
+    };
   }
-  return {
+  // Spans read from every statement: made together, on first use.
+  let spans: { analysisMentions: Span[]; minoritisedSpans: Span[]; protectedSpans: Span[] } | undefined;
+  const spansOf = (): NonNullable<typeof spans> => {
+    if (spans) return spans;
+    const analysisMentions = [...blockMentions];
+    const minoritisedSpans: Span[] = [];
+    const protectedSpans: Span[] = [];
+    for (const s of allStatements()) {
+      if (s.kind !== 'stated') continue;
+      if (analysisMentions.length < 5 && ANALYSIS_ROLES.has(s.role)) analysisMentions.push(s.span);
+      if (s.characteristic === 'ethnicity' && s.minoritised && COUNTING.has(s.subject)) minoritisedSpans.push(s.span);
+      protectedSpans.push(s.sentence);
+    }
+    return (spans = { analysisMentions: analysisMentions.sort((a, b) => a.start - b.start), minoritisedSpans, protectedSpans: dedupe(protectedSpans) });
+  };
+  const result: IdentityFacts = {
     characteristics,
     stated: CHARACTERISTICS.filter((c) => characteristics[c].status === 'stated'),
-    usedInAnalysis: analysisMentions.length > 0,
-    analysisMentions: analysisMentions.sort((a, b) => a.start - b.start),
+    usedInAnalysis: blockMentions.length > 0 || statedInAnalysis,
+    get analysisMentions(): Span[] {
+      return spansOf().analysisMentions;
+    },
+    set analysisMentions(v: Span[]) {
+      spansOf().analysisMentions = v;
+    },
     hasAnalysisSection,
-    minoritised: minoritisedSpans.length > 0,
-    minoritisedSpans,
+    minoritised,
+    get minoritisedSpans(): Span[] {
+      return spansOf().minoritisedSpans;
+    },
+    set minoritisedSpans(v: Span[]) {
+      spansOf().minoritisedSpans = v;
+    },
     childName: childNames[0] ?? 'the child',
-    childNames,
+    childNames: [...childNames],
     introduction: findIntroduction(doc, facts, childNames.length > 0 ? factsOf(doc, NAME_MENTION(childNames).fact) : undefined),
-    protectedSpans: dedupe(protectedSpans),
+    get protectedSpans(): Span[] {
+      return spansOf().protectedSpans;
+    },
+    set protectedSpans(v: Span[]) {
+      spansOf().protectedSpans = v;
+    },
   };
+  return result;
 }
 
 function dedupe(spans: Span[]): Span[] {

@@ -133,8 +133,12 @@ function escape(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-/** Names the draft uses for children: front matter first, then "Child X" codes and "known as" names. */
-function findChildNames(doc: ParsedDocument, facts: readonly BlockIdentity[]): string[] {
+/** Names the front matter gives for children, kept while the front matter is unchanged (the parser then keeps its object). */
+const frontMatterNames = new WeakMap<ParsedDocument['frontMatter'], readonly string[]>();
+
+function namesInFrontMatter(doc: ParsedDocument): readonly string[] {
+  const known = frontMatterNames.get(doc.frontMatter);
+  if (known) return known;
   const names: string[] = [];
   const raw = doc.frontMatter.raw;
   const add = (v: unknown): void => {
@@ -157,6 +161,13 @@ function findChildNames(doc: ParsedDocument, facts: readonly BlockIdentity[]): s
       else if (typeof v === 'string' && /\b(?:child|sibling|baby|son|daughter|boy|girl|young person)\b/i.test(v)) names.push(k);
     }
   }
+  frontMatterNames.set(doc.frontMatter, names);
+  return names;
+}
+
+/** Names the draft uses for children: front matter first, then "Child X" codes and "known as" names. */
+function findChildNames(doc: ParsedDocument, facts: readonly BlockIdentity[]): string[] {
+  const names = [...namesInFrontMatter(doc)];
   if (names.length === 0) {
     for (const f of facts) {
       if (f.childName === undefined) continue;
@@ -450,14 +461,21 @@ function tableScan(cells: readonly Block[], childNames: readonly string[]): Tabl
  * objects (a fact is cached by the cell's text and place in the table), so an edit elsewhere reads
  * no table again. Keyed by the first cell's facts.
  */
-const tables = new WeakMap<BlockIdentity, { facts: readonly BlockIdentity[]; names: readonly string[]; statements: readonly TableStatement[] }>();
+interface TableFacts {
+  facts: readonly BlockIdentity[];
+  names: readonly string[];
+  statements: readonly TableStatement[];
+  summary: Summary;
+}
+const tables = new WeakMap<BlockIdentity, TableFacts>();
 
-function tableStatements(cells: readonly Block[], facts: readonly BlockIdentity[], childNames: readonly string[]): readonly TableStatement[] {
+function tableStatements(cells: readonly Block[], facts: readonly BlockIdentity[], childNames: readonly string[]): TableFacts {
   const known = tables.get(facts[0]!);
-  if (known && known.names === childNames && known.facts.length === facts.length && known.facts.every((f, i) => f === facts[i])) return known.statements;
+  if (known && known.names === childNames && known.facts.length === facts.length && known.facts.every((f, i) => f === facts[i])) return known;
   const statements = tableScan(cells, childNames);
-  tables.set(facts[0]!, { facts, names: childNames, statements });
-  return statements;
+  const table: TableFacts = { facts, names: childNames, statements, summary: summarise(statements.map((t) => t.statement)) };
+  tables.set(facts[0]!, table);
+  return table;
 }
 
 /** A table's statements placed in the document. */
@@ -621,8 +639,30 @@ export function identityFacts(doc: ParsedDocument): IdentityFacts {
   return perDocumentValue(doc, identityFacts, () => foldFacts(doc));
 }
 
-/** Where statements come from, in the order they were once gathered: a block's, or a table's. */
-type Part = { block: Block; local: readonly LocalStatement[]; summary: Summary } | { cells: readonly Block[]; found: readonly TableStatement[]; summary: Summary };
+/**
+ * Where statements come from, in the order they were once gathered: a block's (by its index), or a
+ * table's (by its cells' indices). Indices, not blocks, so a fold can serve the next version of the
+ * draft, whose blocks after an edit are new objects.
+ */
+type Part = { block: number; summary: Summary } | { cells: readonly number[]; found: readonly TableStatement[]; summary: Summary };
+
+/** What the fold over the blocks found, free of where the blocks are in the document. */
+interface Fold {
+  /** The facts it was folded from. */
+  facts: readonly BlockIdentity[];
+  local: readonly (readonly LocalStatement[])[];
+  /** Whether each block is in an analysis or findings section (a statement there counts as analysis). */
+  analysisRole: readonly boolean[];
+  childNames: readonly string[];
+  frontMatter: readonly IdentityStatement[];
+  parts: Part[];
+  bits: number;
+  minoritised: boolean;
+  statedInAnalysis: boolean;
+  hasAnalysisSection: boolean;
+  /** The first five analysis mentions, by block index, relative to the block. */
+  blockMentions: Array<{ block: number; at: Span }>;
+}
 
 /** The children's names, as one array object while they are the same (the facts built on them are keyed by it). */
 let lastNames: readonly string[] = [];
@@ -630,6 +670,106 @@ let lastNames: readonly string[] = [];
 function sameNames(names: string[]): readonly string[] {
   if (names.length !== lastNames.length || names.some((n, i) => n !== lastNames[i])) lastNames = names;
   return lastNames;
+}
+
+/** The last fold, which the next version of the draft reuses when its facts fold the same way. */
+let lastFold: Fold | undefined;
+
+const sameSpan = (a: Span | undefined, b: Span | undefined): boolean => a === b || (!!a && !!b && a.start === b.start && a.end === b.end);
+
+/**
+ * Whether a block whose facts are new folds as the old ones did: the same kind of block, child
+ * name, mentions and summary. Table cells are left to a new fold (a table reads its cells together).
+ */
+function foldsTheSame(a: BlockIdentity, b: BlockIdentity, x: readonly LocalStatement[], y: readonly LocalStatement[]): boolean {
+  if (a !== b && (a.lane !== b.lane || a.childName !== b.childName || a.tableMatters !== b.tableMatters || !sameSpan(a.analysisMention, b.analysisMention) || !sameSpan(a.childMention, b.childMention))) return false;
+  if (a.lane & (TABLE_CELL | SKIPPED_CELL)) return false;
+  if (x === y) return true;
+  if ((x.length === 0) !== (y.length === 0)) return false;
+  if (x.length === 0) return true;
+  const p = summaryOf(x);
+  const q = summaryOf(y);
+  return p.bits === q.bits && p.minoritised === q.minoritised && p.stated === q.stated;
+}
+
+/**
+ * The previous fold, when this version's facts fold the same way: after most keystrokes only the
+ * edited block's facts are new, and they state what they stated before.
+ */
+function reusableFold(blocks: readonly Block[], facts: readonly BlockIdentity[], local: readonly (readonly LocalStatement[])[], childNames: readonly string[], frontMatter: readonly IdentityStatement[]): Fold | undefined {
+  const prev = lastFold;
+  if (!prev || prev.childNames !== childNames || prev.frontMatter !== frontMatter || prev.facts.length !== facts.length) return undefined;
+  const before = prev.facts;
+  const was = prev.local;
+  for (let i = 0; i < facts.length; i++) {
+    if (facts[i] === before[i] && local[i] === was[i]) continue;
+    if (!foldsTheSame(before[i]!, facts[i]!, was[i]!, local[i]!) || prev.analysisRole[i] !== ANALYSIS_ROLES.has(blocks[i]!.role)) return undefined;
+  }
+  return { ...prev, facts, local };
+}
+
+/** Folds the blocks' facts: which blocks and tables state something, and what it adds up to. */
+function fold(blocks: readonly Block[], facts: readonly BlockIdentity[], local: readonly (readonly LocalStatement[])[], childNames: readonly string[], frontMatter: readonly IdentityStatement[]): Fold {
+  const fmSummary = summaryOf(frontMatter);
+  const parts: Part[] = [];
+  let bits = fmSummary.bits;
+  let minoritised = fmSummary.minoritised;
+  // A stated statement in an analysis or findings block, which counts as analysis too.
+  let statedInAnalysis = false;
+  const blockMentions: Fold['blockMentions'] = [];
+  let hasAnalysisSection = false;
+  let table: Block[] = [];
+  let tableIndices: number[] = [];
+  let tableFacts: BlockIdentity[] = [];
+  let tableMatters = false;
+  const analysisRole: boolean[] = new Array(blocks.length);
+  const flushTable = (): void => {
+    // A table with no cell under an identity heading or beside an identity label states nothing.
+    if (tableMatters) {
+      const { statements: found, summary } = tableStatements(table, tableFacts, childNames);
+      if (found.length > 0) {
+        parts.push({ cells: tableIndices, found, summary });
+        bits |= summary.bits;
+        minoritised ||= summary.minoritised;
+        if (!statedInAnalysis) statedInAnalysis = found.some((t) => t.statement.kind === 'stated' && ANALYSIS_ROLES.has(t.statement.role));
+      }
+    }
+    table = [];
+    tableIndices = [];
+    tableFacts = [];
+    tableMatters = false;
+  };
+  for (let i = 0; i < blocks.length; i++) {
+    const f = facts[i]!;
+    const lane = f.lane;
+    analysisRole[i] = ANALYSIS_ROLES.has(blocks[i]!.role);
+    if (table.length && !(lane & (TABLE_CELL | SKIPPED_CELL))) flushTable();
+    if (lane & ANALYSIS) {
+      hasAnalysisSection = true;
+      if (blockMentions.length < 5 && f.analysisMention) blockMentions.push({ block: i, at: f.analysisMention });
+    }
+    if (lane & TABLE_CELL) {
+      const b = blocks[i]!;
+      const last = table[table.length - 1];
+      // A new table starts when the header row comes round again or the section changes.
+      if (last && ((b.cell!.isHeader && !last.cell!.isHeader) || (last.sectionPath !== b.sectionPath && last.sectionPath.join('\u0001') !== b.sectionPath.join('\u0001')))) flushTable();
+      table.push(b);
+      tableIndices.push(i);
+      tableFacts.push(f);
+      if (f.tableMatters) tableMatters = true;
+    }
+    // Headings and prose outside glossaries and the like: the only blocks with statements.
+    const found = local[i]!;
+    if (found.length > 0) {
+      const summary = summaryOf(found);
+      parts.push({ block: i, summary });
+      bits |= summary.bits;
+      minoritised ||= summary.minoritised;
+      if (summary.stated && analysisRole[i]) statedInAnalysis = true;
+    }
+  }
+  flushTable();
+  return { facts, local, analysisRole, childNames, frontMatter, parts, bits, minoritised, statedInAnalysis, hasAnalysisSection, blockMentions };
 }
 
 /**
@@ -644,69 +784,19 @@ function foldFacts(doc: ParsedDocument): IdentityFacts {
   const childNames = sameNames(findChildNames(doc, facts));
   const local = factsOf(doc, STATEMENTS(childNames).fact);
   const frontMatter = frontMatterOf(doc);
+  const folded = reusableFold(blocks, facts, local, childNames, frontMatter) ?? fold(blocks, facts, local, childNames, frontMatter);
+  lastFold = folded;
+  const { parts, bits, hasAnalysisSection, minoritised, statedInAnalysis } = folded;
   const fmSummary = summaryOf(frontMatter);
-  const parts: Part[] = [];
-  let bits = fmSummary.bits;
-  let minoritised = fmSummary.minoritised;
-  // A stated statement in an analysis or findings block, which counts as analysis too.
-  let statedInAnalysis = false;
-  const blockMentions: Span[] = [];
-  let hasAnalysisSection = false;
-  let table: Block[] = [];
-  let tableFacts: BlockIdentity[] = [];
-  let tableMatters = false;
-  const flushTable = (): void => {
-    // A table with no cell under an identity heading or beside an identity label states nothing.
-    if (tableMatters) {
-      const found = tableStatements(table, tableFacts, childNames);
-      if (found.length > 0) {
-        const summary = summaryOf(found.map((t) => t.statement));
-        parts.push({ cells: table, found, summary });
-        bits |= summary.bits;
-        minoritised ||= summary.minoritised;
-        if (!statedInAnalysis) statedInAnalysis = found.some((t) => t.statement.kind === 'stated' && ANALYSIS_ROLES.has(t.statement.role));
-      }
-    }
-    table = [];
-    tableFacts = [];
-    tableMatters = false;
-  };
-  for (let i = 0; i < blocks.length; i++) {
-    const f = facts[i]!;
-    const lane = f.lane;
-    if (table.length && !(lane & (TABLE_CELL | SKIPPED_CELL))) flushTable();
-    if (lane & ANALYSIS) {
-      hasAnalysisSection = true;
-      if (blockMentions.length < 5 && f.analysisMention) blockMentions.push({ start: blocks[i]!.start + f.analysisMention.start, end: blocks[i]!.start + f.analysisMention.end });
-    }
-    if (lane & TABLE_CELL) {
-      const b = blocks[i]!;
-      const last = table[table.length - 1];
-      // A new table starts when the header row comes round again or the section changes.
-      if (last && ((b.cell!.isHeader && !last.cell!.isHeader) || (last.sectionPath !== b.sectionPath && last.sectionPath.join('\u0001') !== b.sectionPath.join('\u0001')))) flushTable();
-      table.push(b);
-      tableFacts.push(f);
-      if (f.tableMatters) tableMatters = true;
-    }
-    // Headings and prose outside glossaries and the like: the only blocks with statements.
-    const found = local[i]!;
-    if (found.length > 0) {
-      const b = blocks[i]!;
-      const summary = summaryOf(found);
-      parts.push({ block: b, local: found, summary });
-      bits |= summary.bits;
-      minoritised ||= summary.minoritised;
-      if (summary.stated && ANALYSIS_ROLES.has(b.role)) statedInAnalysis = true;
-    }
-  }
-  flushTable();
+  const place = (part: Part): readonly IdentityStatement[] => ('block' in part ? placedStatements(blocks[part.block]!, local[part.block]!) : placeTable(part.cells.map((i) => blocks[i]!), part.found));
+  const blockMentions = folded.blockMentions.map(({ block, at }) => ({ start: blocks[block]!.start + at.start, end: blocks[block]!.start + at.end }));
 
   // Every statement placed, in the order they were gathered; made on first use.
   let all: IdentityStatement[] | undefined;
   const allStatements = (): IdentityStatement[] => {
     if (all) return all;
     all = [...frontMatter];
-    for (const part of parts) for (const s of 'block' in part ? placedStatements(part.block, part.local) : placeTable(part.cells, part.found)) all.push(s);
+    for (const part of parts) for (const s of place(part)) all.push(s);
     return all;
   };
   const sorted = (list: IdentityStatement[]): IdentityStatement[] => list.sort((a, b) => a.span.start - b.span.start);
@@ -733,7 +823,7 @@ function foldFacts(doc: ParsedDocument): IdentityFacts {
             for (const s of list) if (s.characteristic === c && s.kind === 'withheld') found.push(s);
           };
           if ((fmSummary.bits >>> shift) & WITHHELD) take(frontMatter);
-          for (const part of parts) if ((part.summary.bits >>> shift) & WITHHELD) take('block' in part ? placedStatements(part.block, part.local) : placeTable(part.cells, part.found));
+          for (const part of parts) if ((part.summary.bits >>> shift) & WITHHELD) take(place(part));
         }
         return (withheld = sorted(found));
       },
@@ -746,7 +836,7 @@ function foldFacts(doc: ParsedDocument): IdentityFacts {
   let spans: { analysisMentions: Span[]; minoritisedSpans: Span[]; protectedSpans: Span[] } | undefined;
   const spansOf = (): NonNullable<typeof spans> => {
     if (spans) return spans;
-    const analysisMentions = [...blockMentions];
+    const analysisMentions = blockMentions;
     const minoritisedSpans: Span[] = [];
     const protectedSpans: Span[] = [];
     for (const s of allStatements()) {

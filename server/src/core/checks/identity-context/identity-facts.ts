@@ -61,10 +61,15 @@ export interface IdentityStatement {
 /** The overall standing of one characteristic in the draft. */
 export type CharacteristicStatus = 'stated' | 'parent-only' | 'withheld' | 'not-known-explained' | 'not-known' | 'evasive' | 'absent';
 
-/** One characteristic's standing and the statements behind it. */
+/**
+ * One characteristic's standing and the statements behind it. `statements` and `withheld` are
+ * placed in the document when first read: most edits need only the status.
+ */
 export interface CharacteristicFacts {
   status: CharacteristicStatus;
   statements: IdentityStatement[];
+  /** The statements whose kind is 'withheld', in the order of `statements`: cheaper to read than filtering them. */
+  withheld: IdentityStatement[];
 }
 
 /** Where the child is introduced: where absence findings go and where a sentence can be inserted. */
@@ -128,8 +133,12 @@ function escape(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-/** Names the draft uses for children: front matter first, then "Child X" codes and "known as" names. */
-function findChildNames(doc: ParsedDocument, facts: readonly BlockIdentity[]): string[] {
+/** Names the front matter gives for children, kept while the front matter is unchanged (the parser then keeps its object). */
+const frontMatterNames = new WeakMap<ParsedDocument['frontMatter'], readonly string[]>();
+
+function namesInFrontMatter(doc: ParsedDocument): readonly string[] {
+  const known = frontMatterNames.get(doc.frontMatter);
+  if (known) return known;
   const names: string[] = [];
   const raw = doc.frontMatter.raw;
   const add = (v: unknown): void => {
@@ -152,6 +161,13 @@ function findChildNames(doc: ParsedDocument, facts: readonly BlockIdentity[]): s
       else if (typeof v === 'string' && /\b(?:child|sibling|baby|son|daughter|boy|girl|young person)\b/i.test(v)) names.push(k);
     }
   }
+  frontMatterNames.set(doc.frontMatter, names);
+  return names;
+}
+
+/** Names the draft uses for children: front matter first, then "Child X" codes and "known as" names. */
+function findChildNames(doc: ParsedDocument, facts: readonly BlockIdentity[]): string[] {
+  const names = [...namesInFrontMatter(doc)];
   if (names.length === 0) {
     for (const f of facts) {
       if (f.childName === undefined) continue;
@@ -175,10 +191,6 @@ function isMinoritisedValue(text: string): boolean {
   const rest = text.replace(MAJORITY_WORDS, ' ').replace(/[^\p{L}]+/gu, ' ').trim();
   if (rest === '') return false;
   return !MAJORITY_PEOPLES.test(rest);
-}
-
-function emptyFacts(): Record<Characteristic, CharacteristicFacts> {
-  return { ethnicity: { status: 'absent', statements: [] }, religion: { status: 'absent', statements: [] }, language: { status: 'absent', statements: [] }, disability: { status: 'absent', statements: [] } };
 }
 
 const QUICK_OMISSION = /withh|omit|left\s+out|leav|remov|redact|not|never|without/i;
@@ -394,8 +406,16 @@ function rowSubject(label: string, childNames: readonly string[]): IdentitySubje
   return 'family';
 }
 
+/** A table statement, relative to the cell (`cell`, its index in the table) that holds it. */
+interface TableStatement {
+  cell: number;
+  statement: IdentityStatement;
+}
+
 /** Reads tables: a column headed Ethnicity, Religion, Language or Disability, or a row labelled so. */
-function tableScan(cells: readonly Block[], childNames: readonly string[], out: IdentityStatement[]): void {
+function tableScan(cells: readonly Block[], childNames: readonly string[]): TableStatement[] {
+  const out: TableStatement[] = [];
+  const index = new Map(cells.map((c, i) => [c, i]));
   const byRow = new Map<number, Block[]>();
   const headers = new Map<number, Block>();
   for (const c of cells) {
@@ -426,13 +446,46 @@ function tableScan(cells: readonly Block[], childNames: readonly string[], out: 
       }
       if (!c) continue;
       if (c === 'disability' && /^\s*needs?\s*$/i.test(cell.cell!.header) && !/disab|SEN|special|autis|learning/i.test(value)) continue;
-      const span = { start: cell.start + (cell.prose.length - cell.prose.trimStart().length), end: cell.start + cell.prose.trimEnd().length };
+      const span = { start: cell.prose.length - cell.prose.trimStart().length, end: cell.prose.trimEnd().length };
       const kind: StatementKind = CELL_UNKNOWN.test(value) ? 'not-known' : 'stated';
-      const statement: IdentityStatement = { characteristic: c, kind, span, sentence: { start: cell.start, end: cell.end }, source: 'table', subject, role: cell.role };
+      const statement: IdentityStatement = { characteristic: c, kind, span, sentence: { start: 0, end: cell.end - cell.start }, source: 'table', subject, role: cell.role };
       if (c === 'ethnicity' && kind === 'stated') statement.minoritised = isMinoritisedValue(value);
-      out.push(statement);
+      out.push({ cell: index.get(cell)!, statement });
     }
   }
+  return out;
+}
+
+/**
+ * A table's statements, kept while its cells are the same: the same cells hold the same facts
+ * objects (a fact is cached by the cell's text and place in the table), so an edit elsewhere reads
+ * no table again. Keyed by the first cell's facts.
+ */
+interface TableFacts {
+  facts: readonly BlockIdentity[];
+  names: readonly string[];
+  statements: readonly TableStatement[];
+  summary: Summary;
+}
+const tables = new WeakMap<BlockIdentity, TableFacts>();
+
+function tableStatements(cells: readonly Block[], facts: readonly BlockIdentity[], childNames: readonly string[]): TableFacts {
+  const known = tables.get(facts[0]!);
+  if (known && known.names === childNames && known.facts.length === facts.length && known.facts.every((f, i) => f === facts[i])) return known;
+  const statements = tableScan(cells, childNames);
+  const table: TableFacts = { facts, names: childNames, statements, summary: summarise(statements.map((t) => t.statement)) };
+  tables.set(facts[0]!, table);
+  return table;
+}
+
+/** A table's statements placed in the document. */
+function placeTable(cells: readonly Block[], found: readonly TableStatement[]): IdentityStatement[] {
+  return found.map(({ cell, statement: s }) => {
+    const d = cells[cell]!.start;
+    const placed: IdentityStatement = { characteristic: s.characteristic, kind: s.kind, span: { start: s.span.start + d, end: s.span.end + d }, sentence: { start: s.sentence.start + d, end: s.sentence.end + d }, source: s.source, subject: s.subject, role: s.role };
+    if (s.minoritised !== undefined) placed.minoritised = s.minoritised;
+    return placed;
+  });
 }
 
 /** Reads front matter fields such as `ethnicity:`, `religion:`, `first-language:` or `disability:`. */
@@ -475,14 +528,69 @@ function frontMatterScan(doc: ParsedDocument, out: IdentityStatement[]): void {
   visit(fm.raw, [], 0);
 }
 
-function statusOf(c: Characteristic, statements: readonly IdentityStatement[]): CharacteristicStatus {
-  const counting = (s: IdentityStatement): boolean => COUNTING.has(s.subject) || (s.subject === 'parent' && (c === 'religion' || c === 'language'));
-  if (statements.some((s) => s.kind === 'stated' && counting(s))) return 'stated';
-  if (statements.some((s) => s.kind === 'stated' && s.subject === 'parent')) return 'parent-only';
-  if (statements.some((s) => s.kind === 'withheld')) return 'withheld';
-  if (statements.some((s) => s.kind === 'not-known-explained')) return 'not-known-explained';
-  if (statements.some((s) => s.kind === 'not-known')) return 'not-known';
-  if (statements.some((s) => s.kind === 'evasive')) return 'evasive';
+/**
+ * What a list of statements says for the statuses, as bits: per characteristic (six bits each, in
+ * the order of `CHARACTERISTICS`) which of the kinds `statusOf` asks about it holds.
+ */
+const STATED_COUNTING = 1;
+const STATED_PARENT = 2;
+const WITHHELD = 4;
+const NOT_KNOWN_EXPLAINED = 8;
+const NOT_KNOWN_BIT = 16;
+const EVASIVE = 32;
+const BITS_PER = 6;
+const CHARACTERISTIC_INDEX: Record<Characteristic, number> = { ethnicity: 0, religion: 1, language: 2, disability: 3 };
+const ANY_WITHHELD = WITHHELD | (WITHHELD << BITS_PER) | (WITHHELD << (2 * BITS_PER)) | (WITHHELD << (3 * BITS_PER));
+
+/** What the document-level fold needs from a list of statements, without placing them. */
+interface Summary {
+  bits: number;
+  /** A stated statement about the child, family or someone unknown gives a minoritised heritage. */
+  minoritised: boolean;
+  /** It has a stated statement (which counts as analysis in an analysis or findings block). */
+  stated: boolean;
+}
+
+const counting = (c: Characteristic, s: Pick<IdentityStatement, 'subject'>): boolean => COUNTING.has(s.subject) || (s.subject === 'parent' && (c === 'religion' || c === 'language'));
+
+function summarise(statements: readonly Omit<IdentityStatement, 'role'>[]): Summary {
+  let bits = 0;
+  let minoritised = false;
+  let stated = false;
+  for (const s of statements) {
+    const c = s.characteristic;
+    let bit = 0;
+    if (s.kind === 'stated') {
+      stated = true;
+      if (counting(c, s)) bit |= STATED_COUNTING;
+      if (s.subject === 'parent') bit |= STATED_PARENT;
+      if (c === 'ethnicity' && s.minoritised && COUNTING.has(s.subject)) minoritised = true;
+    } else if (s.kind === 'withheld') bit = WITHHELD;
+    else if (s.kind === 'not-known-explained') bit = NOT_KNOWN_EXPLAINED;
+    else if (s.kind === 'not-known') bit = NOT_KNOWN_BIT;
+    else bit = EVASIVE;
+    bits |= bit << (CHARACTERISTIC_INDEX[c] * BITS_PER);
+  }
+  return { bits, minoritised, stated };
+}
+
+/** Summaries by the statement list (a cached fact) they sum up. */
+const summaries = new WeakMap<readonly object[], Summary>();
+
+function summaryOf(statements: readonly Omit<IdentityStatement, 'role'>[]): Summary {
+  let known = summaries.get(statements);
+  if (!known) summaries.set(statements, (known = summarise(statements)));
+  return known;
+}
+
+/** The status of a characteristic from its six bits, in the order `statusOf` once asked. */
+function statusOf(bits: number): CharacteristicStatus {
+  if (bits & STATED_COUNTING) return 'stated';
+  if (bits & STATED_PARENT) return 'parent-only';
+  if (bits & WITHHELD) return 'withheld';
+  if (bits & NOT_KNOWN_EXPLAINED) return 'not-known-explained';
+  if (bits & NOT_KNOWN_BIT) return 'not-known';
+  if (bits & EVASIVE) return 'evasive';
   return 'absent';
 }
 
@@ -531,29 +639,114 @@ export function identityFacts(doc: ParsedDocument): IdentityFacts {
   return perDocumentValue(doc, identityFacts, () => foldFacts(doc));
 }
 
-function foldFacts(doc: ParsedDocument): IdentityFacts {
-  const blocks = doc.blocks;
-  const facts = factsOf(doc, BLOCK_IDENTITY);
-  const childNames = findChildNames(doc, facts);
-  const local = factsOf(doc, STATEMENTS(childNames).fact);
-  const statements: IdentityStatement[] = [...frontMatterOf(doc)];
-  const analysisMentions: Span[] = [];
+/**
+ * Where statements come from, in the order they were once gathered: a block's (by its index), or a
+ * table's (by its cells' indices). Indices, not blocks, so a fold can serve the next version of the
+ * draft, whose blocks after an edit are new objects.
+ */
+type Part = { block: number; summary: Summary } | { cells: readonly number[]; found: readonly TableStatement[]; summary: Summary };
+
+/** What the fold over the blocks found, free of where the blocks are in the document. */
+interface Fold {
+  /** The facts it was folded from. */
+  facts: readonly BlockIdentity[];
+  local: readonly (readonly LocalStatement[])[];
+  /** Whether each block is in an analysis or findings section (a statement there counts as analysis). */
+  analysisRole: readonly boolean[];
+  childNames: readonly string[];
+  frontMatter: readonly IdentityStatement[];
+  parts: Part[];
+  bits: number;
+  minoritised: boolean;
+  statedInAnalysis: boolean;
+  hasAnalysisSection: boolean;
+  /** The first five analysis mentions, by block index, relative to the block. */
+  blockMentions: Array<{ block: number; at: Span }>;
+}
+
+/** The children's names, as one array object while they are the same (the facts built on them are keyed by it). */
+let lastNames: readonly string[] = [];
+
+function sameNames(names: string[]): readonly string[] {
+  if (names.length !== lastNames.length || names.some((n, i) => n !== lastNames[i])) lastNames = names;
+  return lastNames;
+}
+
+/** The last fold, which the next version of the draft reuses when its facts fold the same way. */
+let lastFold: Fold | undefined;
+
+const sameSpan = (a: Span | undefined, b: Span | undefined): boolean => a === b || (!!a && !!b && a.start === b.start && a.end === b.end);
+
+/**
+ * Whether a block whose facts are new folds as the old ones did: the same kind of block, child
+ * name, mentions and summary. Table cells are left to a new fold (a table reads its cells together).
+ */
+function foldsTheSame(a: BlockIdentity, b: BlockIdentity, x: readonly LocalStatement[], y: readonly LocalStatement[]): boolean {
+  if (a !== b && (a.lane !== b.lane || a.childName !== b.childName || a.tableMatters !== b.tableMatters || !sameSpan(a.analysisMention, b.analysisMention) || !sameSpan(a.childMention, b.childMention))) return false;
+  if (a.lane & (TABLE_CELL | SKIPPED_CELL)) return false;
+  if (x === y) return true;
+  if ((x.length === 0) !== (y.length === 0)) return false;
+  if (x.length === 0) return true;
+  const p = summaryOf(x);
+  const q = summaryOf(y);
+  return p.bits === q.bits && p.minoritised === q.minoritised && p.stated === q.stated;
+}
+
+/**
+ * The previous fold, when this version's facts fold the same way: after most keystrokes only the
+ * edited block's facts are new, and they state what they stated before.
+ */
+function reusableFold(blocks: readonly Block[], facts: readonly BlockIdentity[], local: readonly (readonly LocalStatement[])[], childNames: readonly string[], frontMatter: readonly IdentityStatement[]): Fold | undefined {
+  const prev = lastFold;
+  if (!prev || prev.childNames !== childNames || prev.frontMatter !== frontMatter || prev.facts.length !== facts.length) return undefined;
+  const before = prev.facts;
+  const was = prev.local;
+  for (let i = 0; i < facts.length; i++) {
+    if (facts[i] === before[i] && local[i] === was[i]) continue;
+    if (!foldsTheSame(before[i]!, facts[i]!, was[i]!, local[i]!) || prev.analysisRole[i] !== ANALYSIS_ROLES.has(blocks[i]!.role)) return undefined;
+  }
+  return { ...prev, facts, local };
+}
+
+/** Folds the blocks' facts: which blocks and tables state something, and what it adds up to. */
+function fold(blocks: readonly Block[], facts: readonly BlockIdentity[], local: readonly (readonly LocalStatement[])[], childNames: readonly string[], frontMatter: readonly IdentityStatement[]): Fold {
+  const fmSummary = summaryOf(frontMatter);
+  const parts: Part[] = [];
+  let bits = fmSummary.bits;
+  let minoritised = fmSummary.minoritised;
+  // A stated statement in an analysis or findings block, which counts as analysis too.
+  let statedInAnalysis = false;
+  const blockMentions: Fold['blockMentions'] = [];
   let hasAnalysisSection = false;
   let table: Block[] = [];
+  let tableIndices: number[] = [];
+  let tableFacts: BlockIdentity[] = [];
   let tableMatters = false;
+  const analysisRole: boolean[] = new Array(blocks.length);
   const flushTable = (): void => {
     // A table with no cell under an identity heading or beside an identity label states nothing.
-    if (tableMatters) tableScan(table, childNames, statements);
+    if (tableMatters) {
+      const { statements: found, summary } = tableStatements(table, tableFacts, childNames);
+      if (found.length > 0) {
+        parts.push({ cells: tableIndices, found, summary });
+        bits |= summary.bits;
+        minoritised ||= summary.minoritised;
+        if (!statedInAnalysis) statedInAnalysis = found.some((t) => t.statement.kind === 'stated' && ANALYSIS_ROLES.has(t.statement.role));
+      }
+    }
     table = [];
+    tableIndices = [];
+    tableFacts = [];
     tableMatters = false;
   };
   for (let i = 0; i < blocks.length; i++) {
     const f = facts[i]!;
     const lane = f.lane;
+    analysisRole[i] = ANALYSIS_ROLES.has(blocks[i]!.role);
     if (table.length && !(lane & (TABLE_CELL | SKIPPED_CELL))) flushTable();
     if (lane & ANALYSIS) {
       hasAnalysisSection = true;
-      if (analysisMentions.length < 5 && f.analysisMention) analysisMentions.push({ start: blocks[i]!.start + f.analysisMention.start, end: blocks[i]!.start + f.analysisMention.end });
+      if (blockMentions.length < 5 && f.analysisMention) blockMentions.push({ block: i, at: f.analysisMention });
     }
     if (lane & TABLE_CELL) {
       const b = blocks[i]!;
@@ -561,41 +754,128 @@ function foldFacts(doc: ParsedDocument): IdentityFacts {
       // A new table starts when the header row comes round again or the section changes.
       if (last && ((b.cell!.isHeader && !last.cell!.isHeader) || (last.sectionPath !== b.sectionPath && last.sectionPath.join('\u0001') !== b.sectionPath.join('\u0001')))) flushTable();
       table.push(b);
+      tableIndices.push(i);
+      tableFacts.push(f);
       if (f.tableMatters) tableMatters = true;
     }
     // Headings and prose outside glossaries and the like: the only blocks with statements.
     const found = local[i]!;
-    if (found.length > 0) for (const s of placedStatements(blocks[i]!, found)) statements.push(s);
+    if (found.length > 0) {
+      const summary = summaryOf(found);
+      parts.push({ block: i, summary });
+      bits |= summary.bits;
+      minoritised ||= summary.minoritised;
+      if (summary.stated && analysisRole[i]) statedInAnalysis = true;
+    }
   }
   flushTable();
-  const characteristics = emptyFacts();
-  const minoritisedSpans: Span[] = [];
-  const protectedSpans: Span[] = [];
-  for (const s of statements) {
-    characteristics[s.characteristic].statements.push(s);
-    if (s.kind !== 'stated') continue;
-    // Statements in the analysis count as analysis too ("her Muslim faith mattered because…").
-    if (analysisMentions.length < 5 && ANALYSIS_ROLES.has(s.role)) analysisMentions.push(s.span);
-    if (s.characteristic === 'ethnicity' && s.minoritised && COUNTING.has(s.subject)) minoritisedSpans.push(s.span);
-    protectedSpans.push(s.sentence);
-  }
+  return { facts, local, analysisRole, childNames, frontMatter, parts, bits, minoritised, statedInAnalysis, hasAnalysisSection, blockMentions };
+}
+
+/**
+ * Folds the blocks' cached facts into the draft's identity facts. Statuses, flags and the
+ * introduction are found from per-block summaries; the statements themselves are placed in the
+ * document (given absolute spans) only when a rule reads them, so an edit does not move hundreds
+ * of statements that nothing asks for.
+ */
+function foldFacts(doc: ParsedDocument): IdentityFacts {
+  const blocks = doc.blocks;
+  const facts = factsOf(doc, BLOCK_IDENTITY);
+  const childNames = sameNames(findChildNames(doc, facts));
+  const local = factsOf(doc, STATEMENTS(childNames).fact);
+  const frontMatter = frontMatterOf(doc);
+  const folded = reusableFold(blocks, facts, local, childNames, frontMatter) ?? fold(blocks, facts, local, childNames, frontMatter);
+  lastFold = folded;
+  const { parts, bits, hasAnalysisSection, minoritised, statedInAnalysis } = folded;
+  const fmSummary = summaryOf(frontMatter);
+  const place = (part: Part): readonly IdentityStatement[] => ('block' in part ? placedStatements(blocks[part.block]!, local[part.block]!) : placeTable(part.cells.map((i) => blocks[i]!), part.found));
+  const blockMentions = folded.blockMentions.map(({ block, at }) => ({ start: blocks[block]!.start + at.start, end: blocks[block]!.start + at.end }));
+
+  // Every statement placed, in the order they were gathered; made on first use.
+  let all: IdentityStatement[] | undefined;
+  const allStatements = (): IdentityStatement[] => {
+    if (all) return all;
+    all = [...frontMatter];
+    for (const part of parts) for (const s of place(part)) all.push(s);
+    return all;
+  };
+  const sorted = (list: IdentityStatement[]): IdentityStatement[] => list.sort((a, b) => a.span.start - b.span.start);
+  const characteristics = {} as Record<Characteristic, CharacteristicFacts>;
   for (const c of CHARACTERISTICS) {
-    characteristics[c].statements.sort((a, b) => a.span.start - b.span.start);
-    characteristics[c].status = statusOf(c, characteristics[c].statements);
+    const shift = CHARACTERISTIC_INDEX[c] * BITS_PER;
+    let statements: IdentityStatement[] | undefined;
+    let withheld: IdentityStatement[] | undefined;
+    characteristics[c] = {
+      status: statusOf((bits >>> shift) & 63),
+      get statements(): IdentityStatement[] {
+        return (statements ??= sorted(allStatements().filter((s) => s.characteristic === c)));
+      },
+      set statements(v: IdentityStatement[]) {
+        statements = v;
+      },
+      get withheld(): IdentityStatement[] {
+        if (withheld) return withheld;
+        if (statements) return (withheld = statements.filter((s) => s.kind === 'withheld'));
+        // Only the parts that withhold this characteristic are placed.
+        const found: IdentityStatement[] = [];
+        if ((bits >>> shift) & WITHHELD) {
+          const take = (list: readonly IdentityStatement[]): void => {
+            for (const s of list) if (s.characteristic === c && s.kind === 'withheld') found.push(s);
+          };
+          if ((fmSummary.bits >>> shift) & WITHHELD) take(frontMatter);
+          for (const part of parts) if ((part.summary.bits >>> shift) & WITHHELD) take(place(part));
+        }
+        return (withheld = sorted(found));
+      },
+      set withheld(v: IdentityStatement[]) {
+        withheld = v;
+      },
+    };
   }
-  return {
+  // Spans read from every statement: made together, on first use.
+  let spans: { analysisMentions: Span[]; minoritisedSpans: Span[]; protectedSpans: Span[] } | undefined;
+  const spansOf = (): NonNullable<typeof spans> => {
+    if (spans) return spans;
+    const analysisMentions = blockMentions;
+    const minoritisedSpans: Span[] = [];
+    const protectedSpans: Span[] = [];
+    for (const s of allStatements()) {
+      if (s.kind !== 'stated') continue;
+      if (analysisMentions.length < 5 && ANALYSIS_ROLES.has(s.role)) analysisMentions.push(s.span);
+      if (s.characteristic === 'ethnicity' && s.minoritised && COUNTING.has(s.subject)) minoritisedSpans.push(s.span);
+      protectedSpans.push(s.sentence);
+    }
+    return (spans = { analysisMentions: analysisMentions.sort((a, b) => a.start - b.start), minoritisedSpans, protectedSpans: dedupe(protectedSpans) });
+  };
+  const result: IdentityFacts = {
     characteristics,
     stated: CHARACTERISTICS.filter((c) => characteristics[c].status === 'stated'),
-    usedInAnalysis: analysisMentions.length > 0,
-    analysisMentions: analysisMentions.sort((a, b) => a.start - b.start),
+    usedInAnalysis: blockMentions.length > 0 || statedInAnalysis,
+    get analysisMentions(): Span[] {
+      return spansOf().analysisMentions;
+    },
+    set analysisMentions(v: Span[]) {
+      spansOf().analysisMentions = v;
+    },
     hasAnalysisSection,
-    minoritised: minoritisedSpans.length > 0,
-    minoritisedSpans,
+    minoritised,
+    get minoritisedSpans(): Span[] {
+      return spansOf().minoritisedSpans;
+    },
+    set minoritisedSpans(v: Span[]) {
+      spansOf().minoritisedSpans = v;
+    },
     childName: childNames[0] ?? 'the child',
-    childNames,
+    childNames: [...childNames],
     introduction: findIntroduction(doc, facts, childNames.length > 0 ? factsOf(doc, NAME_MENTION(childNames).fact) : undefined),
-    protectedSpans: dedupe(protectedSpans),
+    get protectedSpans(): Span[] {
+      return spansOf().protectedSpans;
+    },
+    set protectedSpans(v: Span[]) {
+      spansOf().protectedSpans = v;
+    },
   };
+  return result;
 }
 
 function dedupe(spans: Span[]): Span[] {

@@ -1,6 +1,7 @@
 /** Plain-English hints: very long sentences, hidden decision-makers, long passive chains and officialese. */
 import type { Check, CheckContext } from '../../check';
 import type { Block } from '../../document/model';
+import { perDocumentValue } from '../../facts';
 import type { RuleSource } from '../../types';
 import type { SentenceFacts } from './analyse';
 import { sentenceFactsOf } from './analyse';
@@ -17,16 +18,63 @@ export const SOURCES = {
   decisionMaker: { document: 'family-involvement.md (research digest)', section: 'Rule R03: a decision recorded without a named decision-maker; an agentless passive such as "it was felt"' },
 } satisfies Record<string, RuleSource>;
 
-/** Each analysed sentence in document order, from the per-block facts (reference lists, glossaries, records and block quotes have none). */
-function eachSentence(ctx: CheckContext, fn: (block: Block, s: SentenceFacts) => void, cells = false): void {
-  const facts = sentenceFactsOf(ctx.doc);
+/** Which plain-English checks have something to say about a block's sentences, as bits. */
+const LONG = 1;
+const PASSIVES = 2;
+const HIDDEN = 4;
+const OFFICIALESE = 8;
+
+function maskOf(sentences: readonly SentenceFacts[]): number {
+  let mask = 0;
+  for (const s of sentences) {
+    if (s.quoted <= 0.5) {
+      if (s.words > LONG_SENTENCE_WORDS) mask |= LONG;
+      if (s.passives.length >= PASSIVE_CHAIN) mask |= PASSIVES;
+    }
+    if (s.hiddenDecision) mask |= HIDDEN;
+    if (s.officialese.length > 0) mask |= OFFICIALESE;
+  }
+  return mask;
+}
+
+/** Masks by the block's sentence facts (a cached fact value), so a block is summed up once. */
+const masks = new WeakMap<readonly SentenceFacts[], number>();
+
+/** The blocks (by index) each check reports on, found once per parsed document from the cached facts. */
+interface Flagged {
+  facts: readonly (readonly SentenceFacts[])[];
+  byBit: Map<number, number[]>;
+}
+
+const FLAGGED = {};
+
+function flagged(ctx: CheckContext): Flagged {
+  return perDocumentValue(ctx.doc, FLAGGED, () => {
+    const facts = sentenceFactsOf(ctx.doc);
+    const byBit = new Map<number, number[]>([LONG, PASSIVES, HIDDEN, OFFICIALESE].map((b) => [b, []]));
+    for (let i = 0; i < facts.length; i++) {
+      const sentences = facts[i]!;
+      if (sentences.length === 0) continue;
+      let mask = masks.get(sentences);
+      if (mask === undefined) masks.set(sentences, (mask = maskOf(sentences)));
+      if (mask === 0) continue;
+      for (const [bit, list] of byBit) if (mask & bit) list.push(i);
+    }
+    return { facts, byBit };
+  });
+}
+
+/**
+ * Each analysed sentence, in document order, of the blocks where `bit`'s check may report (reference
+ * lists, glossaries, records and block quotes have none); every block's sentences are not walked.
+ */
+function eachSentence(ctx: CheckContext, bit: number, fn: (block: Block, s: SentenceFacts) => void, cells = false): void {
+  const { facts, byBit } = flagged(ctx);
   const blocks = ctx.doc.blocks;
-  for (let i = 0; i < facts.length; i++) {
-    const sentences = facts[i]!;
-    if (sentences.length === 0) continue;
+  for (const i of byBit.get(bit)!) {
     const block = blocks[i]!;
     if (block.kind === 'table-cell' && !cells) continue;
-    for (const s of sentences) fn(block, s);
+    for (const s of facts[i]!) fn(block, s);
   }
 }
 
@@ -61,7 +109,7 @@ export const longSentence: Check = {
     },
   },
   run(ctx) {
-    eachSentence(ctx, (block, s) => {
+    eachSentence(ctx, LONG, (block, s) => {
       if (s.words <= LONG_SENTENCE_WORDS || s.quoted > 0.5) return;
       ctx.report({ span: { start: block.start + s.start, end: block.start + s.end }, message: this.meta.message.replace('{{count}}', String(s.words)) });
     });
@@ -97,6 +145,7 @@ export const hiddenDecisionMaker: Check = {
   run(ctx) {
     eachSentence(
       ctx,
+      HIDDEN,
       (block, s) => {
         if (!s.hiddenDecision) return;
         ctx.report({ span: { start: block.start + s.hiddenDecision.start, end: block.start + s.hiddenDecision.end }, message: this.meta.message.replace('{{match}}', s.hiddenDecision.text) });
@@ -129,7 +178,7 @@ export const passiveChain: Check = {
     },
   },
   run(ctx) {
-    eachSentence(ctx, (block, s) => {
+    eachSentence(ctx, PASSIVES, (block, s) => {
       if (s.passives.length < PASSIVE_CHAIN || s.quoted > 0.5) return;
       const first = s.passives[0]!;
       const list = s.passives.map((p) => `'${p.text}'`).join(', ');
@@ -169,6 +218,7 @@ export const officialese: Check = {
   run(ctx) {
     eachSentence(
       ctx,
+      OFFICIALESE,
       (block, s) => {
         for (const o of s.officialese) {
           const span = { start: block.start + o.start, end: block.start + o.end };

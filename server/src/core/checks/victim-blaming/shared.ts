@@ -277,17 +277,23 @@ const peopleIds = new Map<string, number>();
 let lastPeopleId = 0;
 
 const PEOPLE = {};
+const idByIndex = new WeakMap<PeopleIndex, number>();
 
 /** The draft's people index and an id that is equal for equal indexes, once per parsed document. */
 function peopleOf(doc: ParsedDocument): PeopleState {
   return perDocumentValue(doc, PEOPLE, () => {
     const people = buildPeople(doc);
-    let sig = '';
-    for (const p of people.byName.values()) sig += personKey(p);
-    let id = peopleIds.get(sig);
+    // \`buildPeople\` keeps its index object while the people are unchanged: its id is known then.
+    let id = idByIndex.get(people);
     if (id === undefined) {
-      if (peopleIds.size >= 256) peopleIds.clear();
-      peopleIds.set(sig, (id = ++lastPeopleId));
+      let sig = '';
+      for (const p of people.byName.values()) sig += personKey(p);
+      id = peopleIds.get(sig);
+      if (id === undefined) {
+        if (peopleIds.size >= 256) peopleIds.clear();
+        peopleIds.set(sig, (id = ++lastPeopleId));
+      }
+      idByIndex.set(people, id);
     }
     return { people, id, keys: new Map() };
   });

@@ -414,16 +414,17 @@ export const withheldCharacteristicNotAnalysed: Check = {
     };
     // Ethnicity, religion, language and disability: the identity rules' own facts.
     for (const c of ['ethnicity', 'religion', 'language', 'disability'] as const) {
-      const statements = facts.characteristics[c].statements;
+      // Only the withheld statements: reading `statements` would place every statement in the draft.
+      const withheld = facts.characteristics[c].withheld;
       let withheldSentences: Span[] | undefined;
-      for (const st of statements) {
-        if (st.kind !== 'withheld' || st.source !== 'prose') continue;
+      for (const st of withheld) {
+        if (st.source !== 'prose') continue;
         const at = sentenceOf(st.span);
         if (!at || PROSE_SKIP.has(at.block.role)) continue;
         // anonymity-used-to-omit-identity reports anonymity-only reasons; leave those to it.
         if (ANONYMITY_REASON.test(at.s.text) && !HARM_TEST.test(at.s.text) && !HARM_TEST.test(at.next)) continue;
         if (reported.some((r) => overlaps(r, at.s))) continue;
-        withheldSentences ??= statements.filter((x) => x.kind === 'withheld').map((x) => x.sentence);
+        withheldSentences ??= withheld.map((x) => x.sentence);
         if (discussed(IDENTITY_CHARACTERISTICS.indexOf(c), withheldSentences)) continue;
         const om = omissionSpan(at.s);
         reported.push(at.s);

@@ -25,7 +25,7 @@ import type { JoinedMemo } from './memo';
 import { joinedHas, memoBy, memoTest } from './memo';
 import type { LocalUnit, UnitPeople } from './units';
 import { flagsOf, FOLLOWS_UP, unitHas } from './sentence-flags';
-import { blankQuotes, isAnchored, peopleFact, PROSE_KINDS, SKIP_ROLES, unitPeople } from './units';
+import { blankQuotes, blockPeople, isAnchored, PROSE_KINDS, SKIP_ROLES, unitPeople, unitsFact } from './units';
 
 /** Seed 000's four groups (Harrison and Barker 2024, Findings; seed 000 line 112). */
 export type InvolvementGroup = 'never-mentioned' | 'excluded' | 'invited-not-involved' | 'involved';
@@ -268,7 +268,7 @@ const NO_PEOPLE: PersonRef[] = [];
 function buildUnits(doc: ParsedDocument, table: FamilyTable, secOf: (SectionInfo | undefined)[]): Unit[] {
   const units: Unit[] = [];
   const blocks = doc.blocks;
-  const facts = factsOf(doc, peopleFact(table.people));
+  const facts = factsOf(doc, unitsFact);
   let i = 0;
   // People are resolved in unit order: "the children" means the children named so far.
   const push = (u: Unit): void => {
@@ -278,7 +278,9 @@ function buildUnits(doc: ParsedDocument, table: FamilyTable, secOf: (SectionInfo
   };
   const sentences = (j: number, section: SectionInfo | undefined, quoted: boolean): void => {
     const b = blocks[j]!;
-    const { units: lus, people } = facts[j]!;
+    const scan = facts[j]!;
+    const lus = scan.units;
+    const people = blockPeople(table.people, scan);
     for (let k = 0; k < lus.length; k++) {
       const lu = lus[k]!;
       push({ index: 0, people: NO_PEOPLE, kind: 'sentence', block: b, span: { start: b.start + lu.start, end: b.start + lu.end }, text: lu.text, full: lu.full, section, role: b.role, quoted, blockIndex: j, part: k, anchored: lu.anchored, found: people[k]!, flags: lu.flags });

@@ -6,8 +6,8 @@
 import type { Block, BlockKind, BlockRole } from '../../document/model';
 import type { Fact } from '../../facts';
 import { defineFact } from '../../facts';
-import type { PeopleContext, RawRef } from './family-members';
-import { rawPeople } from './family-members';
+import type { PatternHit, PeopleContext, RawRef } from './family-members';
+import { aliasesTouch, patternHits, peopleWith } from './family-members';
 import { agesIn } from './ages';
 import { flagsOf } from './sentence-flags';
 import { CHILD_DIED, SELF_ANCHORED, STRONG_ANCHOR, WEAK_ANCHOR } from './lexicon';
@@ -107,12 +107,6 @@ export function diesInText(text: string): boolean {
   return DIED_HINT.test(text.toLowerCase()) && CHILD_DIED.test(text) && !/child death overview|\bCDOP\b/i.test(text);
 }
 
-/** A block's sentence units and the people each names. */
-export interface BlockUnits {
-  units: readonly LocalUnit[];
-  people: readonly UnitPeople[];
-}
-const NO_UNITS: BlockUnits = { units: [], people: [] };
 
 // The child as speaker: "Child A told", "Ella, then 13, said", "Child A's views".
 const SPEAKS_AFTER = /^(?:\s*\(\d{1,2}\))?(?:,[^,;.]{0,50},)?(?:\s+(?:is|was) (?:a|an) [^.;]{0,40}? who)?\s+(?:(?:had|has|have|also|often|later|then|once|repeatedly|clearly|consistently|recently|previously|sometimes|would|could|still)\s+)*(?:told|tells|tell|said|says|say|described|describes|explained|wrote|writes|disclosed|asked|asks|ask|wanted|wants|want|wished|hoped|liked|likes|like|loved|loves|enjoyed|enjoys|hated|felt|feels|expressed|talked|talk|spoke|speak|shared|drew|chose|did not want|did not like|does not want|was (?:proud|frightened|scared|afraid|happy|sad|worried|angry|clear)|is (?:proud|frightened|scared|afraid|happy|sad|worried|angry|clear))\b/i;
@@ -127,31 +121,66 @@ export function afterRef(full: string, end: number): AfterRef {
 
 /** The people in one unit's text, with what the child facts need to know whether to read it. */
 export function unitPeople(context: PeopleContext, text: string): UnitPeople {
-  return {
-    raw: rawPeople(context, text),
-    namesChildAlias: context.childNameRe?.test(text) ?? false,
-    childHint: CHILD_NAMED.test(text) || diesInText(text),
-  };
+  return peopleOf(context, text, patternHits(text), childHintIn(text));
 }
 
-const peopleFacts = new Map<PeopleContext, Fact<BlockUnits>>();
-let defined = 0;
+function childHintIn(text: string): boolean {
+  return CHILD_NAMED.test(text) || diesInText(text);
+}
+
+function peopleOf(context: PeopleContext, text: string, hits: readonly PatternHit[], childHint: boolean): UnitPeople {
+  return { raw: peopleWith(context, text, hits), namesChildAlias: context.childNameRe?.test(text) ?? false, childHint };
+}
+
+/** A block's sentence units with what the people in them depend on beyond the aliases. */
+export interface BlockScan {
+  units: readonly LocalUnit[];
+  /** Per unit, its pattern matches. */
+  hits: readonly (readonly PatternHit[])[];
+  /** Per unit, its people when no alias touches it. */
+  plain: readonly UnitPeople[];
+}
+const NO_SCAN: BlockScan = { units: [], hits: [], plain: [] };
+const NO_ALIASES_CONTEXT: PeopleContext = { signature: '', aliases: new Map() };
 
 /**
- * Each block's sentence units and the people each names, for one set of aliases. Keyed by the
- * aliases (which stay the same while typing), so an edit re-reads only the edited block; one fact,
- * so the first analysis of a draft reads each block once.
+ * Each block's sentence units and the person patterns matched in them. Independent of the draft's
+ * aliases, so typing in a sentence that defines one re-reads only that block; the aliases are laid
+ * over the matches by `blockPeople`. One fact, so the first analysis of a draft reads each block once.
  */
-export function peopleFact(context: PeopleContext): Fact<BlockUnits> {
-  let fact = peopleFacts.get(context);
-  if (!fact) {
-    if (peopleFacts.size >= 32) peopleFacts.clear();
-    fact = defineFact(`family/people#${++defined}`, (b) => {
-      if (!hasUnits(b) || b.sentences.length === 0) return NO_UNITS;
-      const units = localUnits(b);
-      return { units, people: units.map((u) => unitPeople(context, u.text)) };
-    });
-    peopleFacts.set(context, fact);
+export const unitsFact: Fact<BlockScan> = defineFact('family/units', (b) => {
+  if (!hasUnits(b) || b.sentences.length === 0) return NO_SCAN;
+  const units = localUnits(b);
+  const hits = units.map((u) => patternHits(u.text));
+  return { units, hits, plain: units.map((u, k) => peopleOf(NO_ALIASES_CONTEXT, u.text, hits[k]!, childHintIn(u.text))) };
+});
+
+/** A block's people as last worked out, with the aliases they were worked out with. */
+interface BlockPeople {
+  context: PeopleContext;
+  people: readonly UnitPeople[];
+}
+const blockPeopleMemo = new WeakMap<BlockScan, BlockPeople>();
+
+/**
+ * The people each unit of a block names, with the draft's aliases. A unit no alias touches keeps the
+ * same people object whatever the aliases, so what later steps remember by it stays valid when an
+ * alias is typed elsewhere in the draft.
+ */
+export function blockPeople(context: PeopleContext, scan: BlockScan): readonly UnitPeople[] {
+  if (scan.units.length === 0) return scan.plain;
+  const known = blockPeopleMemo.get(scan);
+  if (known && known.context === context) return known.people;
+  let people: UnitPeople[] | undefined;
+  for (let k = 0; k < scan.units.length; k++) {
+    const text = scan.units[k]!.text;
+    const hits = scan.hits[k]!;
+    const plain = scan.plain[k]!;
+    if (!aliasesTouch(context, text, hits) && !(context.childNameRe?.test(text) ?? false)) continue;
+    people ??= scan.plain.slice();
+    people[k] = peopleOf(context, text, hits, plain.childHint);
   }
-  return fact;
+  const out = people ?? scan.plain;
+  blockPeopleMemo.set(scan, { context, people: out });
+  return out;
 }

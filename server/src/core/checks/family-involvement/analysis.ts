@@ -25,7 +25,7 @@ import type { JoinedMemo } from './memo';
 import { joinedHas, memoBy, memoTest } from './memo';
 import type { LocalUnit, UnitPeople } from './units';
 import { flagsOf, FOLLOWS_UP, unitHas } from './sentence-flags';
-import { blankQuotes, blockPeople, isAnchored, PROSE_KINDS, SKIP_ROLES, unitPeople, unitsFact } from './units';
+import { blankQuotes, blockInert, blockPeople, inertPeople, isAnchored, PROSE_KINDS, SKIP_ROLES, unitPeople, unitsFact } from './units';
 
 /** Seed 000's four groups (Harrison and Barker 2024, Findings; seed 000 line 112). */
 export type InvolvementGroup = 'never-mentioned' | 'excluded' | 'invited-not-involved' | 'involved';
@@ -117,6 +117,11 @@ export interface InvolvementAnalysis {
   methodSection?: SectionInfo;
   /** Index of units by section index. */
   unitsBySection: Map<number, Unit[]>;
+  /**
+   * Indices of the first unit of each block (or the row) that names someone, a child or a death: the
+   * only ones the child facts read outside a child's-voice section. Ascending.
+   */
+  childHeads: number[];
 }
 
 // Headings that name a family-involvement section, however unusual (digest line 78; issue 5 "unusual section names").
@@ -265,8 +270,9 @@ function sectionOfBlocks(doc: ParsedDocument, infos: SectionInfo[]): (SectionInf
 /** Set on every unit as it is pushed, once its people are resolved. */
 const NO_PEOPLE: PersonRef[] = [];
 
-function buildUnits(doc: ParsedDocument, table: FamilyTable, secOf: (SectionInfo | undefined)[]): Unit[] {
+function buildUnits(doc: ParsedDocument, table: FamilyTable, secOf: (SectionInfo | undefined)[]): { units: Unit[]; childHeads: number[] } {
   const units: Unit[] = [];
+  const childHeads: number[] = [];
   const blocks = doc.blocks;
   const facts = factsOf(doc, unitsFact);
   let i = 0;
@@ -281,6 +287,7 @@ function buildUnits(doc: ParsedDocument, table: FamilyTable, secOf: (SectionInfo
     const scan = facts[j]!;
     const lus = scan.units;
     const people = blockPeople(table.people, scan);
+    if (lus.length > 0 && !blockInert(scan)) childHeads.push(units.length);
     for (let k = 0; k < lus.length; k++) {
       const lu = lus[k]!;
       push({ index: 0, people: NO_PEOPLE, kind: 'sentence', block: b, span: { start: b.start + lu.start, end: b.start + lu.end }, text: lu.text, full: lu.full, section, role: b.role, quoted, blockIndex: j, part: k, anchored: lu.anchored, found: people[k]!, flags: lu.flags });
@@ -299,13 +306,16 @@ function buildUnits(doc: ParsedDocument, table: FamilyTable, secOf: (SectionInfo
         if (i > from && c.cell!.isHeader && !blocks[i - 1]!.cell!.isHeader) break;
         i++;
       }
-      tableUnits(doc, from, i, table, secOf, push, sentences);
+      tableUnits(doc, from, i, table, secOf, (u) => {
+        if (!inertPeople(u.found)) childHeads.push(units.length);
+        push(u);
+      }, sentences);
       continue;
     }
     sentences(i, secOf[i], b.role === 'quoted-record');
     i++;
   }
-  return units;
+  return { units, childHeads };
 }
 
 function tableUnits(
@@ -854,7 +864,7 @@ function analyse(doc: ParsedDocument): InvolvementAnalysis {
   const table = buildFamilyTable(doc);
   const sections = sectionInfos(doc);
   const secOf = sectionOfBlocks(doc, sections);
-  const units = buildUnits(doc, table, secOf);
+  const { units, childHeads } = buildUnits(doc, table, secOf);
   const statements = buildStatements(units, table);
   const persons = personFacts(units, statements, table);
   const unitsBySection = new Map<number, Unit[]>();
@@ -881,6 +891,7 @@ function analyse(doc: ParsedDocument): InvolvementAnalysis {
     familySection: familyHeading,
     methodSection: sections.find((s) => s.method),
     unitsBySection,
+    childHeads,
   };
 }
 

@@ -139,6 +139,11 @@ export interface BlockScan {
   hits: readonly (readonly PatternHit[])[];
   /** Per unit, its people when no alias touches it. */
   plain: readonly UnitPeople[];
+  /**
+   * The people last laid over these matches, with the aliases used: a cache beside the fact, not
+   * part of it (a property read is cheaper than a lookup by the fact, and this runs per block per edit).
+   */
+  laid?: BlockPeople;
 }
 const NO_SCAN: BlockScan = { units: [], hits: [], plain: [] };
 const NO_ALIASES_CONTEXT: PeopleContext = { signature: '', aliases: new Map() };
@@ -152,15 +157,28 @@ export const unitsFact: Fact<BlockScan> = defineFact('family/units', (b) => {
   if (!hasUnits(b) || b.sentences.length === 0) return NO_SCAN;
   const units = localUnits(b);
   const hits = units.map((u) => patternHits(u.text));
-  return { units, hits, plain: units.map((u, k) => peopleOf(NO_ALIASES_CONTEXT, u.text, hits[k]!, childHintIn(u.text))) };
+  return { units, hits, plain: units.map((u, k) => peopleOf(NO_ALIASES_CONTEXT, u.text, hits[k]!, childHintIn(u.text))), laid: undefined };
 });
 
 /** A block's people as last worked out, with the aliases they were worked out with. */
 interface BlockPeople {
   context: PeopleContext;
   people: readonly UnitPeople[];
+  /** No unit names anyone, a child or a death (worked out when first asked). */
+  inert?: boolean;
 }
-const blockPeopleMemo = new WeakMap<BlockScan, BlockPeople>();
+
+/** Whether a unit's people facts say nothing about anyone, a child or a death. */
+export function inertPeople(p: UnitPeople): boolean {
+  return p.raw.length === 0 && !p.namesChildAlias && !p.childHint;
+}
+
+/** Whether every unit of a block is inert, with the aliases last given to `blockPeople` for it. */
+export function blockInert(scan: BlockScan): boolean {
+  const laid = scan.laid;
+  if (!laid) return scan.plain.every(inertPeople);
+  return (laid.inert ??= laid.people.every(inertPeople));
+}
 
 /**
  * The people each unit of a block names, with the draft's aliases. A unit no alias touches keeps the
@@ -169,7 +187,7 @@ const blockPeopleMemo = new WeakMap<BlockScan, BlockPeople>();
  */
 export function blockPeople(context: PeopleContext, scan: BlockScan): readonly UnitPeople[] {
   if (scan.units.length === 0) return scan.plain;
-  const known = blockPeopleMemo.get(scan);
+  const known = scan.laid;
   if (known && known.context === context) return known.people;
   let people: UnitPeople[] | undefined;
   for (let k = 0; k < scan.units.length; k++) {
@@ -181,6 +199,6 @@ export function blockPeople(context: PeopleContext, scan: BlockScan): readonly U
     people[k] = peopleOf(context, text, hits, plain.childHint);
   }
   const out = people ?? scan.plain;
-  blockPeopleMemo.set(scan, { context, people: out });
+  scan.laid = { context, people: out };
   return out;
 }

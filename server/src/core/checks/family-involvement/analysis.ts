@@ -70,6 +70,8 @@ export interface Unit {
   found: UnitPeople;
   /** Wordings a few checks look for (sentence-flags.ts). */
   flags: number;
+  /** For a sentence, its unit in the block's fact, where what is read from its text alone is remembered. */
+  local: LocalUnit | undefined;
 }
 
 /** A statement about the review's own involvement of someone. */
@@ -290,7 +292,7 @@ function buildUnits(doc: ParsedDocument, table: FamilyTable, secOf: (SectionInfo
     if (lus.length > 0 && !blockInert(scan)) childHeads.push(units.length);
     for (let k = 0; k < lus.length; k++) {
       const lu = lus[k]!;
-      push({ index: 0, people: NO_PEOPLE, kind: 'sentence', block: b, span: { start: b.start + lu.start, end: b.start + lu.end }, text: lu.text, full: lu.full, section, role: b.role, quoted, blockIndex: j, part: k, anchored: lu.anchored, found: people[k]!, flags: lu.flags });
+      push({ index: 0, people: NO_PEOPLE, kind: 'sentence', block: b, span: { start: b.start + lu.start, end: b.start + lu.end }, text: lu.text, full: lu.full, section, role: b.role, quoted, blockIndex: j, part: k, anchored: lu.anchored, found: people[k]!, flags: lu.flags, local: lu });
     }
   };
   while (i < blocks.length) {
@@ -362,7 +364,7 @@ function tableUnits(
     text = text.replace(/\n/g, ' ');
     push({
       index: 0, people: NO_PEOPLE, kind: 'row', block: head, span: { start: head.start, end: last.end }, text, full: text, section, role: head.role, quoted: false, cells: rowCells,
-      blockIndex: row[0]!, part: -1, anchored: isAnchored(text, head.role), found: unitPeople(table.people, text), flags: flagsOf(text),
+      blockIndex: row[0]!, part: -1, anchored: isAnchored(text, head.role), found: unitPeople(table.people, text), flags: flagsOf(text), local: undefined,
     });
   }
 }
@@ -395,7 +397,7 @@ function rowStatuses(unit: Unit): StatusMatch[] {
 }
 
 /** What the statement analysis reads from a unit's own text. */
-interface UnitStatus {
+export interface UnitStatus {
   matches: StatusMatch[];
   strong: boolean;
   /** About research or other reviews ("Harrison and Barker (2024) found"). */
@@ -419,7 +421,8 @@ const statusOfText = (text: string): UnitStatus => statusOf(text, detectStatuses
 const rowStatusCache = new WeakMap<Unit, UnitStatus>();
 
 function unitStatus(u: Unit): UnitStatus {
-  if (u.part >= 0) return memoBy(statusCache, u.text, statusOfText);
+  // Kept with the block's fact, so an unchanged sentence is not looked up by its text on every edit.
+  if (u.local) return (u.local.status ??= memoBy(statusCache, u.text, statusOfText));
   let s = rowStatusCache.get(u);
   if (!s) rowStatusCache.set(u, (s = statusOf(u.text, [...rowStatuses(u), ...detectStatuses(u.text)])));
   return s;

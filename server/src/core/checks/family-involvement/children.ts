@@ -48,7 +48,7 @@ const SAY = 512;
 const STRONG = 1024;
 
 /** The child-related bits of a unit, and where a pronoun starts speaking ("she said"), or -1. */
-interface ChildText {
+export interface ChildText {
   bits: number;
   pronounSpeaks: number;
 }
@@ -124,7 +124,7 @@ function unitDeltas(
     // A recommendation to hear children is not their voice.
     if (u.role === 'recommendations') continue;
     const refs = u.people.length === 0 ? u.people : u.people.filter((p) => p.keys.some(isChild));
-    const ct = childText(u.text, u.full);
+    const ct = u.local ? (u.local.child ??= childText(u.text, u.full)) : childText(u.text, u.full);
     const bits = ct.bits;
     if (!docDied && !u.quoted && bits & DIED && (refs.length > 0 || bits & CHILD_TERM)) docDied = true;
     const inVoiceSection = u.section !== undefined && voiceSections.has(u.section.index);

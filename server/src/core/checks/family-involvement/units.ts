@@ -10,6 +10,8 @@ import type { PatternHit, PeopleContext, RawRef } from './family-members';
 import { aliasesTouch, patternHits, peopleWith } from './family-members';
 import { agesIn } from './ages';
 import { flagsOf } from './sentence-flags';
+import type { UnitStatus } from './analysis';
+import type { ChildText } from './children';
 import { CHILD_DIED, SELF_ANCHORED, STRONG_ANCHOR, WEAK_ANCHOR } from './lexicon';
 
 export const PROSE_KINDS: ReadonlySet<BlockKind> = new Set(['paragraph', 'list-item', 'table-cell', 'block-quote']);
@@ -27,6 +29,12 @@ export interface LocalUnit {
   anchored: boolean;
   /** Wordings a few checks look for (sentence-flags.ts). */
   flags: number;
+  /**
+   * What later steps read from the text alone, remembered here on first use (not part of the fact:
+   * a cache beside it, so an unchanged sentence is not looked up by its text on every edit).
+   */
+  status?: UnitStatus;
+  child?: ChildText;
 }
 
 /** Blanks quotations inside [start, end); `from` is the first quote that can still overlap (sentences come in order). Linear in the text. */

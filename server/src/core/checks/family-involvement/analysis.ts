@@ -15,7 +15,7 @@ import type { Block, BlockRole, ParsedDocument, Section } from '../../document/m
 import { factsOf, perDocumentValue } from '../../facts';
 import type { Span } from '../../types';
 import type { FamilyTable, PersonKind, PersonRef } from './family-members';
-import { buildFamilyTable, kindOf, PRONOUN, resolvePeople } from './family-members';
+import { buildFamilyTable, kindOf, PRONOUN, resolvePeople, resolvePeopleOf } from './family-members';
 import type { ReasonKind } from './lexicon';
 import {
   AGENTLESS_DECISION, DECISION, DECLINED, DEFERRAL_CONDITION, FUTURE_INVOLVEMENT, global, INVITED, NO_RESPONSE,
@@ -281,7 +281,7 @@ function buildUnits(doc: ParsedDocument, table: FamilyTable, secOf: (SectionInfo
   // People are resolved in unit order: "the children" means the children named so far.
   const push = (u: Unit): void => {
     u.index = units.length;
-    u.people = resolvePeople(table, u.found.raw, u.span.start);
+    u.people = u.kind === 'row' ? resolvePeople(table, u.found.raw, u.span.start) : resolvePeopleOf(table, u.found, u.span.start);
     units.push(u);
   };
   const sentences = (j: number, section: SectionInfo | undefined, quoted: boolean): void => {
@@ -292,7 +292,10 @@ function buildUnits(doc: ParsedDocument, table: FamilyTable, secOf: (SectionInfo
     if (lus.length > 0 && !blockInert(scan)) childHeads.push(units.length);
     for (let k = 0; k < lus.length; k++) {
       const lu = lus[k]!;
-      push({ index: 0, people: NO_PEOPLE, kind: 'sentence', block: b, span: { start: b.start + lu.start, end: b.start + lu.end }, text: lu.text, full: lu.full, section, role: b.role, quoted, blockIndex: j, part: k, anchored: lu.anchored, found: people[k]!, flags: lu.flags, local: lu });
+      const start = b.start + lu.start;
+      let span = lu.placed;
+      if (span?.start !== start) lu.placed = span = { start, end: b.start + lu.end };
+      push({ index: 0, people: NO_PEOPLE, kind: 'sentence', block: b, span, text: lu.text, full: lu.full, section, role: b.role, quoted, blockIndex: j, part: k, anchored: lu.anchored, found: people[k]!, flags: lu.flags, local: lu });
     }
   };
   while (i < blocks.length) {

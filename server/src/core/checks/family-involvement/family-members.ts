@@ -614,5 +614,40 @@ export function resolvePeople(table: FamilyTable, raw: readonly RawRef[], base: 
   return refs;
 }
 
+/** A unit's references as last resolved, with what the resolution depended on beyond them. */
+export interface ResolvedPeople {
+  base: number;
+  /** The children known when the unit was reached, if it has group words ("the children", "the child"). */
+  children: readonly string[] | undefined;
+  refs: PersonRef[];
+}
+
+function sameList(a: readonly string[] | undefined, b: readonly string[]): boolean {
+  if (!a || a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/**
+ * `resolvePeople` for references kept in `holder` (a unit's people facts), giving back the last
+ * answer while the unit has not moved and, for group words, the children known so far are the same:
+ * the unchanged part of a draft before an edit then builds no references. Codes are still registered.
+ */
+export function resolvePeopleOf(table: FamilyTable, holder: { readonly raw: readonly RawRef[]; resolved?: ResolvedPeople }, base: number): PersonRef[] {
+  const raw = holder.raw;
+  if (raw.length === 0) return NO_REFS;
+  let groups = false;
+  for (const r of raw) if (r.mode !== 0) groups = true;
+  const last = holder.resolved;
+  if (last && last.base === base && (!groups || sameList(last.children, table.children))) {
+    for (const r of raw) if (r.code) for (const k of r.keys) if (k.startsWith('child:') || k.startsWith('sibling:')) registerCode(table, k);
+    return last.refs;
+  }
+  const children = groups ? table.children.slice() : undefined;
+  const refs = resolvePeople(table, raw, base);
+  holder.resolved = { base, children, refs };
+  return refs;
+}
+
 /** Pronouns that can stand for a person at the start of a clause. */
 export const PRONOUN = /(?<![A-Za-z])(she|he|they|her|him|them|both|neither)(?![A-Za-z])/i;

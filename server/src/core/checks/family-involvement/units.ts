@@ -4,9 +4,10 @@
  * only the edited block is read again; the analysis itself is a walk over these facts.
  */
 import type { Block, BlockKind, BlockRole } from '../../document/model';
+import type { Span } from '../../types';
 import type { Fact } from '../../facts';
 import { defineFact } from '../../facts';
-import type { PatternHit, PeopleContext, RawRef } from './family-members';
+import type { PatternHit, PeopleContext, RawRef, ResolvedPeople } from './family-members';
 import { aliasesTouch, patternHits, peopleWith } from './family-members';
 import { agesIn } from './ages';
 import { flagsOf } from './sentence-flags';
@@ -35,6 +36,8 @@ export interface LocalUnit {
    */
   status?: UnitStatus;
   child?: ChildText;
+  /** Its span in the draft it was last placed in (spans are never changed, so one serves every analysis while the block has not moved). */
+  placed?: Span;
 }
 
 /** Blanks quotations inside [start, end); `from` is the first quote that can still overlap (sentences come in order). Linear in the text. */
@@ -105,6 +108,8 @@ export interface UnitPeople {
   namesChildAlias: boolean;
   /** The unit names a child by code or as "the child", or says a child died: the child facts must read it. */
   childHint: boolean;
+  /** The references as last resolved in a draft (a cache beside the facts, see `resolvePeopleOf`). */
+  resolved?: ResolvedPeople;
 }
 
 const DIED_HINT = /die|death|kill|murder|passed away|fatal|sudden|sudi|sudc|own life|suicide/;

@@ -89,7 +89,8 @@ export function localUnits(b: Block): LocalUnit[] {
   for (const s of b.sentences) {
     while (q < b.quotes.length && b.quotes[q]!.inner.end <= s.start) q++;
     const text = blankQuotes(b, s.start, s.end, q);
-    out.push({ start: s.start, end: s.end, text, full: s.text, anchored: isAnchored(text, b.role), flags: flagsOf(text) });
+    // The caches are set here, empty, so every unit has one shape (fields added later would make the walks over units slow).
+    out.push({ start: s.start, end: s.end, text, full: s.text, anchored: isAnchored(text, b.role), flags: flagsOf(text), status: undefined, child: undefined, placed: undefined });
   }
   return out;
 }
@@ -142,7 +143,7 @@ function childHintIn(text: string): boolean {
 }
 
 function peopleOf(context: PeopleContext, text: string, hits: readonly PatternHit[], childHint: boolean): UnitPeople {
-  return { raw: peopleWith(context, text, hits), namesChildAlias: context.childNameRe?.test(text) ?? false, childHint };
+  return { raw: peopleWith(context, text, hits), namesChildAlias: context.childNameRe?.test(text) ?? false, childHint, resolved: undefined };
 }
 
 /** A block's sentence units with what the people in them depend on beyond the aliases. */
@@ -158,7 +159,7 @@ export interface BlockScan {
    */
   laid?: BlockPeople;
 }
-const NO_SCAN: BlockScan = { units: [], hits: [], plain: [] };
+const NO_SCAN: BlockScan = { units: [], hits: [], plain: [], laid: undefined };
 const NO_ALIASES_CONTEXT: PeopleContext = { signature: '', aliases: new Map() };
 
 /**
@@ -212,6 +213,6 @@ export function blockPeople(context: PeopleContext, scan: BlockScan): readonly U
     people[k] = peopleOf(context, text, hits, plain.childHint);
   }
   const out = people ?? scan.plain;
-  scan.laid = { context, people: out };
+  scan.laid = { context, people: out, inert: undefined };
   return out;
 }

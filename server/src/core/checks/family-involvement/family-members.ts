@@ -643,9 +643,14 @@ export function resolvePeopleOf(table: FamilyTable, holder: { readonly raw: read
     for (const r of raw) if (r.code) for (const k of r.keys) if (k.startsWith('child:') || k.startsWith('sibling:')) registerCode(table, k);
     return last.refs;
   }
-  const children = groups ? table.children.slice() : undefined;
+  const children = groups ? (sameList(last?.children, table.children) ? last!.children : table.children.slice()) : undefined;
   const refs = resolvePeople(table, raw, base);
-  holder.resolved = { base, children, refs };
+  // Updated in place: a unit after an edit moves on every keystroke, and a new record each time is garbage.
+  if (last) {
+    last.base = base;
+    last.children = children;
+    last.refs = refs;
+  } else holder.resolved = { base, children, refs };
   return refs;
 }
 

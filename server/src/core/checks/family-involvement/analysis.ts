@@ -15,7 +15,7 @@ import type { Block, BlockRole, ParsedDocument, Section } from '../../document/m
 import { factsOf, perDocumentValue } from '../../facts';
 import type { Span } from '../../types';
 import type { FamilyTable, PersonKind, PersonRef } from './family-members';
-import { buildFamilyTable, kindOf, PRONOUN, resolvePeople } from './family-members';
+import { buildFamilyTable, kindOf, PRONOUN, resolvePeople, resolvePeopleOf } from './family-members';
 import type { ReasonKind } from './lexicon';
 import {
   AGENTLESS_DECISION, DECISION, DECLINED, DEFERRAL_CONDITION, FUTURE_INVOLVEMENT, global, INVITED, NO_RESPONSE,
@@ -25,7 +25,7 @@ import type { JoinedMemo } from './memo';
 import { joinedHas, memoBy, memoTest } from './memo';
 import type { LocalUnit, UnitPeople } from './units';
 import { flagsOf, FOLLOWS_UP, unitHas } from './sentence-flags';
-import { blankQuotes, isAnchored, peopleFact, PROSE_KINDS, SKIP_ROLES, unitPeople } from './units';
+import { blankQuotes, blockInert, blockPeople, inertPeople, isAnchored, PROSE_KINDS, SKIP_ROLES, unitPeople, unitsFact } from './units';
 
 /** Seed 000's four groups (Harrison and Barker 2024, Findings; seed 000 line 112). */
 export type InvolvementGroup = 'never-mentioned' | 'excluded' | 'invited-not-involved' | 'involved';
@@ -70,6 +70,8 @@ export interface Unit {
   found: UnitPeople;
   /** Wordings a few checks look for (sentence-flags.ts). */
   flags: number;
+  /** For a sentence, its unit in the block's fact, where what is read from its text alone is remembered. */
+  local: LocalUnit | undefined;
 }
 
 /** A statement about the review's own involvement of someone. */
@@ -117,6 +119,11 @@ export interface InvolvementAnalysis {
   methodSection?: SectionInfo;
   /** Index of units by section index. */
   unitsBySection: Map<number, Unit[]>;
+  /**
+   * Indices of the first unit of each block (or the row) that names someone, a child or a death: the
+   * only ones the child facts read outside a child's-voice section. Ascending.
+   */
+  childHeads: number[];
 }
 
 // Headings that name a family-involvement section, however unusual (digest line 78; issue 5 "unusual section names").
@@ -265,23 +272,30 @@ function sectionOfBlocks(doc: ParsedDocument, infos: SectionInfo[]): (SectionInf
 /** Set on every unit as it is pushed, once its people are resolved. */
 const NO_PEOPLE: PersonRef[] = [];
 
-function buildUnits(doc: ParsedDocument, table: FamilyTable, secOf: (SectionInfo | undefined)[]): Unit[] {
+function buildUnits(doc: ParsedDocument, table: FamilyTable, secOf: (SectionInfo | undefined)[]): { units: Unit[]; childHeads: number[] } {
   const units: Unit[] = [];
+  const childHeads: number[] = [];
   const blocks = doc.blocks;
-  const facts = factsOf(doc, peopleFact(table.people));
+  const facts = factsOf(doc, unitsFact);
   let i = 0;
   // People are resolved in unit order: "the children" means the children named so far.
   const push = (u: Unit): void => {
     u.index = units.length;
-    u.people = resolvePeople(table, u.found.raw, u.span.start);
+    u.people = u.kind === 'row' ? resolvePeople(table, u.found.raw, u.span.start) : resolvePeopleOf(table, u.found, u.span.start);
     units.push(u);
   };
   const sentences = (j: number, section: SectionInfo | undefined, quoted: boolean): void => {
     const b = blocks[j]!;
-    const { units: lus, people } = facts[j]!;
+    const scan = facts[j]!;
+    const lus = scan.units;
+    const people = blockPeople(table.people, scan);
+    if (lus.length > 0 && !blockInert(scan)) childHeads.push(units.length);
     for (let k = 0; k < lus.length; k++) {
       const lu = lus[k]!;
-      push({ index: 0, people: NO_PEOPLE, kind: 'sentence', block: b, span: { start: b.start + lu.start, end: b.start + lu.end }, text: lu.text, full: lu.full, section, role: b.role, quoted, blockIndex: j, part: k, anchored: lu.anchored, found: people[k]!, flags: lu.flags });
+      const start = b.start + lu.start;
+      let span = lu.placed;
+      if (span?.start !== start) lu.placed = span = { start, end: b.start + lu.end };
+      push({ index: 0, people: NO_PEOPLE, kind: 'sentence', block: b, span, text: lu.text, full: lu.full, section, role: b.role, quoted, blockIndex: j, part: k, anchored: lu.anchored, found: people[k]!, flags: lu.flags, local: lu });
     }
   };
   while (i < blocks.length) {
@@ -297,13 +311,16 @@ function buildUnits(doc: ParsedDocument, table: FamilyTable, secOf: (SectionInfo
         if (i > from && c.cell!.isHeader && !blocks[i - 1]!.cell!.isHeader) break;
         i++;
       }
-      tableUnits(doc, from, i, table, secOf, push, sentences);
+      tableUnits(doc, from, i, table, secOf, (u) => {
+        if (!inertPeople(u.found)) childHeads.push(units.length);
+        push(u);
+      }, sentences);
       continue;
     }
     sentences(i, secOf[i], b.role === 'quoted-record');
     i++;
   }
-  return units;
+  return { units, childHeads };
 }
 
 function tableUnits(
@@ -350,7 +367,7 @@ function tableUnits(
     text = text.replace(/\n/g, ' ');
     push({
       index: 0, people: NO_PEOPLE, kind: 'row', block: head, span: { start: head.start, end: last.end }, text, full: text, section, role: head.role, quoted: false, cells: rowCells,
-      blockIndex: row[0]!, part: -1, anchored: isAnchored(text, head.role), found: unitPeople(table.people, text), flags: flagsOf(text),
+      blockIndex: row[0]!, part: -1, anchored: isAnchored(text, head.role), found: unitPeople(table.people, text), flags: flagsOf(text), local: undefined,
     });
   }
 }
@@ -383,7 +400,7 @@ function rowStatuses(unit: Unit): StatusMatch[] {
 }
 
 /** What the statement analysis reads from a unit's own text. */
-interface UnitStatus {
+export interface UnitStatus {
   matches: StatusMatch[];
   strong: boolean;
   /** About research or other reviews ("Harrison and Barker (2024) found"). */
@@ -407,7 +424,8 @@ const statusOfText = (text: string): UnitStatus => statusOf(text, detectStatuses
 const rowStatusCache = new WeakMap<Unit, UnitStatus>();
 
 function unitStatus(u: Unit): UnitStatus {
-  if (u.part >= 0) return memoBy(statusCache, u.text, statusOfText);
+  // Kept with the block's fact, so an unchanged sentence is not looked up by its text on every edit.
+  if (u.local) return (u.local.status ??= memoBy(statusCache, u.text, statusOfText));
   let s = rowStatusCache.get(u);
   if (!s) rowStatusCache.set(u, (s = statusOf(u.text, [...rowStatuses(u), ...detectStatuses(u.text)])));
   return s;
@@ -852,7 +870,7 @@ function analyse(doc: ParsedDocument): InvolvementAnalysis {
   const table = buildFamilyTable(doc);
   const sections = sectionInfos(doc);
   const secOf = sectionOfBlocks(doc, sections);
-  const units = buildUnits(doc, table, secOf);
+  const { units, childHeads } = buildUnits(doc, table, secOf);
   const statements = buildStatements(units, table);
   const persons = personFacts(units, statements, table);
   const unitsBySection = new Map<number, Unit[]>();
@@ -879,6 +897,7 @@ function analyse(doc: ParsedDocument): InvolvementAnalysis {
     familySection: familyHeading,
     methodSection: sections.find((s) => s.method),
     unitsBySection,
+    childHeads,
   };
 }
 

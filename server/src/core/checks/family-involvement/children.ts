@@ -48,7 +48,7 @@ const SAY = 512;
 const STRONG = 1024;
 
 /** The child-related bits of a unit, and where a pronoun starts speaking ("she said"), or -1. */
-interface ChildText {
+export interface ChildText {
   bits: number;
   pronounSpeaks: number;
 }
@@ -124,7 +124,7 @@ function unitDeltas(
     // A recommendation to hear children is not their voice.
     if (u.role === 'recommendations') continue;
     const refs = u.people.length === 0 ? u.people : u.people.filter((p) => p.keys.some(isChild));
-    const ct = childText(u.text, u.full);
+    const ct = u.local ? (u.local.child ??= childText(u.text, u.full)) : childText(u.text, u.full);
     const bits = ct.bits;
     if (!docDied && !u.quoted && bits & DIED && (refs.length > 0 || bits & CHILD_TERM)) docDied = true;
     const inVoiceSection = u.section !== undefined && voiceSections.has(u.section.index);
@@ -241,6 +241,35 @@ function inert(units: readonly Unit[], from: number, to: number): boolean {
   return true;
 }
 
+/**
+ * The first unit of every block (or row) the child facts may read, in document order: those the
+ * analysis found naming someone, a child or a death, and every one in a child's-voice section.
+ */
+function groupHeads(a: InvolvementAnalysis, voiceSections: ReadonlySet<number>): readonly number[] {
+  if (voiceSections.size === 0) return a.childHeads;
+  const voice: number[] = [];
+  for (const s of voiceSections) for (const u of a.unitsBySection.get(s) ?? []) if (u.part <= 0) voice.push(u.index);
+  if (voice.length === 0) return a.childHeads;
+  voice.sort((x, y) => x - y);
+  const out: number[] = [];
+  const heads = a.childHeads;
+  let i = 0;
+  let j = 0;
+  while (i < heads.length || j < voice.length) {
+    const x = i < heads.length ? heads[i]! : Infinity;
+    const y = j < voice.length ? voice[j]! : Infinity;
+    if (x <= y) {
+      out.push(x);
+      i++;
+      if (x === y) j++;
+    } else {
+      out.push(y);
+      j++;
+    }
+  }
+  return out;
+}
+
 /** Whether a key is a child's: a pure function of the key (codes and pseudonyms carry their role in it). */
 const childKeyCache = new Map<string, boolean>();
 
@@ -268,16 +297,13 @@ function computeChildFacts(doc: ParsedDocument, a: InvolvementAnalysis): ChildFa
   };
   const primary = a.table.children[0];
   const units = a.units;
-  for (let from = 0; from < units.length; ) {
+  for (const from of groupHeads(a, voiceSections)) {
     const head = units[from]!;
     let to = from + 1;
     while (to < units.length && units[to]!.blockIndex === head.blockIndex && units[to]!.part > 0) to++;
     const section = (head.section !== undefined && voiceSections.has(head.section.index) ? 1 : 0) | (head.section?.involvement || head.section?.method ? 2 : 0);
     // A block that names nobody, no child and no death, outside a voice section, says nothing about a child.
-    if (head.role === 'recommendations' || (!(section & 1) && inert(units, from, to))) {
-      from = to;
-      continue;
-    }
+    if (head.role === 'recommendations' || (!(section & 1) && inert(units, from, to))) continue;
     let result: { deltas: ChildDelta[]; died: boolean };
     if (head.part < 0) result = unitDeltas(units, from, to, voiceSections, isChild, primary);
     else {
@@ -298,7 +324,6 @@ function computeChildFacts(doc: ParsedDocument, a: InvolvementAnalysis): ChildFa
       if (d.dailyLife) f.dailyLife = true;
       if (d.sayAddressed) f.sayAddressed = true;
     }
-    from = to;
   }
   for (const s of a.statements) {
     for (const [k, st] of s.byPerson) {

@@ -498,33 +498,28 @@ function peopleContext(table: FamilyTable): PeopleContext {
 
 
 /**
- * People named in `text`, before group words are resolved against the children named so far; in
- * the order they are found (aliases first, then by pattern), which is the order codes are registered.
+ * Every match of every person pattern in a text, in the order the patterns are tried, whatever the
+ * aliases: a pattern's matches do not depend on which characters are claimed (a claimed match is
+ * skipped, not re-searched), so the aliases can be laid over these later (`peopleWith`). Pure in the
+ * text, so it can live in a per-block fact that an alias typed or deleted does not invalidate.
  */
-export function rawPeople(context: PeopleContext, text: string): RawRef[] {
-  const refs: RawRef[] = [];
-  const aliasRe = context.aliasRe;
-  if (!aliasRe && !ANY_PERSON.test(text)) return refs;
-  // Claimed characters: a longer compound found first keeps its words from counting twice.
-  const mask = new Uint8Array(text.length);
-  const claim = (s: number, e: number): void => {
-    mask.fill(1, s, e);
-  };
-  const free = (s: number, e: number): boolean => {
-    for (let i = s; i < e; i++) if (mask[i]) return false;
-    return true;
-  };
-  if (aliasRe) {
-    aliasRe.lastIndex = 0;
-    let m: RegExpExecArray | null;
-    while ((m = aliasRe.exec(text))) {
-      const e = m.index + m[0].length;
-      claim(m.index, e);
-      if (MODIFIER_AFTER.test(text.slice(e, e + 40))) continue;
-      refs.push({ start: m.index, end: e, keys: [context.aliases.get(m[0])!], mode: 0, code: false });
-    }
-    if (!ANY_PERSON.test(text)) return refs;
-  }
+export interface PatternHit {
+  start: number;
+  end: number;
+  /** The pattern's keys, before an alias or "parent" replaces them. */
+  keys: readonly string[];
+  /** The matched text, for an alias written as a role word ("Mum"). */
+  text: string;
+  /** Claims its characters but is not a person ("Child A's mother" for "Child A", "child protection"). */
+  rejected: boolean;
+}
+
+const NO_HITS: readonly PatternHit[] = [];
+
+/** The pattern matches in `text` (none when it cannot name a person at all). */
+export function patternHits(text: string): readonly PatternHit[] {
+  if (!ANY_PERSON.test(text)) return NO_HITS;
+  const hits: PatternHit[] = [];
   const lower = text.toLowerCase();
   for (const pat of PATTERNS) {
     if (!pat.hint.test(lower)) continue;
@@ -537,21 +532,63 @@ export function rawPeople(context: PeopleContext, text: string): RawRef[] {
         pat.re.lastIndex++;
         continue;
       }
-      if (!free(s, e)) continue;
-      claim(s, e);
       const after = text.slice(e, e + 40);
-      if (MODIFIER_AFTER.test(after) || NOT_PERSON_AFTER.test(after) || NOT_PERSON_BEFORE.test(text.slice(Math.max(0, s - 30), s))) continue;
-      let keys = pat.keys(mm);
-      const alias = context.aliases.get(mm[0]);
-      if (alias) keys = [alias];
-      let mode: RawRef['mode'] = 0;
-      if (keys[0] === 'children') mode = 1;
-      else if (keys[0] === 'child') mode = 2;
-      else if (keys[0] === 'parent') keys = PARENTS;
-      refs.push({ start: s, end: e, keys, mode, code: mode === 0 && keys.some((k) => k.startsWith('child:') || k.startsWith('sibling:')) });
+      const rejected = MODIFIER_AFTER.test(after) || NOT_PERSON_AFTER.test(after) || NOT_PERSON_BEFORE.test(text.slice(Math.max(0, s - 30), s));
+      hits.push({ start: s, end: e, keys: pat.keys(mm), text: mm[0], rejected });
     }
   }
+  return hits;
+}
+
+/**
+ * People named in `text`, before group words are resolved against the children named so far; in
+ * the order they are found (aliases first, then by pattern), which is the order codes are registered.
+ * `hits` are the text's `patternHits`.
+ */
+export function peopleWith(context: PeopleContext, text: string, hits: readonly PatternHit[]): RawRef[] {
+  const refs: RawRef[] = [];
+  // Claimed stretches: a longer compound found first keeps its words from counting twice.
+  const claimed: number[] = [];
+  const free = (s: number, e: number): boolean => {
+    for (let i = 0; i < claimed.length; i += 2) if (claimed[i]! < e && s < claimed[i + 1]!) return false;
+    return true;
+  };
+  const aliasRe = context.aliasRe;
+  if (aliasRe) {
+    aliasRe.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = aliasRe.exec(text))) {
+      const e = m.index + m[0].length;
+      claimed.push(m.index, e);
+      if (MODIFIER_AFTER.test(text.slice(e, e + 40))) continue;
+      refs.push({ start: m.index, end: e, keys: [context.aliases.get(m[0])!], mode: 0, code: false });
+    }
+  }
+  for (const h of hits) {
+    if (!free(h.start, h.end)) continue;
+    claimed.push(h.start, h.end);
+    if (h.rejected) continue;
+    let keys = h.keys;
+    const alias = context.aliases.get(h.text);
+    if (alias) keys = [alias];
+    let mode: RawRef['mode'] = 0;
+    if (keys[0] === 'children') mode = 1;
+    else if (keys[0] === 'child') mode = 2;
+    else if (keys[0] === 'parent') keys = PARENTS;
+    refs.push({ start: h.start, end: h.end, keys, mode, code: mode === 0 && keys.some((k) => k.startsWith('child:') || k.startsWith('sibling:')) });
+  }
   return refs;
+}
+
+/** Whether the aliases could change what `peopleWith` finds in a text with these hits. */
+export function aliasesTouch(context: PeopleContext, text: string, hits: readonly PatternHit[]): boolean {
+  if (context.aliases.size === 0) return false;
+  if (context.aliasRe) {
+    context.aliasRe.lastIndex = 0;
+    if (context.aliasRe.test(text)) return true;
+  }
+  for (const h of hits) if (context.aliases.has(h.text)) return true;
+  return false;
 }
 
 const NO_REFS: PersonRef[] = [];
@@ -574,6 +611,46 @@ export function resolvePeople(table: FamilyTable, raw: readonly RawRef[], base: 
     refs[i] = { start: base + r.start, end: base + r.end, keys };
   }
   if (refs.length > 1) refs.sort((x, y) => x.start - y.start);
+  return refs;
+}
+
+/** A unit's references as last resolved, with what the resolution depended on beyond them. */
+export interface ResolvedPeople {
+  base: number;
+  /** The children known when the unit was reached, if it has group words ("the children", "the child"). */
+  children: readonly string[] | undefined;
+  refs: PersonRef[];
+}
+
+function sameList(a: readonly string[] | undefined, b: readonly string[]): boolean {
+  if (!a || a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/**
+ * `resolvePeople` for references kept in `holder` (a unit's people facts), giving back the last
+ * answer while the unit has not moved and, for group words, the children known so far are the same:
+ * the unchanged part of a draft before an edit then builds no references. Codes are still registered.
+ */
+export function resolvePeopleOf(table: FamilyTable, holder: { readonly raw: readonly RawRef[]; resolved?: ResolvedPeople }, base: number): PersonRef[] {
+  const raw = holder.raw;
+  if (raw.length === 0) return NO_REFS;
+  let groups = false;
+  for (const r of raw) if (r.mode !== 0) groups = true;
+  const last = holder.resolved;
+  if (last && last.base === base && (!groups || sameList(last.children, table.children))) {
+    for (const r of raw) if (r.code) for (const k of r.keys) if (k.startsWith('child:') || k.startsWith('sibling:')) registerCode(table, k);
+    return last.refs;
+  }
+  const children = groups ? (sameList(last?.children, table.children) ? last!.children : table.children.slice()) : undefined;
+  const refs = resolvePeople(table, raw, base);
+  // Updated in place: a unit after an edit moves on every keystroke, and a new record each time is garbage.
+  if (last) {
+    last.base = base;
+    last.children = children;
+    last.refs = refs;
+  } else holder.resolved = { base, children, refs };
   return refs;
 }
 

@@ -4,12 +4,15 @@
  * only the edited block is read again; the analysis itself is a walk over these facts.
  */
 import type { Block, BlockKind, BlockRole } from '../../document/model';
+import type { Span } from '../../types';
 import type { Fact } from '../../facts';
 import { defineFact } from '../../facts';
-import type { PeopleContext, RawRef } from './family-members';
-import { rawPeople } from './family-members';
+import type { PatternHit, PeopleContext, RawRef, ResolvedPeople } from './family-members';
+import { aliasesTouch, patternHits, peopleWith } from './family-members';
 import { agesIn } from './ages';
 import { flagsOf } from './sentence-flags';
+import type { UnitStatus } from './analysis';
+import type { ChildText } from './children';
 import { CHILD_DIED, SELF_ANCHORED, STRONG_ANCHOR, WEAK_ANCHOR } from './lexicon';
 
 export const PROSE_KINDS: ReadonlySet<BlockKind> = new Set(['paragraph', 'list-item', 'table-cell', 'block-quote']);
@@ -27,6 +30,14 @@ export interface LocalUnit {
   anchored: boolean;
   /** Wordings a few checks look for (sentence-flags.ts). */
   flags: number;
+  /**
+   * What later steps read from the text alone, remembered here on first use (not part of the fact:
+   * a cache beside it, so an unchanged sentence is not looked up by its text on every edit).
+   */
+  status?: UnitStatus;
+  child?: ChildText;
+  /** Its span in the draft it was last placed in (spans are never changed, so one serves every analysis while the block has not moved). */
+  placed?: Span;
 }
 
 /** Blanks quotations inside [start, end); `from` is the first quote that can still overlap (sentences come in order). Linear in the text. */
@@ -78,7 +89,8 @@ export function localUnits(b: Block): LocalUnit[] {
   for (const s of b.sentences) {
     while (q < b.quotes.length && b.quotes[q]!.inner.end <= s.start) q++;
     const text = blankQuotes(b, s.start, s.end, q);
-    out.push({ start: s.start, end: s.end, text, full: s.text, anchored: isAnchored(text, b.role), flags: flagsOf(text) });
+    // The caches are set here, empty, so every unit has one shape (fields added later would make the walks over units slow).
+    out.push({ start: s.start, end: s.end, text, full: s.text, anchored: isAnchored(text, b.role), flags: flagsOf(text), status: undefined, child: undefined, placed: undefined });
   }
   return out;
 }
@@ -97,6 +109,8 @@ export interface UnitPeople {
   namesChildAlias: boolean;
   /** The unit names a child by code or as "the child", or says a child died: the child facts must read it. */
   childHint: boolean;
+  /** The references as last resolved in a draft (a cache beside the facts, see `resolvePeopleOf`). */
+  resolved?: ResolvedPeople;
 }
 
 const DIED_HINT = /die|death|kill|murder|passed away|fatal|sudden|sudi|sudc|own life|suicide/;
@@ -107,12 +121,6 @@ export function diesInText(text: string): boolean {
   return DIED_HINT.test(text.toLowerCase()) && CHILD_DIED.test(text) && !/child death overview|\bCDOP\b/i.test(text);
 }
 
-/** A block's sentence units and the people each names. */
-export interface BlockUnits {
-  units: readonly LocalUnit[];
-  people: readonly UnitPeople[];
-}
-const NO_UNITS: BlockUnits = { units: [], people: [] };
 
 // The child as speaker: "Child A told", "Ella, then 13, said", "Child A's views".
 const SPEAKS_AFTER = /^(?:\s*\(\d{1,2}\))?(?:,[^,;.]{0,50},)?(?:\s+(?:is|was) (?:a|an) [^.;]{0,40}? who)?\s+(?:(?:had|has|have|also|often|later|then|once|repeatedly|clearly|consistently|recently|previously|sometimes|would|could|still)\s+)*(?:told|tells|tell|said|says|say|described|describes|explained|wrote|writes|disclosed|asked|asks|ask|wanted|wants|want|wished|hoped|liked|likes|like|loved|loves|enjoyed|enjoys|hated|felt|feels|expressed|talked|talk|spoke|speak|shared|drew|chose|did not want|did not like|does not want|was (?:proud|frightened|scared|afraid|happy|sad|worried|angry|clear)|is (?:proud|frightened|scared|afraid|happy|sad|worried|angry|clear))\b/i;
@@ -127,31 +135,84 @@ export function afterRef(full: string, end: number): AfterRef {
 
 /** The people in one unit's text, with what the child facts need to know whether to read it. */
 export function unitPeople(context: PeopleContext, text: string): UnitPeople {
-  return {
-    raw: rawPeople(context, text),
-    namesChildAlias: context.childNameRe?.test(text) ?? false,
-    childHint: CHILD_NAMED.test(text) || diesInText(text),
-  };
+  return peopleOf(context, text, patternHits(text), childHintIn(text));
 }
 
-const peopleFacts = new Map<PeopleContext, Fact<BlockUnits>>();
-let defined = 0;
+function childHintIn(text: string): boolean {
+  return CHILD_NAMED.test(text) || diesInText(text);
+}
+
+function peopleOf(context: PeopleContext, text: string, hits: readonly PatternHit[], childHint: boolean): UnitPeople {
+  return { raw: peopleWith(context, text, hits), namesChildAlias: context.childNameRe?.test(text) ?? false, childHint, resolved: undefined };
+}
+
+/** A block's sentence units with what the people in them depend on beyond the aliases. */
+export interface BlockScan {
+  units: readonly LocalUnit[];
+  /** Per unit, its pattern matches. */
+  hits: readonly (readonly PatternHit[])[];
+  /** Per unit, its people when no alias touches it. */
+  plain: readonly UnitPeople[];
+  /**
+   * The people last laid over these matches, with the aliases used: a cache beside the fact, not
+   * part of it (a property read is cheaper than a lookup by the fact, and this runs per block per edit).
+   */
+  laid?: BlockPeople;
+}
+const NO_SCAN: BlockScan = { units: [], hits: [], plain: [], laid: undefined };
+const NO_ALIASES_CONTEXT: PeopleContext = { signature: '', aliases: new Map() };
 
 /**
- * Each block's sentence units and the people each names, for one set of aliases. Keyed by the
- * aliases (which stay the same while typing), so an edit re-reads only the edited block; one fact,
- * so the first analysis of a draft reads each block once.
+ * Each block's sentence units and the person patterns matched in them. Independent of the draft's
+ * aliases, so typing in a sentence that defines one re-reads only that block; the aliases are laid
+ * over the matches by `blockPeople`. One fact, so the first analysis of a draft reads each block once.
  */
-export function peopleFact(context: PeopleContext): Fact<BlockUnits> {
-  let fact = peopleFacts.get(context);
-  if (!fact) {
-    if (peopleFacts.size >= 32) peopleFacts.clear();
-    fact = defineFact(`family/people#${++defined}`, (b) => {
-      if (!hasUnits(b) || b.sentences.length === 0) return NO_UNITS;
-      const units = localUnits(b);
-      return { units, people: units.map((u) => unitPeople(context, u.text)) };
-    });
-    peopleFacts.set(context, fact);
+export const unitsFact: Fact<BlockScan> = defineFact('family/units', (b) => {
+  if (!hasUnits(b) || b.sentences.length === 0) return NO_SCAN;
+  const units = localUnits(b);
+  const hits = units.map((u) => patternHits(u.text));
+  return { units, hits, plain: units.map((u, k) => peopleOf(NO_ALIASES_CONTEXT, u.text, hits[k]!, childHintIn(u.text))), laid: undefined };
+});
+
+/** A block's people as last worked out, with the aliases they were worked out with. */
+interface BlockPeople {
+  context: PeopleContext;
+  people: readonly UnitPeople[];
+  /** No unit names anyone, a child or a death (worked out when first asked). */
+  inert?: boolean;
+}
+
+/** Whether a unit's people facts say nothing about anyone, a child or a death. */
+export function inertPeople(p: UnitPeople): boolean {
+  return p.raw.length === 0 && !p.namesChildAlias && !p.childHint;
+}
+
+/** Whether every unit of a block is inert, with the aliases last given to `blockPeople` for it. */
+export function blockInert(scan: BlockScan): boolean {
+  const laid = scan.laid;
+  if (!laid) return scan.plain.every(inertPeople);
+  return (laid.inert ??= laid.people.every(inertPeople));
+}
+
+/**
+ * The people each unit of a block names, with the draft's aliases. A unit no alias touches keeps the
+ * same people object whatever the aliases, so what later steps remember by it stays valid when an
+ * alias is typed elsewhere in the draft.
+ */
+export function blockPeople(context: PeopleContext, scan: BlockScan): readonly UnitPeople[] {
+  if (scan.units.length === 0) return scan.plain;
+  const known = scan.laid;
+  if (known && known.context === context) return known.people;
+  let people: UnitPeople[] | undefined;
+  for (let k = 0; k < scan.units.length; k++) {
+    const text = scan.units[k]!.text;
+    const hits = scan.hits[k]!;
+    const plain = scan.plain[k]!;
+    if (!aliasesTouch(context, text, hits) && !(context.childNameRe?.test(text) ?? false)) continue;
+    people ??= scan.plain.slice();
+    people[k] = peopleOf(context, text, hits, plain.childHint);
   }
-  return fact;
+  const out = people ?? scan.plain;
+  scan.laid = { context, people: out, inert: undefined };
+  return out;
 }

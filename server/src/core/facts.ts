@@ -43,9 +43,23 @@ export function factNamed<T>(name: string, compute: FactCompute<T>): Fact<T> {
   return (byName.get(name) as Fact<T> | undefined) ?? defineFact(name, compute);
 }
 
-/** Facts of one block, by slot; `EMPTY` marks a slot not yet computed. */
+/**
+ * Facts of one block, by slot; `EMPTY` marks a slot not yet computed. Records are kept full (every
+ * slot up to the highest asked for holds a value or `EMPTY`): reading past the end of an array, or
+ * a hole in it, sends V8 down a slow path, and `factsOf` reads a slot of every block's record.
+ */
 type FactRecord = unknown[];
-const EMPTY = undefined;
+const EMPTY: unique symbol = Symbol('not computed');
+
+/** A new record with room for every fact defined so far. */
+function newRecord(): FactRecord {
+  return new Array<unknown>(byName.size).fill(EMPTY);
+}
+
+/** Makes room in `record` for `slot` (facts defined after the record was made). */
+function reach(record: FactRecord, slot: number): void {
+  while (record.length <= slot) record.push(EMPTY);
+}
 /** Stands for a computed `undefined`. */
 const NONE: unique symbol = Symbol('none');
 
@@ -108,14 +122,14 @@ function recordOf(block: Block): FactRecord {
   let record: FactRecord;
   if (id === undefined) {
     // A block the parser did not make (built by hand, or a copy): facts for this object only.
-    record = [];
+    record = newRecord();
   } else {
     const hit = find(current, id, block) ?? find(previous, id, block);
     if (hit) {
       record = hit.record;
       if (!current.get(slotKey(id, block))?.includes(hit)) store(id, block, hit);
     } else {
-      record = [];
+      record = newRecord();
       store(id, block, { role: block.role, path: block.sectionPath, cell: block.cell, record });
     }
   }
@@ -147,6 +161,7 @@ function localOf(block: Block): Block {
 /** One block's fact, computed or reused; `text` is the text of the document the block is in. */
 export function factOf<T>(block: Block, fact: Fact<T>, text: string): T {
   const record = recordOf(block);
+  if (record.length <= fact.slot) reach(record, fact.slot);
   const v = record[fact.slot];
   if (v !== EMPTY) return (v === NONE ? undefined : v) as T;
   const value = fact.compute(localOf(block), text.slice(block.start, block.end));
@@ -179,6 +194,7 @@ export function factsOf<T>(doc: ParsedDocument, fact: Fact<T>): readonly T[] {
   const slot = fact.slot;
   for (let i = 0; i < out.length; i++) {
     const record = known.records[i]!;
+    if (record.length <= slot) reach(record, slot);
     const v = record[slot];
     if (v !== EMPTY) out[i] = (v === NONE ? undefined : v) as T;
     else {

@@ -6,6 +6,7 @@
  */
 import type { Block, CellPosition } from './document/model';
 import { contentId } from './document/parse';
+import { sameCell, sameStrings } from './equality';
 
 interface Slot<V> {
   role: Block['role'];
@@ -19,14 +20,6 @@ interface Slot<V> {
   value: V;
 }
 
-const sameCell = (a: CellPosition | undefined, b: CellPosition | undefined): boolean =>
-  a === b || (!!a && !!b && a.row === b.row && a.column === b.column && a.header === b.header && a.isHeader === b.isHeader);
-function samePath(a: readonly string[] | undefined, b: readonly string[] | undefined): boolean {
-  if (a === b) return true;
-  if (!a || !b || a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
-}
 
 /**
  * The map key for a block's entries: its content id, and for a table cell its row and column. The
@@ -49,7 +42,7 @@ export class BlockCache<V> {
     const slots = map.get(slotKey(id, block));
     if (!slots) return undefined;
     for (const s of slots) {
-      if (s.role === block.role && s.nextId === nextId && s.extra === extra && samePath(s.path, block.sectionPath) && sameCell(s.cell, block.cell) && (!next || (s.nextRole === next.role && samePath(s.nextPath, next.sectionPath) && sameCell(s.nextCell, next.cell)))) return s;
+      if (s.role === block.role && s.nextId === nextId && s.extra === extra && sameStrings(s.path, block.sectionPath) && sameCell(s.cell, block.cell) && (!next || (s.nextRole === next.role && sameStrings(s.nextPath, next.sectionPath) && sameCell(s.nextCell, next.cell)))) return s;
     }
     return undefined;
   }

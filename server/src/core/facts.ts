@@ -13,6 +13,7 @@
 import type { Block, CellPosition, ParsedDocument } from './document/model';
 import { blockSlot } from './document/parse';
 import { slotKey } from './block-cache';
+import { sameCell, sameStrings } from './equality';
 
 /** A named per-block fact with the function that computes it. Define facts once, at module level. */
 /**
@@ -70,14 +71,6 @@ interface Entry {
   record: FactRecord;
 }
 
-const sameCell = (a: CellPosition | undefined, b: CellPosition | undefined): boolean =>
-  a === b || (!!a && !!b && a.row === b.row && a.column === b.column && a.header === b.header && a.isHeader === b.isHeader);
-function samePath(a: readonly string[], b: readonly string[]): boolean {
-  if (a === b) return true;
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
-}
 
 /**
  * Records by content id, in two generations so memory stays bounded while typing: when the newer
@@ -93,7 +86,7 @@ const byBlock = new WeakMap<Block, FactRecord>();
 function find(map: Map<number, Entry[]>, id: number, block: Block): Entry | undefined {
   const entries = map.get(slotKey(id, block));
   if (!entries) return undefined;
-  for (const e of entries) if (e.role === block.role && samePath(e.path, block.sectionPath) && sameCell(e.cell, block.cell)) return e;
+  for (const e of entries) if (e.role === block.role && sameStrings(e.path, block.sectionPath) && sameCell(e.cell, block.cell)) return e;
   return undefined;
 }
 

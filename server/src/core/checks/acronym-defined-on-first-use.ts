@@ -14,6 +14,7 @@ import { defineFact, factOf, factsOf } from '../facts';
 import type { Fix, Span } from '../types';
 import { sentenceIndexAt } from './jargon/shared';
 import { groupTables as tables } from '../document/tables';
+import { sameStrings } from '../equality';
 
 // A run of capitals (with digits or '&') and an optional plural or possessive ending.
 const TOKEN = /(?<![\p{L}\p{N}&\-/.@_])([A-Z][A-Z0-9&]*[A-Z0-9])(s|'s|’s|s'|s’)?(?![\p{L}\p{N}&\-/@_]|\.[A-Za-z])/gu;
@@ -646,13 +647,6 @@ function sameInputs(was: Latest, ctx: CheckContext, facts: readonly BlockAcronym
     const runsThen = factOf(p, RUNS, was.text);
     if (runsNow.initials !== runsThen.initials || !sameOrder(then.uses, runsThen, now.uses, runsNow)) return false;
   }
-  return true;
-}
-
-function sameStrings(a: readonly string[], b: readonly string[]): boolean {
-  if (a === b) return true;
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
   return true;
 }
 

@@ -11,6 +11,7 @@ import type { Block, BlockKind, BlockRole, CellPosition, DisableComment, ParsedD
 import { findQuotes } from './quotes';
 import { roleForHeading } from './roles';
 import { splitSentences } from './sentences';
+import { sameCell, sameStrings } from '../equality';
 
 /** Languages the parser understands. */
 export type DocumentLanguage = 'markdown' | 'plaintext';
@@ -613,8 +614,6 @@ export function commonSuffix(a: string, b: string, limit: number): number {
   return i;
 }
 
-const sameCell = (a: CellPosition | undefined, b: CellPosition | undefined): boolean =>
-  a === b || (!!a && !!b && a.row === b.row && a.column === b.column && a.header === b.header && a.isHeader === b.isHeader);
 function sameMarkup(a: readonly Span[] | undefined, b: readonly Span[] | undefined): boolean {
   if ((a?.length ?? 0) !== (b?.length ?? 0)) return false;
   if (!a) return true;
@@ -640,7 +639,6 @@ function shiftQuotes(list: readonly Quote[], by: number): Quote[] {
   }
   return out;
 }
-const samePath = (a: readonly string[], b: readonly string[]): boolean => a === b || (a.length === b.length && a.every((x, i) => x === b[i]));
 
 /** Parses a draft into blocks, sections, front matter and disable comments. */
 export function parseDocument(text: string, options: ParseOptions = {}): ParsedDocument {
@@ -708,13 +706,13 @@ export function parseDocument(text: string, options: ParseOptions = {}): ParsedD
       stack.push({ title, level, role: ownRole, section });
       path = section.path;
       const o = old?.block;
-      if (o && o.start === rb.start && o.role === section.role && o.level === level && samePath(o.sectionPath, section.path)) block = o;
+      if (o && o.start === rb.start && o.role === section.role && o.level === level && sameStrings(o.sectionPath, section.path)) block = o;
       else block = { kind: 'heading', role: section.role, sectionPath: section.path, level, start: rb.start, end: rb.end, prose: bt.prose, sentences: shiftSentences(bt.sentences, rb.start), quotes: shiftQuotes(bt.quotes, rb.start), paragraphIndex: -1 };
     } else {
       const role: BlockRole = rb.kind === 'block-quote' ? 'quoted-record' : currentRole();
       const index = rb.kind === 'comment' || rb.kind === 'code' ? -1 : paragraphIndex++;
       const o = old?.block;
-      if (o && o.start === rb.start && o.role === role && o.paragraphIndex === index && sameCell(o.cell, rb.cell) && samePath(o.sectionPath, path)) block = o;
+      if (o && o.start === rb.start && o.role === role && o.paragraphIndex === index && sameCell(o.cell, rb.cell) && sameStrings(o.sectionPath, path)) block = o;
       else {
         block = {
           kind: rb.kind,
@@ -733,7 +731,7 @@ export function parseDocument(text: string, options: ParseOptions = {}): ParsedD
     if (block !== old?.block) {
       // A block that only moved keeps its fact record: facts depend on content, role, section and cell.
       const o = old?.block;
-      const same = !!o && o.role === block.role && samePath(o.sectionPath, block.sectionPath) && sameCell(o.cell, block.cell);
+      const same = !!o && o.role === block.role && sameStrings(o.sectionPath, block.sectionPath) && sameCell(o.cell, block.cell);
       const before = same ? blockSlot(o) : undefined;
       const slot: BlockSlot = { id: bt.id!, facts: before?.facts, local: before && o!.paragraphIndex === block.paragraphIndex && o!.level === block.level ? before.local : undefined };
       Object.defineProperty(block, SLOT, { value: slot });

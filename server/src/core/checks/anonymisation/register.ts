@@ -10,6 +10,7 @@ import { defineFact, factsOf, perDocumentValue } from '../../facts';
 import type { BlockNames } from './names';
 import { blockNames, isFirstName, namesInProse, nameGender } from './names';
 import { PROSE_KINDS, inAboutSection } from './shared';
+import { sameStrings } from '../../equality';
 
 /** Where a pseudonym was declared. */
 export type RegisterSource = 'front-matter' | 'declaration' | 'table' | 'glossary';
@@ -306,13 +307,6 @@ function glossaryTableEntries(cells: readonly Block[], out: RegisterEntry[]): vo
   }
 }
 
-function samePath(a: readonly string[], b: readonly string[]): boolean {
-  if (a === b) return true;
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
-}
-
 /** What one block contributes to the register, before the document-level fold. Offsets relative to the block. */
 interface BlockRegister {
   /** Capitalised words, lower case, of a block of the reference list. */
@@ -373,13 +367,6 @@ function sameHits(a: BlockNames, b: BlockNames): boolean {
   return true;
 }
 
-function sameStrings(a: readonly string[], b: readonly string[]): boolean {
-  if (a === b) return true;
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
-}
-
 /** Two blocks' facts add the same to the register (offsets aside, which it does not keep). */
 function sameContribution(a: BlockRegister, b: BlockRegister): boolean {
   if (a === b) return true;
@@ -408,7 +395,7 @@ function sameInputs(was: Folded, blocks: readonly Block[], frontMatter: FrontMat
     const p = was.blocks[i]!;
     if (b.kind !== p.kind || b.paragraphIndex !== p.paragraphIndex) return false;
     if (tokens[i] === was.tokens[i]) continue;
-    if (b.kind === 'table-cell' || b.role !== p.role || !samePath(b.sectionPath, p.sectionPath)) return false;
+    if (b.kind === 'table-cell' || b.role !== p.role || !sameStrings(b.sectionPath, p.sectionPath)) return false;
     if (!sameContribution(facts[i]!, was.facts[i]!) || !sameStrings(names[i]!.orgWords, was.names[i]!.orgWords)) return false;
     if (was.register.blanket && !sameHits(names[i]!, was.names[i]!)) return false;
   }
@@ -439,7 +426,7 @@ function foldRegister(doc: ParsedDocument, facts: readonly BlockRegister[], name
     if (!PROSE_KINDS.has(b.kind) && b.kind !== 'heading') continue;
     if (b.kind === 'table-cell') {
       const last = table[table.length - 1];
-      if (last && ((b.cell!.isHeader && !last.cell!.isHeader) || !samePath(last.sectionPath, b.sectionPath))) flush();
+      if (last && ((b.cell!.isHeader && !last.cell!.isHeader) || !sameStrings(last.sectionPath, b.sectionPath))) flush();
       table.push(b);
     }
     const fact = facts[i]!;

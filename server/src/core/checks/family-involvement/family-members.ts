@@ -6,6 +6,7 @@
  */
 import type { Block, ParsedDocument } from '../../document/model';
 import { defineFact, factsOf } from '../../facts';
+import { sameStrings } from '../../equality';
 
 /** What a person is to the child. */
 export type PersonRole =
@@ -622,12 +623,6 @@ export interface ResolvedPeople {
   refs: PersonRef[];
 }
 
-function sameList(a: readonly string[] | undefined, b: readonly string[]): boolean {
-  if (!a || a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
-}
-
 /**
  * `resolvePeople` for references kept in `holder` (a unit's people facts), giving back the last
  * answer while the unit has not moved and, for group words, the children known so far are the same:
@@ -639,11 +634,11 @@ export function resolvePeopleOf(table: FamilyTable, holder: { readonly raw: read
   let groups = false;
   for (const r of raw) if (r.mode !== 0) groups = true;
   const last = holder.resolved;
-  if (last && last.base === base && (!groups || sameList(last.children, table.children))) {
+  if (last && last.base === base && (!groups || sameStrings(last.children, table.children))) {
     for (const r of raw) if (r.code) for (const k of r.keys) if (k.startsWith('child:') || k.startsWith('sibling:')) registerCode(table, k);
     return last.refs;
   }
-  const children = groups ? (sameList(last?.children, table.children) ? last!.children : table.children.slice()) : undefined;
+  const children = groups ? (sameStrings(last?.children, table.children) ? last!.children : table.children.slice()) : undefined;
   const refs = resolvePeople(table, raw, base);
   // Updated in place: a unit after an edit moves on every keystroke, and a new record each time is garbage.
   if (last) {

@@ -3,6 +3,7 @@
  * windows and section texts on every keystroke; these answer again without running the pattern.
  * Only for patterns without the `g` or `y` flag (their `test` keeps no state).
  */
+import { sameStrings } from '../../equality';
 
 const LIMIT = 20_000;
 const byPattern = new Map<RegExp, Map<string, boolean>>();
@@ -31,13 +32,6 @@ export function memoBy<T>(cache: Map<string, T>, text: string, compute: (text: s
   return v;
 }
 
-function sameParts(a: readonly string[], b: readonly string[]): boolean {
-  if (a === b) return true;
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
-}
-
 /** What was found in one joined text, kept while its parts stay the same. */
 export interface JoinedMemo {
   parts: readonly string[];
@@ -55,7 +49,7 @@ export interface JoinedMemo {
 export function joinedHas(memos: Map<string, JoinedMemo>, key: string, parts: readonly string[], re: RegExp): boolean {
   const known = memos.get(key);
   let memo = known;
-  if (!memo || !sameParts(memo.parts, parts)) {
+  if (!memo || !sameStrings(memo.parts, parts)) {
     if (memos.size >= 512) memos.clear();
     memo = { parts, tests: new Map() };
     memos.set(key, memo);

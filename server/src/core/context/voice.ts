@@ -102,7 +102,8 @@ function sentenceIndex(sentences: readonly Sentence[], at: number): number {
   return -1;
 }
 
-function outsideQuotes(block: Block, s: Span): string {
+/** The text of a span of a block (a sentence, say) with its quotations blanked out. */
+export function outsideQuotes(block: Block, s: Span): string {
   let text = block.prose.slice(s.start - block.start, s.end - block.start);
   for (const q of block.quotes) {
     if (q.end <= s.start || q.start >= s.end) continue;

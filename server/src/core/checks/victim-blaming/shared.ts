@@ -14,7 +14,7 @@ import { blockFacts } from '../../check';
 import type { CheckContext, Report } from '../../check';
 import { buildPeople, precedingInBlock, subjectAt } from '../../context/people';
 import type { PeopleIndex, Person, SubjectInfo } from '../../context/people';
-import { critiques, voiceOf } from '../../context/voice';
+import { critiques, outsideQuotes, voiceOf } from '../../context/voice';
 import type { Voice } from '../../context/voice';
 import type { Block, ParsedDocument, Sentence } from '../../document/model';
 import { detach } from '../../document/parse';
@@ -212,18 +212,6 @@ function critiqueBits(block: Block): number {
   return (critiques(block.prose) ? 1 : 0) | (first && critiques(outsideQuotes(block, first)) ? 2 : 0);
 }
 const CRITIQUE_BITS = defineFact('victim-blaming/critique-bits', critiqueBits);
-
-// As voice.ts reads a sentence: quotations blanked out.
-function outsideQuotes(block: Block, s: Span): string {
-  let text = block.prose.slice(s.start - block.start, s.end - block.start);
-  for (const q of block.quotes) {
-    if (q.end <= s.start || q.start >= s.end) continue;
-    const a = Math.max(q.start, s.start) - s.start;
-    const b = Math.min(q.end, s.end) - s.start;
-    text = text.slice(0, a) + ' '.repeat(b - a) + text.slice(b);
-  }
-  return text;
-}
 
 /** A prose block that passes some check's prefilter, with the next prose block. */
 interface ProseEntry {

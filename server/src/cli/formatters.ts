@@ -1,6 +1,7 @@
 /** Output formats of the CLI: stylish for people, json (ESLint's shape) and SARIF 2.1.0 for tools. */
 import { pathToFileURL } from 'node:url';
 import type { Finding, RuleMeta, Severity } from '../core/types';
+import { lineOf } from '../core/document/parse';
 
 /** One checked file and its findings, with a way to turn offsets into 1-based lines and columns. */
 export interface FileResult {
@@ -12,14 +13,8 @@ export interface FileResult {
 
 /** A position as 1-based line and column, counting UTF-16 code units. */
 export function position(lineStarts: readonly number[], offset: number): { line: number; column: number } {
-  let lo = 0;
-  let hi = lineStarts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (lineStarts[mid]! <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return { line: lo + 1, column: offset - lineStarts[lo]! + 1 };
+  const line = lineOf(lineStarts, offset);
+  return { line: line + 1, column: offset - lineStarts[line]! + 1 };
 }
 
 /** Line starts of a text, treating CRLF, LF and lone CR as line ends. */

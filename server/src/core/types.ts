@@ -56,6 +56,21 @@ export const CATEGORIES: readonly Category[] = [
   'housekeeping',
 ];
 
+/** Each category's title, as the docs, the quality summary and the report show it. */
+export const CATEGORY_TITLES: Record<Category, string> = {
+  'family-involvement': 'Family and child involvement',
+  'victim-blaming': 'Victim-blaming language',
+  adultification: 'Adultifying language',
+  'identity-context': 'Identity: ethnicity, culture, religion, language, disability',
+  jargon: 'Jargon and acronyms',
+  equality: 'Inclusive language',
+  analysis: 'Analysis: hindsight, blame and verdicts',
+  recommendations: 'Recommendations',
+  anonymisation: 'Ready for publication: anonymisation',
+  'plain-english': 'Plain English',
+  housekeeping: 'Checker housekeeping',
+};
+
 /** The statutory kinds of review the tool knows. */
 export type ReviewType = 'rapid-review' | 'lcspr' | 'national';
 export const REVIEW_TYPES: readonly ReviewType[] = ['rapid-review', 'lcspr', 'national'];

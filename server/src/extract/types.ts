@@ -1,4 +1,5 @@
 /** What reading a review file gives: Markdown text for the document model, or why it could not be read. */
+import { lineOf } from '../core/document/parse';
 
 /** The kinds of file the checker reads. */
 export type SourceFormat = 'markdown' | 'plaintext' | 'docx' | 'pdf';
@@ -40,12 +41,6 @@ export type ExtractResult = Extracted | ExtractFailure;
 /** The page (1-based) that holds an offset, or undefined when the text has no pages. */
 export function pageAt(pageStarts: readonly number[] | undefined, offset: number): number | undefined {
   if (!pageStarts || pageStarts.length === 0) return undefined;
-  let lo = 0;
-  let hi = pageStarts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (pageStarts[mid]! <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo + 1;
+  // Pages are found as lines are: the last start at or before the offset.
+  return lineOf(pageStarts, offset) + 1;
 }

@@ -6,6 +6,7 @@
 import type { Block, ParsedDocument } from '../core/document/model';
 import type { Finding, Span } from '../core/types';
 import { pageAt } from '../extract/types';
+import { lineOf as lineAt } from '../core/document/parse';
 
 /** A place in a review. */
 export interface Location {
@@ -69,17 +70,7 @@ export function locator(doc: ParsedDocument, pageStarts?: readonly number[]): (s
     }
     return found;
   };
-  const lineOf = (offset: number): number => {
-    const starts = doc.lineStarts;
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid]! <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
-  };
+  const lineOf = (offset: number): number => lineAt(doc.lineStarts, offset);
   return (span, quote) => {
     const line = lineOf(span.start);
     const b = blockAt(span.start);

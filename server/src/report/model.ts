@@ -23,10 +23,11 @@ import { isWholeReview, wordCount } from '../core/context/document-kind';
 import type { Block, ParsedDocument } from '../core/document/model';
 import type { LintResult } from '../core/linter';
 import type { Category, Finding, ReviewType, RuleMeta, Severity } from '../core/types';
-import { CATEGORIES, SEVERITIES } from '../core/types';
+import { CATEGORIES, CATEGORY_TITLES, SEVERITIES } from '../core/types';
 import type { SourceFormat } from '../extract/types';
 import type { LocatedFinding, Location } from './locate';
 import { locateFindings, locator } from './locate';
+import { lineOf as lineAt } from '../core/document/parse';
 
 /** How far a review meets a marker. */
 export type MarkerStatus = 'met' | 'partly' | 'not-met' | 'not-applicable';
@@ -69,19 +70,7 @@ export const GROUP_LABELS: Record<InvolvementGroup, string> = {
 /** The research's figures, for comparison only: percentages of 138 reviews in each group. */
 export const SEED_000_PERCENT: Record<InvolvementGroup, number> = { 'never-mentioned': 17, excluded: 10, 'invited-not-involved': 12, involved: 61 };
 
-export const CATEGORY_TITLES: Record<Category, string> = {
-  'family-involvement': 'Family and child involvement',
-  'victim-blaming': 'Victim-blaming language',
-  adultification: 'Adultifying language',
-  'identity-context': 'Identity: ethnicity, culture, religion, language, disability',
-  jargon: 'Jargon and acronyms',
-  equality: 'Inclusive language',
-  analysis: 'Analysis: hindsight, blame and verdicts',
-  recommendations: 'Recommendations',
-  anonymisation: 'Ready for publication: anonymisation',
-  'plain-english': 'Plain English',
-  housekeeping: 'Checker housekeeping',
-};
+export { CATEGORY_TITLES };
 
 export const REVIEW_TYPE_LABELS: Record<ReviewType, string> = {
   'rapid-review': 'Rapid review',
@@ -385,17 +374,7 @@ export function reviewReport(input: ReportInput): ReviewReport {
 /** Counts findings by section: each finding belongs to the deepest section holding its start. */
 export function sectionCounts(doc: ParsedDocument, findings: readonly Finding[], pageStarts?: readonly number[]): SectionCount[] {
   const sections = [...doc.sections].sort((a, b) => a.start - b.start);
-  const lineOf = (offset: number): number => {
-    const starts = doc.lineStarts;
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid]! <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
-  };
+  const lineOf = (offset: number): number => lineAt(doc.lineStarts, offset);
   const at = pageStarts ? locator(doc, pageStarts) : undefined;
   const rows: SectionCount[] = sections.map((s) => {
     const row: SectionCount = { title: s.title, path: [...s.path], line: lineOf(s.heading.start), level: s.level, count: 0, byCategory: {} };

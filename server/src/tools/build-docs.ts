@@ -1,20 +1,6 @@
 /** Generates one documentation page per rule, and an index, entirely from each rule's own metadata. */
 import type { Category, RuleMeta } from '../core/types';
-import { CATEGORIES } from '../core/types';
-
-const CATEGORY_TITLES: Record<Category, string> = {
-  'family-involvement': 'Family and child involvement',
-  'victim-blaming': 'Victim-blaming language',
-  adultification: 'Adultifying language',
-  'identity-context': 'Identity: ethnicity, culture, religion, language, disability',
-  jargon: 'Jargon and acronyms',
-  equality: 'Inclusive language',
-  analysis: 'Analysis: hindsight, blame and verdicts',
-  recommendations: 'Recommendations',
-  anonymisation: 'Ready for publication: anonymisation',
-  'plain-english': 'Plain English',
-  housekeeping: 'Checker housekeeping',
-};
+import { CATEGORIES, CATEGORY_TITLES } from '../core/types';
 
 const FIX_TEXT = { safe: 'Yes, a safe fix that can be applied with "Fix all".', suggestion: 'A suggestion, offered one at a time, because it changes the wording\u2019s meaning.', none: 'No automatic fix: the author needs to write it.' };
 

@@ -13,6 +13,7 @@ import type { Characteristic } from '../identity-context/identity-facts';
 import { identityFacts } from '../identity-context/identity-facts';
 import { ANONYMITY_REASON, HARM_TEST, NEGATED_OMISSION, OMISSION, OMITTED_IDENTITY, STATISTICS } from '../identity-context/lexicon';
 import { PROSE_KINDS, SOURCES, inQuote, isInternal, overlaps } from './shared';
+import { indexOfSpanAt } from '../../spans';
 
 const PROSE_SKIP = new Set(['references', 'contents', 'glossary']);
 
@@ -261,20 +262,6 @@ function discussedInAnalysis(doc: ParsedDocument, test: number, except: readonly
   return false;
 }
 
-/** The index of the block of `blocks` (in document order) that holds `offset`, or -1. */
-function blockAt(blocks: readonly Block[], offset: number): number {
-  let lo = 0;
-  let hi = blocks.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const b = blocks[mid]!;
-    if (offset < b.start) hi = mid - 1;
-    else if (offset >= b.end) lo = mid + 1;
-    else return mid;
-  }
-  return -1;
-}
-
 interface PlacedSentence extends Span {
   passes: number;
   ends: number;
@@ -405,7 +392,7 @@ export const withheldCharacteristicNotAnalysed: Check = {
     const reported: Span[] = [];
     const discussed = discussedOnce(doc);
     const sentenceOf = (span: Span): { block: Block; s: { start: number; end: number; text: string }; next: string } | undefined => {
-      const i = blockAt(ctx.prose, span.start);
+      const i = indexOfSpanAt(ctx.prose, span.start);
       if (i < 0) return undefined;
       const b = ctx.prose[i]!;
       const j = b.sentences.findIndex((x) => x.start <= span.start && span.start < x.end);

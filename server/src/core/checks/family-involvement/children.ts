@@ -177,14 +177,19 @@ function merged(deltas: ChildDelta[]): ChildDelta[] {
       byKey.set(d.key, { ...d });
       continue;
     }
-    if (d.age !== undefined) m.age = Math.max(m.age ?? 0, d.age);
-    if (d.baby) m.baby = true;
-    if (d.nonVerbal) m.nonVerbal = true;
-    if (d.voice) m.voice = true;
-    if (d.dailyLife) m.dailyLife = true;
-    if (d.sayAddressed) m.sayAddressed = true;
+    addDelta(m, d);
   }
   return byKey.size === deltas.length ? deltas : [...byKey.values()];
+}
+
+/** Adds what a delta says to a child's facts, or to another delta for the same child. */
+function addDelta(to: Omit<ChildDelta, 'key'>, d: ChildDelta): void {
+  if (d.age !== undefined) to.age = Math.max(to.age ?? 0, d.age);
+  if (d.baby) to.baby = true;
+  if (d.nonVerbal) to.nonVerbal = true;
+  if (d.voice) to.voice = true;
+  if (d.dailyLife) to.dailyLife = true;
+  if (d.sayAddressed) to.sayAddressed = true;
 }
 
 /** What one unit says about a child, to be added to the child's facts (flags only ever become true; ages take the maximum). */
@@ -316,13 +321,7 @@ function computeChildFacts(doc: ParsedDocument, a: InvolvementAnalysis): ChildFa
     }
     if (result.died) docDied = true;
     for (const d of result.deltas) {
-      const f = real(d.key);
-      if (d.age !== undefined) f.age = Math.max(f.age ?? 0, d.age);
-      if (d.baby) f.baby = true;
-      if (d.nonVerbal) f.nonVerbal = true;
-      if (d.voice) f.voice = true;
-      if (d.dailyLife) f.dailyLife = true;
-      if (d.sayAddressed) f.sayAddressed = true;
+      addDelta(real(d.key), d);
     }
   }
   for (const s of a.statements) {

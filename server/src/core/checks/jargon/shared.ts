@@ -1,6 +1,7 @@
 /** Helpers shared by the jargon, analysis and recommendation checks: compiled data, sentences, subjects. */
 import type { Block } from '../../document/model';
 import type { Span } from '../../types';
+import { indexOfSpanAt } from '../../spans';
 
 const BOUNDARY_END = '(?![\\p{L}\\p{N}])';
 
@@ -66,17 +67,7 @@ export function once<T>(doc: object, key: unknown, fn: () => T): T {
 
 /** The index of the sentence holding `at`, or -1 (binary search: a paragraph may hold thousands). */
 export function sentenceIndexAt(block: Block, at: number): number {
-  const ss = block.sentences;
-  let lo = 0;
-  let hi = ss.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const x = ss[mid]!;
-    if (at < x.start) hi = mid - 1;
-    else if (at >= x.end) lo = mid + 1;
-    else return mid;
-  }
-  return -1;
+  return indexOfSpanAt(block.sentences, at);
 }
 
 /**

@@ -201,6 +201,14 @@ export function factsOf<T>(doc: ParsedDocument, fact: Fact<T>): readonly T[] {
   return out;
 }
 
+/**
+ * A fresh object for each distinct block (its content, role, section and cell). Two documents' blocks
+ * with the same identity are the same block, moved at most, so comparing these arrays across two
+ * versions of a draft tells which blocks an edit changed: for a document-level result that is
+ * kept while the blocks it was built from stay the same.
+ */
+export const BLOCK_IDENTITY: Fact<object> = defineFact('facts/block-identity', () => ({}));
+
 const onceCache = new WeakMap<ParsedDocument, Map<unknown, unknown>>();
 
 /**

@@ -10,7 +10,7 @@
 import type { Check, CheckContext } from '../check';
 import type { LintData } from '../data';
 import type { Block, ParsedDocument } from '../document/model';
-import { defineFact, factOf, factsOf } from '../facts';
+import { BLOCK_IDENTITY, defineFact, factOf, factsOf } from '../facts';
 import type { Fix, Span } from '../types';
 import { sentenceIndexAt } from './jargon/shared';
 import { groupTables as tables } from '../document/tables';
@@ -585,7 +585,7 @@ export const acronymDefinedOnFirstUse: Check = {
   run(ctx) {
     const doc = ctx.doc;
     const facts = factsOf(doc, ACRONYMS);
-    const tokens = factsOf(doc, BLOCK_TOKEN);
+    const tokens = factsOf(doc, BLOCK_IDENTITY);
     const was = latest;
     const found = was && sameInputs(was, ctx, facts, tokens) ? was.found : findUnexplained(ctx);
     latest = { data: ctx.data, pseudonyms: doc.frontMatter.pseudonyms, text: doc.text, blocks: doc.blocks, facts, tokens, found };
@@ -620,9 +620,6 @@ interface Latest {
   found: readonly Unexplained[];
 }
 let latest: Latest | undefined;
-
-/** A fresh object for each distinct block (its content, role, section and cell): marks the blocks an edit changed. */
-const BLOCK_TOKEN = defineFact<object>('acronyms/block-token', () => ({}));
 
 /**
  * True when the previous run's decisions hold for this draft: the same data and pseudonyms, the same

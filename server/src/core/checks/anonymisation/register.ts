@@ -6,7 +6,7 @@
  * over per-block facts, so after an edit only the edited block's text is read again.
  */
 import type { Block, FrontMatter, ParsedDocument } from '../../document/model';
-import { defineFact, factsOf, perDocumentValue } from '../../facts';
+import { BLOCK_IDENTITY, defineFact, factsOf, perDocumentValue } from '../../facts';
 import type { BlockNames } from './names';
 import { blockNames, isFirstName, namesInProse, nameGender } from './names';
 import { PROSE_KINDS, inAboutSection } from './shared';
@@ -328,9 +328,6 @@ const blockRegister = defineFact<BlockRegister>('anonymisation/register', (b) =>
   return { info, ...(glossary ? { glossary } : {}) };
 });
 
-/** A fresh object for each distinct block (its content, role, section and cell): marks the blocks an edit changed. */
-const blockToken = defineFact<object>('anonymisation/register-token', () => ({}));
-
 /** What the latest register was folded from, to tell whether the next draft's register is the same. */
 interface Folded {
   blocks: readonly Block[];
@@ -350,7 +347,7 @@ let latest: Folded | undefined;
  */
 export function pseudonymRegister(doc: ParsedDocument): PseudonymRegister {
   return perDocumentValue(doc, pseudonymRegister, () => {
-    const tokens = factsOf(doc, blockToken);
+    const tokens = factsOf(doc, BLOCK_IDENTITY);
     const facts = factsOf(doc, blockRegister);
     const names = factsOf(doc, blockNames);
     const frontMatter = frontMatterNames(doc.frontMatter);

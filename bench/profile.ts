@@ -110,37 +110,25 @@ const withGc = editWindows.map((w, i) => ({ ms: editTimes[i]!, gc: gcIn(w) }));
 const quiet = withGc.filter((e) => e.gc === 0).map((e) => e.ms);
 const gcPauses = withGc.filter((e) => e.gc > 0).map((e) => e.gc);
 
-// Rules kept as data alone (no checks), cold: what the block rules cost over the whole draft.
-const yamlOnly = createLinter(loaded.definitions, { checks: [], data: loaded.data });
-t0 = performance.now();
-yamlOnly.lint(text);
-const yamlCold = performance.now() - t0;
-const editYaml: number[] = [];
-{
+/** A linter's cold time on the draft, then its time for each of the same one-character edits. */
+function coldAndEdits(linter: ReturnType<typeof createLinter>): { coldMs: number; edits: number[] } {
+  const t = performance.now();
+  let prev = linter.lint(text);
+  const coldMs = performance.now() - t;
+  const times: number[] = [];
   let cur = text;
-  let prev = yamlOnly.lint(cur);
   for (let k = 0; k < points.length; k++) {
     const at = points[k]! + k;
     cur = cur.slice(0, at) + 'e' + cur.slice(at);
-    const t = performance.now();
-    prev = yamlOnly.lint(cur, { previous: prev });
-    editYaml.push(performance.now() - t);
+    const s = performance.now();
+    prev = linter.lint(cur, { previous: prev });
+    times.push(performance.now() - s);
   }
+  return { coldMs, edits: times };
 }
-const bare = createLinter([], { checks: [], data: loaded.data });
-t0 = performance.now();
-bare.lint(text);
-const bareCold = performance.now() - t0;
-const editBare: number[] = [];
-current = text;
-let prevBare = bare.lint(current);
-for (let k = 0; k < points.length; k++) {
-  const at = points[k]! + k;
-  current = current.slice(0, at) + 'e' + current.slice(at);
-  const t = performance.now();
-  prevBare = bare.lint(current, { previous: prevBare });
-  editBare.push(performance.now() - t);
-}
+// Rules kept as data alone (no checks): what the block rules cost; and the bare linter, parsing only.
+const { coldMs: yamlCold, edits: editYaml } = coldAndEdits(createLinter(loaded.definitions, { checks: [], data: loaded.data }));
+const { coldMs: bareCold, edits: editBare } = coldAndEdits(createLinter([], { checks: [], data: loaded.data }));
 
 const perCheck = [...timings]
   .map(([id, v]) => ({ id, coldMs: coldChecks.get(id) ?? 0, editMedianMs: median(v), editP95Ms: p95(v) }))
